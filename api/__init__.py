@@ -1,0 +1,1 @@
+"""The policygraph command line (and, later, the REST API)."""

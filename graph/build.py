@@ -1,0 +1,123 @@
+"""Extractions → one networkx MultiDiGraph in the vocabulary of docs/graph-schema.md.
+
+Nodes carry ``labels`` (a tuple, e.g. ``("Program",)``) and their schema properties;
+edges carry ``type``. Edge keys are derived from the fact's clause, so building the
+same extractions twice gives the same graph, element for element.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+import networkx as nx
+
+from graph.model import GROUP, PROGRAM, Entity, PlanExtraction, Region
+
+Graph = nx.MultiDiGraph
+
+
+def _props(**values: Any) -> dict[str, Any]:
+    """Schema properties without the unknown ones: absent, never null."""
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _add_node(g: Graph, node_id: str, label: str, **props: Any) -> None:
+    g.add_node(node_id, labels=(label,), id=node_id, **_props(**props))
+
+
+def _add_edge(g: Graph, src: str, dst: str, rel: str, key: str, **props: Any) -> None:
+    g.add_edge(src, dst, key=f"{rel}:{key}", type=rel, **_props(**props))
+
+
+def _fact(record: Any, *endpoints: str) -> dict[str, Any]:
+    """A fact record's fields as edge properties, less the ids its endpoints carry."""
+    return {k: v for k, v in asdict(record).items() if k not in endpoints}
+
+
+def _add_regions(g: Graph, chains: Iterable[list[Region]]) -> None:
+    for chain in chains:
+        for region in chain:
+            if region.id not in g:
+                _add_node(
+                    g, region.id, "Region",
+                    code=region.code, name=region.name, short_name=region.short_name,
+                    level=region.level,
+                )  # fmt: skip
+        for child, parent in zip(chain, chain[1:], strict=False):
+            _add_edge(g, child.id, parent.id, "PART_OF", parent.code)
+
+
+def _add_entity(g: Graph, entity: Entity) -> None:
+    if entity.id in g:
+        node = g.nodes[entity.id]
+        node["aliases"] = tuple(dict.fromkeys([*node.get("aliases", ()), *entity.aliases]))
+        return
+    props: dict[str, Any] = {"name": entity.name, "aliases": entity.aliases}
+    if entity.label == PROGRAM:
+        props.update(kind=entity.kind, curated=entity.curated)
+    elif entity.label != GROUP:
+        props.update(unit=entity.unit)
+    _add_node(g, entity.id, entity.label, **props)
+
+
+def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
+    m = x.meta
+    _add_node(
+        g, x.id, "Plan",
+        title=m.title, region_code=m.region_code, kind=m.kind, sha256=x.sha256, source=x.source,
+        encoding=x.encoding, period_start=m.period_start, period_end=m.period_end,
+        issuer=m.issuer, doc_number=m.doc_number, issued_on=m.issued_on,
+    )  # fmt: skip
+    _add_edge(g, f"region:{m.region_code}", x.id, "ISSUED", x.id)
+    for s in x.sections:
+        _add_node(
+            g, s.id, "Section",
+            plan_id=x.id, path=s.path, heading=s.heading, level=s.level, ordinal=s.ordinal,
+            kind=s.kind,
+        )  # fmt: skip
+        _add_edge(g, s.parent_id or x.id, s.id, "HAS_SECTION", s.id)
+    for c in x.clauses:
+        _add_node(
+            g, c.id, "Clause",
+            plan_id=x.id, section_id=c.section_id, text=c.text, ordinal=c.ordinal,
+            start=c.start, end=c.end, line=c.line + 1, is_heading=c.is_heading,
+        )  # fmt: skip
+        _add_edge(g, c.section_id, c.id, "HAS_CLAUSE", c.id)
+    covers: dict[str, list[str]] = defaultdict(list)
+    for mention in x.mentions:
+        entity = entities[mention.entity_id]
+        _add_entity(g, entity)
+        _add_edge(g, mention.clause_id, entity.id, "MENTIONS", mention.surface, surface=mention.surface)
+        if entity.label in (GROUP, PROGRAM):
+            covers[entity.id].append(mention.clause_id)
+    for entity_id, clause_ids in covers.items():
+        unique = tuple(dict.fromkeys(clause_ids))
+        _add_edge(g, x.id, entity_id, "COVERS", x.id, mentions=len(clause_ids), clause_ids=unique)
+    for f in x.fundings:
+        _add_edge(g, x.id, f.program_id, "FUNDS", f.clause_id, **_fact(f, "program_id"))
+    for n, t in enumerate(x.targets):
+        _add_edge(g, x.id, t.indicator_id, "SETS_TARGET", f"{t.clause_id}:{n}", **_fact(t, "indicator_id"))
+    for s in x.servings:
+        _add_edge(
+            g, s.program_id, s.group_id, "SERVES", s.clause_id,
+            plan_id=x.id, **_fact(s, "program_id", "group_id"),
+        )  # fmt: skip
+    for c in x.citations:
+        if c.document_id not in g:
+            _add_node(g, c.document_id, "Document", title=c.title)
+        _add_edge(g, x.id, c.document_id, "CITES", c.clause_id, clause_id=c.clause_id)
+
+
+def build_graph(
+    extractions: list[PlanExtraction], region_chains: dict[str, list[Region]], entities: dict[str, Entity]
+) -> Graph:
+    """``region_chains`` maps each plan's region code to its chain up to the country."""
+    g = Graph()
+    _add_regions(g, region_chains.values())
+    for x in sorted(extractions, key=lambda e: (e.source, e.id)):
+        local = {**entities, **{e.id: e for e in x.discovered}}
+        _add_plan(g, x, local)
+    return g

@@ -1,0 +1,84 @@
+"""Graph → GraphML (Gephi, igraph, R, networkx) and JSON.
+
+GraphML keeps the schema names the way Neo4j's own export does: ``labels`` on
+nodes (``:Program``) and ``label`` on edges (the relationship type). GraphML has
+no lists, so lists become JSON strings; an attribute whose values differ in type
+between elements (``level`` is a word on regions and a number on sections) is
+written as text everywhere, because GraphML declares one type per key.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.build import Graph
+from graph.errors import InvalidInput
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, (list, tuple, set)):
+        return json.dumps(list(value), ensure_ascii=False)
+    return value
+
+
+def _unify_types(items: list[dict[str, Any]]) -> None:
+    types: dict[str, set[type]] = defaultdict(set)
+    for attrs in items:
+        for key, value in attrs.items():
+            types[key].add(type(value))
+    mixed = {key for key, seen in types.items() if len(seen) > 1}
+    for attrs in items:
+        for key in mixed & attrs.keys():
+            attrs[key] = str(attrs[key])
+
+
+def graphml_ready(g: Graph) -> nx.MultiDiGraph:
+    """A copy of ``g`` with only GraphML-representable, consistently typed attributes."""
+    out = nx.MultiDiGraph()
+    for node, attrs in g.nodes(data=True):
+        data = {k: _scalar(v) for k, v in attrs.items() if k != "labels"}
+        out.add_node(node, labels="".join(f":{label}" for label in attrs["labels"]), **data)
+    for src, dst, key, attrs in g.edges(keys=True, data=True):
+        data = {k: _scalar(v) for k, v in attrs.items() if k != "type"}
+        out.add_edge(src, dst, key=key, label=attrs["type"], **data)
+    _unify_types([attrs for _, attrs in out.nodes(data=True)])
+    _unify_types([attrs for *_, attrs in out.edges(keys=True, data=True)])
+    return out
+
+
+def write_graphml(g: Graph, path: Path) -> None:
+    nx.write_graphml(graphml_ready(g), path, encoding="utf-8", named_key_ids=True)
+
+
+def to_json(g: Graph) -> dict[str, Any]:
+    return nx.node_link_data(g, edges="edges")
+
+
+def write_json(g: Graph, path: Path) -> None:
+    path.write_text(json.dumps(to_json(g), ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def read_json(path: Path) -> Graph:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    g: Graph = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    for _, attrs in g.nodes(data=True):
+        attrs["labels"] = tuple(attrs["labels"])
+    return g
+
+
+WRITERS = {".graphml": write_graphml, ".json": write_json}
+
+
+def write_graph(g: Graph, path: Path) -> None:
+    """Write in the format the file extension names."""
+    try:
+        writer = WRITERS[path.suffix.lower()]
+    except KeyError:
+        raise InvalidInput(f"{path}: unknown format {path.suffix!r}; use .graphml or .json") from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer(g, path)

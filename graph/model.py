@@ -1,0 +1,153 @@
+"""Typed records that flow from the loaders into the graph.
+
+The loaders produce one ``PlanExtraction`` per file; ``graph.build`` turns a list
+of them into a networkx graph. Field names follow the graph schema
+(docs/graph-schema.md) so that building is a copy, not a translation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+GROUP, PROGRAM, INDICATOR = "TargetGroup", "Program", "Indicator"
+PLAN_KINDS = ("plan", "implementation_scheme", "interpretation")
+PROGRAM_KINDS = ("program", "carrier", "instrument", "brand", "activity", "platform")
+SCOPES = ("cumulative", "annual", "level")
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    short_name: str
+    level: str
+    parent_code: str | None
+
+    @property
+    def id(self) -> str:
+        return f"region:{self.code}"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A target group, program or indicator: curated, or discovered in a plan."""
+
+    id: str
+    label: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+    unit: str | None = None
+    curated: bool = True
+    default_scope: str | None = None
+    """For indicators: the scope of a plan-period target that does not state one."""
+
+
+@dataclass
+class PlanMeta:
+    title: str | None = None
+    region_code: str | None = None
+    kind: str = "plan"
+    issuer: str | None = None
+    doc_number: str | None = None
+    issued_on: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+
+
+@dataclass
+class Section:
+    id: str
+    path: str
+    heading: str | None
+    level: int
+    ordinal: int
+    parent_id: str | None
+    kind: str = "section"  # section | box | table | front
+    line: int = 0
+
+
+@dataclass
+class Clause:
+    id: str
+    section_id: str
+    text: str
+    ordinal: int
+    start: int
+    end: int
+    line: int
+    is_heading: bool = False
+    cells: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    clause_id: str
+    entity_id: str
+    surface: str
+    start: int
+    end: int
+
+
+@dataclass
+class Target:
+    indicator_id: str
+    clause_id: str
+    evidence: str
+    value: float | None
+    value_text: str
+    unit: str | None
+    comparator: str
+    year: int | None
+    scope: str
+    main: bool
+    baseline_value: float | None = None
+    baseline_year: int | None = None
+    attribute: str | None = None
+    normalized_value: float | None = None
+    normalized_unit: str | None = None
+
+
+@dataclass
+class Funding:
+    program_id: str
+    clause_id: str
+    evidence: str
+    instrument: str
+    amount: float | None = None
+    amount_unit: str | None = None
+    amount_yuan: float | None = None
+
+
+@dataclass(frozen=True)
+class Serving:
+    program_id: str
+    group_id: str
+    clause_id: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    document_id: str
+    title: str
+    clause_id: str
+
+
+@dataclass
+class PlanExtraction:
+    id: str
+    source: str
+    sha256: str
+    encoding: str
+    meta: PlanMeta
+    text: str
+    sections: list[Section] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    fundings: list[Funding] = field(default_factory=list)
+    servings: list[Serving] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    discovered: list[Entity] = field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Stages that turn plan files into extractions: bytes → text → outline → facts."""

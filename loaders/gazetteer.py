@@ -1,0 +1,93 @@
+"""The region gazetteer (data/regions/regions.csv, GB/T 2260 codes) and region lookup in text.
+
+A plan's region is read from its own title and header, never from its file name.
+Full names match anywhere; short names (内蒙古, 巴彦淖尔) only for provinces and
+prefectures, because two-character county short names collide with ordinary words.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from graph.errors import VocabularyError
+from graph.model import Region
+from graph.settings import get_settings
+
+LEVEL_DEPTH = {"country": 0, "province": 1, "prefecture": 2, "county": 3}
+
+
+class Gazetteer:
+    def __init__(self, regions: list[Region]) -> None:
+        self.by_code = {r.code: r for r in regions}
+        self._by_name: dict[str, list[Region]] = {}
+        for r in regions:
+            self._by_name.setdefault(r.name, []).append(r)
+            if r.level in ("province", "prefecture") and r.short_name != r.name:
+                self._by_name.setdefault(r.short_name, []).append(r)
+        self._automaton = ahocorasick.Automaton()
+        for name in self._by_name:
+            self._automaton.add_word(name, name)
+        self._automaton.make_automaton()
+
+    def ancestors(self, code: str) -> list[Region]:
+        """The region and its parents up to the country, nearest first."""
+        chain: list[Region] = []
+        region = self.by_code.get(code)
+        while region is not None:
+            chain.append(region)
+            region = self.by_code.get(region.parent_code or "")
+        return chain
+
+    def lookup(self, name_or_code: str) -> list[Region]:
+        """Regions with this code, full name or short name (several when ambiguous)."""
+        if name_or_code in self.by_code:
+            return [self.by_code[name_or_code]]
+        return list(self._by_name.get(name_or_code, ()))
+
+    def find(self, text: str) -> list[Region]:
+        """Regions named in ``text``, in order, leftmost-longest; ambiguous names skipped."""
+        found: list[Region] = []
+        for _, name in self._automaton.iter_long(text):
+            candidates = self._by_name[name]
+            if len({r.code for r in candidates}) == 1 and candidates[0].level != "country":
+                found.append(candidates[0])
+        return found
+
+    def most_specific(self, text: str) -> Region | None:
+        """The deepest region named in ``text`` that agrees with the others named there.
+
+        巴彦淖尔市…内蒙古 gives 巴彦淖尔市; a region outside the chain of the first one
+        named (a neighbour cited in passing) does not win.
+        """
+        found = self.find(text)
+        if not found:
+            return None
+        best = found[0]
+        for region in found[1:]:
+            chain = {r.code for r in self.ancestors(region.code)}
+            if best.code in chain and LEVEL_DEPTH[region.level] > LEVEL_DEPTH[best.level]:
+                best = region
+        return best
+
+
+def load_gazetteer(path: Path) -> Gazetteer:
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except OSError as exc:
+        raise VocabularyError(f"cannot read gazetteer: {exc}", source=str(path)) from exc
+    return Gazetteer(
+        [
+            Region(r["code"], r["name"], r["short_name"], r["level"], r["parent_code"] or None)
+            for r in rows
+        ]
+    )
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    return load_gazetteer(get_settings().regions_file)

@@ -1,0 +1,102 @@
+"""Plan metadata from the header (the text before the first heading).
+
+Only what the text states is kept: a plan without a document number has none.
+The region comes from the title (or, failing that, the header) through the
+gazetteer — never from the file name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.errors import RegionNotFound
+from graph.model import PlanMeta, Section
+from loaders.gazetteer import Gazetteer
+
+_HEADER_LINES = 40
+_TITLE = re.compile(r"(规划|方案|计划|意见|办法|纲要|措施)(（\d{4}—\d{4}年）)?$")
+_PERIOD_LINE = re.compile(r"^（\d{4}[—\-–~至]\d{4}年）$")
+_PERIOD = re.compile(r"(\d{4})[—\-–~至](\d{4})年")
+_FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]?|[三四五六七八九])五”?")
+_NOTICE = re.compile(r"关于印发(.+?)的通知")
+_CITED = re.compile(r"《([^《》]+?(?:规划|方案|计划|意见|办法))》")
+_ISSUER = re.compile(
+    r"^[\u4e00-\u9fff]{2,30}(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|厅|局)$"
+)
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【（]\d{4}[〕\]】）]\d{1,4}号")
+_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_IMPLEMENTATION = re.compile(r"(实施方案|工作方案|行动方案|行动计划|实施意见|实施细则)")
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def header_lines(text: str, sections: list[Section]) -> list[str]:
+    body_start = sections[1].line if len(sections) > 1 else _HEADER_LINES
+    return text.split("\n")[: min(body_start, _HEADER_LINES)]
+
+
+def five_year_period(name: str) -> tuple[int, int] | None:
+    """十四五 → (2021, 2025): the 3rd plan began in 1966 and each lasts five years."""
+    if name.startswith("十"):
+        number = 10 + _CN_DIGITS.get(name[1:], 0)
+    else:
+        number = _CN_DIGITS[name]
+    start = 1966 + 5 * (number - 3)
+    return start, start + 4
+
+
+def find_title(lines: list[str]) -> str | None:
+    for i, line in enumerate(lines):
+        if (
+            _TITLE.search(line)
+            and 6 <= len(line) <= 60
+            and not line.startswith("关于")
+            and "通知" not in line
+            and not re.search(r"[，。：；]", line)
+        ):
+            if i + 1 < len(lines) and _PERIOD_LINE.match(lines[i + 1]):
+                return line + lines[i + 1]
+            return line
+    for line in lines:
+        if notice := _NOTICE.search(line):
+            return notice.group(1)
+    return None
+
+
+def plan_kind(title: str | None, header: str) -> str:
+    if "解读" in header or (title and "解读" in title):
+        return "interpretation"
+    if title and _IMPLEMENTATION.search(title):
+        return "implementation_scheme"
+    return "plan"
+
+
+def extract_metadata(
+    text: str, sections: list[Section], gazetteer: Gazetteer, *, source: str
+) -> PlanMeta:
+    lines = header_lines(text, sections)
+    header = "\n".join(lines)
+    title = find_title(lines)
+    kind = plan_kind(title, header)
+    if title is None and kind == "interpretation" and (cited := _CITED.search(header)):
+        title = f"《{cited.group(1)}》解读"
+    region = (gazetteer.most_specific(title) if title else None) or gazetteer.most_specific(
+        header
+    )
+    if region is None:
+        raise RegionNotFound(
+            "no region of the gazetteer is named in the title or header", source=source, line=1
+        )
+    meta = PlanMeta(title=title, region_code=region.code, kind=kind)
+    meta.issuer = next((line for line in lines if _ISSUER.match(line)), None)
+    if number := _DOC_NUMBER.search(header):
+        meta.doc_number = number.group()
+    for line in lines:
+        if date := _DATE.match(line):
+            year, month, day = (int(g) for g in date.groups())
+            meta.issued_on = f"{year:04d}-{month:02d}-{day:02d}"
+            break
+    if title and (period := _PERIOD.search(title)):
+        meta.period_start, meta.period_end = int(period.group(1)), int(period.group(2))
+    elif title and (five := _FIVE_YEAR.search(title)):
+        meta.period_start, meta.period_end = five_year_period(five.group(1))
+    return meta

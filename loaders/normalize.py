@@ -1,0 +1,99 @@
+"""Raw plan text → the normalised text the graph holds.
+
+Order matters: pinyin glosses go first (they use ASCII parentheses that the
+punctuation step would turn full-width), then Traditional → Simplified, then
+punctuation and spaces, then web-page chrome, line by line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from opencc import OpenCC
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_CJK = "\u4e00-\u9fff"
+# 經(jīng)濟: a parenthesised pinyin syllable right after a Han character.
+_GLOSS_TONED = re.compile(rf"(?<=[{_CJK}])[(（]([a-z{_TONED}]{{1,7}})[)）]")
+_GLOSS_PLAIN = re.compile(rf"(?<=[{_CJK}])[(（]([a-z]{{1,6}})[)）]")
+# A document with this many toned glosses also glosses neutral-tone syllables (de, me).
+_GLOSSED_DOCUMENT = 3
+
+_PUNCT = str.maketrans(
+    {
+        ";": "；",
+        ":": "：",
+        "?": "？",
+        "!": "！",
+        "(": "（",
+        ")": "）",
+        "％": "%",
+        "．": ".",
+        "\u3000": " ",
+        "\u00a0": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
+_FULLWIDTH_ALNUM = {i: i - 0xFEE0 for i in range(0xFF10, 0xFF5B) if chr(i).isalnum()}
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+_COLON_IN_TIME = re.compile(r"(?<=\d)：(?=\d)")
+_WIDE = rf"[{_CJK}\u3000-\u303f\uff00-\uffef“”‘’—…【】《》]"
+_SPACE_BETWEEN_WIDE = re.compile(rf"(?<={_WIDE})\s+|\s+(?={_WIDE})")
+_SPACES = re.compile(r"[ \t]+")
+_TABS = re.compile(r"\t+")
+
+# Web-page chrome around a copied plan: 欢迎访问…, 时间:/点击:/来源:, 上一篇 …
+_BOILERPLATE = re.compile(
+    r"^[•·●\s]*(欢迎访问|您当前的位置|当前位置[：:]|首页\s*[>＞]|"
+    r"(发布)?时间[：:]|点击(数|量)?[：:]|浏览(次数)?[：:]|来源[：:]|作者[：:]|(责任)?编辑[：:]|"
+    r"上一篇|下一篇|【?字体[：:]|打印本页|关闭窗口|分享到|扫一扫|相关链接)"
+)
+
+
+@cache
+def _converter() -> OpenCC:
+    return OpenCC("t2s")
+
+
+def strip_pinyin_glosses(text: str) -> str:
+    """Remove glosses such as ``(jīng)`` that some web copies insert after characters."""
+    toned = len(_GLOSS_TONED.findall(text))
+    text = _GLOSS_TONED.sub("", text)
+    if toned >= _GLOSSED_DOCUMENT:
+        text = _GLOSS_PLAIN.sub("", text)
+    return text
+
+
+def to_simplified(text: str) -> str:
+    return _converter().convert(text)
+
+
+def normalise_line(line: str) -> str:
+    """Unify punctuation and spacing in one line (tabs become table cell separators)."""
+    if line.count("\t") >= 2:
+        line = _TABS.sub(" | ", line.strip("\t"))
+    line = line.translate(_PUNCT).translate(_FULLWIDTH_ALNUM)
+    line = _COMMA.sub("，", line)
+    line = _COLON_IN_TIME.sub(":", line)
+    line = _SPACE_BETWEEN_WIDE.sub("", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def is_boilerplate(line: str) -> bool:
+    return bool(_BOILERPLATE.match(line))
+
+
+def normalise(text: str) -> str:
+    """The whole pipeline; blank lines and chrome lines are dropped."""
+    text = to_simplified(strip_pinyin_glosses(text.replace("\r\n", "\n").replace("\r", "\n")))
+    lines = (normalise_line(line) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line and not is_boilerplate(line))
+
+
+def normalise_fragment(fragment: str) -> str:
+    """Normalise a short piece of text (a quote, a query) the way plan text is."""
+    return normalise_line(to_simplified(strip_pinyin_glosses(fragment)))

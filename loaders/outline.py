@@ -1,0 +1,169 @@
+"""Normalised text → nested sections and clauses with offsets.
+
+Heading styles differ between plans (第X章/第X节, 第X部分, 一、/（一）, 1.), so levels
+are not fixed per style: the first style seen is level 1, the next new one level 2,
+and so on, as a reader would infer. 专栏 boxes and 表 tables nest under the current
+section. A table of contents (目录) is skipped; every other line becomes clauses:
+sentences split at 。！？；, or one clause per table row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.ids import clause_id, section_id
+from graph.model import Clause, Section
+from loaders.tables import Table, is_prose, is_table_line, parse_table, strip_pipes
+
+_NUM = "一二三四五六七八九十百零〇"
+HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(rf"^第[{_NUM}]+部分")),
+    ("chapter", re.compile(rf"^第[{_NUM}]+章")),
+    ("section", re.compile(rf"^第[{_NUM}]+节")),
+    ("cn", re.compile(rf"^[{_NUM}]+、")),
+    ("paren", re.compile(rf"^（[{_NUM}]+）")),
+    ("num", re.compile(r"^\d{1,2}[.、](?!\d)")),
+]
+_BOX = re.compile(r"^(专栏|表)\s*\d+")
+_MAX_HEADING = 40
+_SENTENCE = re.compile(r"[^。！？；]*[。！？；]|[^。！？；]+$")
+
+
+@dataclass
+class Outline:
+    sections: list[Section]
+    clauses: list[Clause]
+    tables: dict[str, Table]
+    """Parsed tables by the id of the section that holds them."""
+
+
+def heading_style(line: str) -> str | None:
+    """The heading style of ``line``, or None when it is body text."""
+    if is_table_line(line):
+        return None
+    if _BOX.match(line) and len(line) <= _MAX_HEADING + 10:
+        return "box"
+    if len(line) > _MAX_HEADING or "。" in line[:-1]:
+        return None
+    for style, pattern in HEADING_STYLES:
+        if pattern.match(line):
+            return style
+    return None
+
+
+class _Builder:
+    def __init__(self, plan_id: str) -> None:
+        self.plan_id = plan_id
+        self.sections: list[Section] = []
+        self.clauses: list[Clause] = []
+        self.tables: dict[str, Table] = {}
+        self.levels: dict[str, int] = {}
+        self.children: dict[str | None, int] = {}
+        self.stack: list[tuple[Section, str]] = []
+        front = Section(section_id(plan_id, "0"), "0", None, 0, 0, None, kind="front")
+        self.sections.append(front)
+        self.current = front
+
+    def open_section(self, style: str, heading: str, line: int) -> None:
+        if style == "box":
+            while self.stack and self.stack[-1][1] == "box":
+                self.stack.pop()
+            level = (self.stack[-1][0].level if self.stack else 0) + 1
+        else:
+            level = self.levels.setdefault(style, len(self.levels) + 1)
+            while self.stack and (self.stack[-1][1] == "box" or self.stack[-1][0].level >= level):
+                self.stack.pop()
+        parent = self.stack[-1][0] if self.stack else None
+        parent_key = parent.id if parent else None
+        self.children[parent_key] = self.children.get(parent_key, 0) + 1
+        ordinal = self.children[parent_key]
+        path = f"{parent.path}.{ordinal}" if parent else str(ordinal)
+        section = Section(
+            section_id(self.plan_id, path),
+            path,
+            heading,
+            level,
+            ordinal,
+            parent_key,
+            kind="box" if style == "box" else "section",
+            line=line,
+        )
+        self.sections.append(section)
+        self.stack.append((section, style))
+        self.current = section
+
+    def add_clause(self, text: str, start: int, line: int, **extra: object) -> None:
+        ordinal = len(self.clauses) + 1
+        self.clauses.append(
+            Clause(
+                clause_id(self.plan_id, ordinal),
+                self.current.id,
+                text,
+                ordinal,
+                start,
+                start + len(text),
+                line,
+                **extra,  # type: ignore[arg-type]
+            )
+        )
+
+
+def build_outline(plan_id: str, text: str) -> Outline:
+    builder = _Builder(plan_id)
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    in_toc = False
+    i = 0
+    while i < len(lines):
+        line, start = lines[i], offsets[i]
+        if line == "目录":
+            in_toc = True
+            i += 1
+            continue
+        style = heading_style(line)
+        if in_toc and style is not None:
+            i += 1
+            continue
+        in_toc = False
+        if is_table_line(line):
+            j = i
+            while j < len(lines) and is_table_line(lines[j]):
+                j += 1
+            if not is_prose(lines[i:j]):
+                _add_table(builder, [(n, lines[n]) for n in range(i, j)], offsets, text)
+                i = j
+                continue
+        if style is not None:
+            builder.open_section(style, line, i)
+            builder.add_clause(line, start, i, is_heading=True)
+        else:
+            _add_sentences(builder, line, start, i)
+        i += 1
+    return Outline(builder.sections, builder.clauses, builder.tables)
+
+
+def _add_sentences(builder: _Builder, line: str, start: int, number: int) -> None:
+    """One clause per sentence; pipes around prose stay out of the clause text."""
+    for match in _SENTENCE.finditer(line):
+        sentence = match.group()
+        core = sentence.strip(" |")
+        if core:
+            builder.add_clause(core, start + match.start() + sentence.index(core), number)
+
+
+
+def _add_table(
+    builder: _Builder, lines: list[tuple[int, str]], offsets: list[int], text: str
+) -> None:
+    table = parse_table(lines)
+    builder.tables[builder.current.id] = table
+    for row in table.rows:
+        # The clause is the span of normalised text the row covers, so that evidence
+        # stays a substring of it even for one-cell-per-line tables.
+        start, end = offsets[row.line], offsets[row.end_line + 1] - 1
+        builder.add_clause(
+            text[start:end], start, row.line, cells=row.cells, header=table.header
+        )

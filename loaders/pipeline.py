@@ -1,0 +1,157 @@
+"""One plan file → one ``PlanExtraction``; many files → extractions plus errors.
+
+Every stage is a pure function of its input; this module only wires them. A bad
+file raises a ``PlanError`` that names it, and ``extract_many`` keeps going.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.build import Graph, build_graph
+from graph.errors import EmptyPlanError, PlanError
+from graph.ids import plan_id
+from graph.model import Mention, PlanExtraction
+from loaders.encoding import decode_plan
+from loaders.gazetteer import Gazetteer, default_gazetteer
+from loaders.mentions import discover_programs, find_mentions
+from loaders.metadata import extract_metadata
+from loaders.normalize import normalise
+from loaders.outline import build_outline
+from loaders.relations import citations, funding_facts, serving_facts
+from loaders.sections import SectionRoles
+from loaders.targets import TargetContext, extract_targets
+from loaders.vocabulary import Matcher, Vocabulary, default_vocabulary
+
+log = logging.getLogger(__name__)
+PLAN_SUFFIXES = {".txt", ".text", ".md"}
+
+
+def extract_text(
+    data: bytes,
+    *,
+    source: str,
+    vocabulary: Vocabulary | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> PlanExtraction:
+    """Extract everything from one plan's bytes; ``source`` names it in errors and in the graph."""
+    vocabulary = vocabulary or default_vocabulary()
+    gazetteer = gazetteer or default_gazetteer()
+    sha256 = hashlib.sha256(data).hexdigest()
+    decoded = decode_plan(data, source=source)
+    text = normalise(decoded.text)
+    if not text:
+        raise EmptyPlanError("no text left after normalisation", source=source)
+    pid = plan_id(sha256)
+    outline = build_outline(pid, text)
+    meta = extract_metadata(text, outline.sections, gazetteer, source=source)
+    sections = {s.id: s for s in outline.sections}
+    roles = SectionRoles(outline.sections)
+    discovered = discover_programs(outline.clauses, sections, vocabulary)
+    matcher = Matcher([*vocabulary.entities, *discovered])
+    mentions = find_mentions(outline.clauses, matcher)
+    targets, new_indicators = extract_targets(
+        outline.clauses, TargetContext(meta, roles, vocabulary, text), matcher
+    )
+    by_clause: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_clause.setdefault(mention.clause_id, []).append(mention)
+    clause_by_id = {c.id: c for c in outline.clauses}
+    for target in targets:
+        indicator = next((i for i in new_indicators if i.id == target.indicator_id), None)
+        if indicator is not None:
+            clause = clause_by_id[target.clause_id]
+            start = clause.text.find(indicator.name)
+            mention = Mention(clause.id, indicator.id, indicator.name, start, start + len(indicator.name))
+            mentions.append(mention)
+    entities = {e.id: e for e in [*vocabulary.entities, *discovered, *new_indicators]}
+    extraction = PlanExtraction(
+        id=pid,
+        source=source,
+        sha256=sha256,
+        encoding=decoded.encoding,
+        meta=meta,
+        text=text,
+        sections=outline.sections,
+        clauses=outline.clauses,
+        mentions=mentions,
+        targets=targets,
+        discovered=[*discovered, *new_indicators],
+    )
+    for clause in outline.clauses:
+        citing = list(citations(clause, meta.title))
+        extraction.citations.extend(citing)
+        if clause.is_heading or roles.is_past(clause):
+            continue
+        found = by_clause.get(clause.id, [])
+        extraction.fundings.extend(funding_facts(clause, found, entities))
+        extraction.servings.extend(serving_facts(clause, found, entities))
+    return extraction
+
+
+def extract_file(path: Path, **kwargs: object) -> PlanExtraction:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PlanError(f"cannot read: {exc.strerror}", source=str(path)) from exc
+    return extract_text(data, source=path.name, **kwargs)  # type: ignore[arg-type]
+
+
+def plan_files(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders expanded to their plan files, sorted for determinism."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in PLAN_SUFFIXES))
+        else:
+            files.append(path)
+    return files
+
+
+@dataclass
+class LoadResult:
+    extractions: list[PlanExtraction] = field(default_factory=list)
+    errors: list[PlanError] = field(default_factory=list)
+
+
+def extract_many(
+    files: list[Path],
+    *,
+    strict: bool = False,
+    on_progress: Callable[[Path], None] | None = None,
+) -> LoadResult:
+    """Extract every file; one bad plan is reported and skipped unless ``strict``."""
+    result = LoadResult()
+    for path in files:
+        try:
+            result.extractions.append(extract_file(path))
+        except PlanError as exc:
+            if strict:
+                raise
+            log.warning("plan rejected", extra={"source": exc.source, "reason": exc.reason})
+            result.errors.append(exc)
+        finally:
+            if on_progress:
+                on_progress(path)
+    return result
+
+
+def build_knowledge_graph(
+    extractions: list[PlanExtraction],
+    *,
+    vocabulary: Vocabulary | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Graph:
+    """The graph of these plans, with their regions' chains up to the country."""
+    vocabulary = vocabulary or default_vocabulary()
+    gazetteer = gazetteer or default_gazetteer()
+    chains = {
+        x.meta.region_code: gazetteer.ancestors(x.meta.region_code)
+        for x in extractions
+        if x.meta.region_code
+    }
+    return build_graph(extractions, chains, vocabulary.by_id)

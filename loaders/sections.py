@@ -1,0 +1,42 @@
+"""What a section is for, read from its heading and its ancestors' headings.
+
+Two roles matter to extraction: the main-target section (主要目标, 专栏1 …主要指标),
+whose targets are the plan's headline targets, and retrospective sections (发展基础,
+发展成就 …), whose numbers are achievements, not commitments.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import Clause, Section
+
+_MAIN = re.compile(r"主要目标|发展目标|总体目标|目标任务|主要指标|预期目标|目标要求")
+_MAIN_FALLBACK = re.compile(r"总体要求|总体思路")
+_PAST = re.compile(r"发展基础|发展成就|发展环境|基础环境|规划背景|发展回顾|工作回顾|现实基础|取得的成[就效]")
+_PAST_CLAUSE = re.compile(r"十三五|五年来|过去五年|截至20[12]\d年")
+_FUTURE_CLAUSE = re.compile(r"十四五|到20[2-3]\d年|力争|确保")
+
+
+class SectionRoles:
+    def __init__(self, sections: list[Section]) -> None:
+        by_id = {s.id: s for s in sections}
+        self._headings: dict[str, list[str]] = {}
+        for s in sections:
+            chain, node = [], s
+            while node is not None:
+                chain.append(node.heading or "")
+                node = by_id.get(node.parent_id or "")
+            self._headings[s.id] = chain
+        main = _MAIN if any(_MAIN.search(s.heading or "") for s in sections) else _MAIN_FALLBACK
+        self._main = {sid for sid, chain in self._headings.items() if any(main.search(h) for h in chain)}
+        self._past = {sid for sid, chain in self._headings.items() if any(_PAST.search(h) for h in chain)}
+
+    def is_main(self, section_id: str) -> bool:
+        return section_id in self._main
+
+    def is_past(self, clause: Clause) -> bool:
+        """A retrospective clause: in a background section, or about 十三五 only."""
+        if clause.section_id in self._past:
+            return True
+        return bool(_PAST_CLAUSE.search(clause.text)) and not _FUTURE_CLAUSE.search(clause.text)
