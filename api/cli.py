@@ -1,8 +1,9 @@
 """The ``policygraph`` command line.
 
-Exit codes: 0 all plans built; 1 built, but some plans were rejected (each named
-on stderr); 2 usage error; 3 nothing built (``--strict`` and a plan failed, or no
-plan could be loaded).
+Exit codes: 0 success; 1 built, but some plans were rejected (each named on stderr);
+2 usage error (bad option or argument); 3 nothing built (``--strict`` and a plan
+failed, no plan could be loaded, or the output could not be written); 4 a name or
+plan that is not in the graph.
 """
 
 from __future__ import annotations
@@ -13,18 +14,19 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import Progress
-from rich.table import Table
-from rich.tree import Tree
 
-from api import logs
+from api import logs, render
 from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
-from graph.errors import PlanError, PolicyGraphError
+from graph.errors import NotFound, PlanError, PolicyGraphError
 from graph.export import read_json, write_graph
 from graph.settings import get_settings
-from loaders.pipeline import LoadResult, build_knowledge_graph, extract_many, plan_files
+from loaders.gold import read_gold, score_plan
+from loaders.normalize import normalise_fragment
+from loaders.pipeline import LoadResult, build_knowledge_graph, extract_file, extract_many, plan_files
+from loaders.vocabulary import default_vocabulary
 
-EXIT_PARTIAL, EXIT_NOTHING = 1, 3
+EXIT_PARTIAL, EXIT_NOTHING, EXIT_NOT_FOUND = 1, 3, 4
 PROGRESS_THRESHOLD = 5
 """More files than this get a progress bar."""
 
@@ -35,6 +37,9 @@ err = Console(stderr=True)
 PathsArg = Annotated[
     list[Path] | None,
     typer.Argument(help="Plan files or folders (default: the data/plans folder)."),
+]
+GraphOpt = Annotated[
+    Path | None, typer.Option("--graph", help="A graph written by build (.json) instead of the plans.")
 ]
 
 
@@ -52,18 +57,32 @@ def _load(paths: list[Path] | None, strict: bool) -> LoadResult:
         return extract_many(files, strict=strict, on_progress=lambda _: progress.advance(task))
 
 
+def _fail(exc: Exception, code: int = EXIT_NOTHING) -> typer.Exit:
+    err.print(f"[red]error:[/] {exc}")
+    if isinstance(exc, NotFound) and exc.suggestions:
+        err.print("did you mean: " + "、".join(exc.suggestions))
+    return typer.Exit(code)
+
+
 def _graph_or_exit(paths: list[Path] | None, strict: bool) -> tuple[Graph, LoadResult]:
     try:
         result = _load(paths, strict)
     except PlanError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(EXIT_NOTHING) from exc
+        raise _fail(exc) from exc
     for error in result.errors:
         err.print(f"[yellow]rejected:[/] {error}")
     if not result.extractions:
-        err.print("[red]error:[/] no plan could be loaded")
-        raise typer.Exit(EXIT_NOTHING)
+        raise _fail(PolicyGraphError("no plan could be loaded"))
     return build_knowledge_graph(result.extractions), result
+
+
+def _store(paths: list[Path] | None, graph_file: Path | None) -> EmbeddedStore:
+    if graph_file is not None:
+        try:
+            return EmbeddedStore(read_json(graph_file))
+        except (OSError, ValueError) as exc:
+            raise _fail(PolicyGraphError(f"{graph_file}: not a graph written by build: {exc}")) from exc
+    return EmbeddedStore(_graph_or_exit(paths, strict=False)[0])
 
 
 @app.command()
@@ -79,8 +98,7 @@ def build(
     try:
         write_graph(graph, out_file)
     except PolicyGraphError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(EXIT_NOTHING) from exc
+        raise _fail(exc) from exc
     stats = EmbeddedStore(graph).stats()
     out.print(
         f"built {len(result.extractions)} plans → {out_file} "
@@ -91,24 +109,9 @@ def build(
 
 
 @app.command()
-def stats(
-    paths: PathsArg = None,
-    graph_file: Annotated[Path | None, typer.Option("--graph", help="A graph written by build (.json).")] = None,
-) -> None:
+def stats(paths: PathsArg = None, graph_file: GraphOpt = None) -> None:
     """Count nodes by label and relationships by type."""
-    graph = read_json(graph_file) if graph_file else _graph_or_exit(paths, strict=False)[0]
-    store = EmbeddedStore(graph)
-    result = store.stats()
-    table = Table("label / type", "count", title="policygraph")
-    for label, count in result.nodes.items():
-        table.add_row(f"(:{label})", str(count))
-    table.add_section()
-    for rel, count in result.relationships.items():
-        table.add_row(f"[:{rel}]", str(count))
-    table.add_section()
-    table.add_row("nodes", str(result.total_nodes))
-    table.add_row("relationships", str(result.total_relationships))
-    out.print(table)
+    out.print(render.stats_table(_store(paths, graph_file).stats()))
 
 
 @app.command()
@@ -117,53 +120,45 @@ def explain(
 ) -> None:
     """Show one plan's metadata, outline and extracted facts, for a person to check."""
     path = Path(plan)
-    graph = _graph_or_exit([path] if path.is_file() else None, strict=True)[0]
-    store = EmbeddedStore(graph)
+    store = EmbeddedStore(_graph_or_exit([path] if path.is_file() else None, strict=True)[0])
     try:
         node = store.plan(path.name if path.is_file() else plan)
-    except PolicyGraphError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(EXIT_NOTHING) from exc
-    _print_metadata(node)
-    _print_outline(store, node["id"])
-    _print_facts(store, node["id"])
+    except NotFound as exc:
+        raise _fail(exc, EXIT_NOT_FOUND) from exc
+    render.print_plan(out, store, node)
 
 
-def _print_metadata(node: dict[str, object]) -> None:
-    table = Table("field", "value", title=str(node.get("title")))
-    for key in ("id", "source", "region_code", "kind", "issuer", "doc_number", "issued_on",
-                "period_start", "period_end", "encoding", "sha256"):  # fmt: skip
-        table.add_row(key, str(node.get(key, "")))
-    out.print(table)
+@app.command()
+def funders(
+    program: Annotated[str, typer.Argument(help="A program's name or alias, e.g. 返乡创业园.")],
+    paths: PathsArg = None,
+    graph_file: GraphOpt = None,
+) -> None:
+    """Which regions' plans commit money to a program — each with its quote."""
+    store = _store(paths, graph_file)
+    try:
+        rows = store.regions_funding(normalise_fragment(program))
+    except NotFound as exc:
+        raise _fail(exc, EXIT_NOT_FOUND) from exc
+    out.print(render.funders_table(program, rows))
 
 
-def _print_outline(store: EmbeddedStore, plan_id: str) -> None:
-    tree = Tree("outline")
-    branches = {plan_id: tree}
-    for section in store.plan_sections(plan_id):
-        parent = section["id"].rsplit(".", 1)[0] if "." in section["path"] else plan_id
-        label = f"{section['path']} {section.get('heading') or '(front matter)'}"
-        count = len(store.section_clauses(section["id"]))
-        branches[section["id"]] = branches.get(parent, tree).add(f"{label} [dim]{count} clauses[/]")
-    out.print(tree)
-
-
-def _print_facts(store: EmbeddedStore, plan_id: str) -> None:
-    names = store.graph.nodes
-    targets = Table("indicator", "value", "unit", "cmp", "year", "scope", "main", "evidence", title="SETS_TARGET")
-    for dst, a in store.out_edges(plan_id, "SETS_TARGET"):
-        targets.add_row(
-            names[dst]["name"], a["value_text"], a.get("unit", ""), a["comparator"],
-            str(a.get("year", "")), a["scope"], "✓" if a["main"] else "", a["evidence"][:50],
-        )  # fmt: skip
-    out.print(targets)
-    funds = Table("program", "instrument", "amount (yuan)", "evidence", title="FUNDS")
-    for dst, a in store.out_edges(plan_id, "FUNDS"):
-        funds.add_row(names[dst]["name"], a["instrument"], str(a.get("amount_yuan", "")), a["evidence"][:60])
-    out.print(funds)
-    covers = Table("label", "name", "mentions", title="COVERS")
-    for dst, a in store.out_edges(plan_id, "COVERS"):
-        covers.add_row(names[dst]["labels"][0], names[dst]["name"], str(a["mentions"]))
-    out.print(covers)
-    cites = [names[dst]["title"] for dst, _ in store.out_edges(plan_id, "CITES")]
-    out.print("CITES: " + "；".join(f"《{t}》" for t in dict.fromkeys(cites)))
+@app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Option("--gold", help="Folder of gold annotation files.")] = Path(
+        "tests/fixtures/gold"
+    ),
+    plan_dirs: Annotated[
+        list[Path] | None, typer.Option("--plans", help="Where the annotated plans are (repeatable).")
+    ] = None,
+) -> None:
+    """Score extraction against gold annotations: precision and recall per plan and overall."""
+    folders = plan_dirs or [get_settings().plans_dir, Path("tests/fixtures/plans")]
+    scores = []
+    for gold_file in sorted(gold_dir.glob("*.yaml")):
+        gold = read_gold(gold_file)
+        plan_file = next((d / gold["plan"] for d in folders if (d / gold["plan"]).is_file()), None)
+        if plan_file is None:
+            raise _fail(PolicyGraphError(f"{gold_file}: plan {gold['plan']} not found in {folders}"))
+        scores.append(score_plan(extract_file(plan_file), gold, default_vocabulary()))
+    out.print(render.quality_table(scores))

@@ -76,7 +76,7 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
         _add_node(
             g, s.id, "Section",
             plan_id=x.id, path=s.path, heading=s.heading, level=s.level, ordinal=s.ordinal,
-            kind=s.kind,
+            parent_id=s.parent_id, kind=s.kind,
         )  # fmt: skip
         _add_edge(g, s.parent_id or x.id, s.id, "HAS_SECTION", s.id)
     for c in x.clauses:

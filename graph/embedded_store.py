@@ -12,8 +12,24 @@ from pathlib import Path
 from typing import Any
 
 from graph.build import Graph
-from graph.errors import NotFound
+from graph.errors import NotFound, closest
 from graph.export import read_json
+
+
+@dataclass(frozen=True)
+class FundingRow:
+    """One FUNDS fact with what a citation needs: region, plan, section and quote."""
+
+    region_code: str
+    region: str
+    level: str
+    plan_id: str
+    plan_title: str
+    section: str
+    clause_id: str
+    evidence: str
+    instrument: str
+    amount_yuan: float | None
 
 
 @dataclass(frozen=True)
@@ -51,7 +67,44 @@ class EmbeddedStore:
         for plan in self.nodes("Plan"):
             if ref in (plan["id"], plan["source"]) or (len(ref) >= 8 and plan["sha256"].startswith(ref)):
                 return plan
-        raise NotFound(f"no plan {ref!r}", suggestions=[p["source"] for p in self.nodes("Plan")])
+        raise NotFound(f"no plan {ref!r}", suggestions=closest(ref, [p["source"] for p in self.nodes("Plan")]))
+
+    def entity(self, label: str, name: str) -> dict[str, Any]:
+        """A group, program or indicator by id, canonical name or alias."""
+        candidates = self.nodes(label)
+        for node in candidates:
+            if name == node["id"] or name == node["name"] or name in node.get("aliases", ()):
+                return node
+        names = [n["name"] for n in candidates]
+        raise NotFound(f"no {label} named {name!r}", suggestions=closest(name, names))
+
+    def regions_funding(self, program: str) -> list[FundingRow]:
+        """Every plan that commits money to ``program``, with the clause that says so."""
+        target = self.entity("Program", program)["id"]
+        rows = []
+        for plan_id, dst, a in self.graph.in_edges(target, data=True):
+            if a["type"] != "FUNDS":
+                continue
+            plan = self.graph.nodes[plan_id]
+            region = self.graph.nodes[f"region:{plan['region_code']}"]
+            clause = self.graph.nodes[a["clause_id"]]
+            section = self.graph.nodes[clause["section_id"]]
+            rows.append(
+                FundingRow(
+                    region["code"], region["name"], region["level"], plan_id, plan.get("title", ""),
+                    f"{section['path']} {section.get('heading') or ''}".strip(), a["clause_id"],
+                    a["evidence"], a["instrument"], a.get("amount_yuan"),
+                )
+            )
+        return sorted(rows, key=lambda r: (r.region_code, r.plan_id, r.clause_id))
+
+    def plan_servings(self, plan_id: str) -> list[tuple[str, str, dict[str, Any]]]:
+        """SERVES edges stated in one plan: (program id, group id, properties)."""
+        return [
+            (src, dst, a)
+            for src, dst, a in self.graph.edges(data=True)
+            if a["type"] == "SERVES" and a["plan_id"] == plan_id
+        ]
 
     def out_edges(self, node_id: str, rel: str) -> list[tuple[str, dict[str, Any]]]:
         return [(dst, a) for _, dst, a in self.graph.out_edges(node_id, data=True) if a["type"] == rel]

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 
 class PolicyGraphError(Exception):
     """Base of every error policygraph raises on purpose."""
@@ -54,3 +56,10 @@ class NotFound(PolicyGraphError):
     def __init__(self, message: str, *, suggestions: list[str] | None = None) -> None:
         self.suggestions = suggestions or []
         super().__init__(message)
+
+
+def closest(name: str, known: list[str], limit: int = 5) -> list[str]:
+    """Known names that contain ``name`` or look like it, best first — for NotFound."""
+    containing = sorted((k for k in known if name and name in k), key=len)
+    similar = difflib.get_close_matches(name, known, n=limit, cutoff=0.4)
+    return list(dict.fromkeys([*containing, *similar]))[:limit]

@@ -66,7 +66,9 @@ def write_json(g: Graph, path: Path) -> None:
 def read_json(path: Path) -> Graph:
     data = json.loads(path.read_text(encoding="utf-8"))
     g: Graph = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-    for _, attrs in g.nodes(data=True):
+    for node, attrs in g.nodes(data=True):
+        # node-link JSON keeps a node's key under "id", which is also our id property.
+        attrs["id"] = node
         attrs["labels"] = tuple(attrs["labels"])
     return g
 

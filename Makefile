@@ -1,0 +1,41 @@
+# policygraph — the two commands a fresh machine needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+GRAPH  := build/policygraph.json
+
+.PHONY: install run test lint bench quality clean
+
+# The virtualenv is rebuilt when pyproject.toml changes.
+$(BIN)/policygraph: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/policygraph
+
+$(GRAPH): $(BIN)/policygraph $(wildcard data/plans/* data/vocab/* data/regions/*)
+	$(BIN)/policygraph build data/plans --out $@
+
+## run: build the graph from data/ and show its statistics
+run: $(GRAPH)
+	$(BIN)/policygraph stats --graph $(GRAPH)
+
+## test: the whole test suite, with the extraction quality report
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check api graph loaders tests bench scripts
+
+## quality: precision and recall against the gold annotations, per plan
+quality: install
+	$(BIN)/policygraph evaluate
+
+## bench: build throughput in characters per second on one core
+bench: install
+	$(BIN)/python bench/build_throughput.py
+
+clean:
+	rm -rf build $(VENV) *.egg-info .pytest_cache
