@@ -41,7 +41,9 @@ def graphml_ready(g: Graph) -> nx.MultiDiGraph:
     """A copy of ``g`` with only GraphML-representable, consistently typed attributes."""
     out = nx.MultiDiGraph()
     for node, attrs in g.nodes(data=True):
-        data = {k: _scalar(v) for k, v in attrs.items() if k != "labels"}
+        # The GraphML node id is the schema id already; a second "id" key would clash
+        # with the vertex attribute igraph makes from it.
+        data = {k: _scalar(v) for k, v in attrs.items() if k not in ("labels", "id")}
         out.add_node(node, labels="".join(f":{label}" for label in attrs["labels"]), **data)
     for src, dst, key, attrs in g.edges(keys=True, data=True):
         data = {k: _scalar(v) for k, v in attrs.items() if k != "type"}
@@ -63,13 +65,22 @@ def write_json(g: Graph, path: Path) -> None:
     path.write_text(json.dumps(to_json(g), ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+def _restore_tuples(attrs: dict[str, Any]) -> None:
+    """JSON has only lists; the graph holds list values as tuples."""
+    for key, value in attrs.items():
+        if isinstance(value, list):
+            attrs[key] = tuple(value)
+
+
 def read_json(path: Path) -> Graph:
     data = json.loads(path.read_text(encoding="utf-8"))
     g: Graph = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
     for node, attrs in g.nodes(data=True):
         # node-link JSON keeps a node's key under "id", which is also our id property.
         attrs["id"] = node
-        attrs["labels"] = tuple(attrs["labels"])
+        _restore_tuples(attrs)
+    for *_, attrs in g.edges(keys=True, data=True):
+        _restore_tuples(attrs)
     return g
 
 

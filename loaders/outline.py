@@ -115,19 +115,23 @@ def build_outline(plan_id: str, text: str) -> Outline:
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-    in_toc = False
+    toc: set[str] | None = None
+    """Headings listed in a table of contents (目录) while we are inside it."""
     i = 0
     while i < len(lines):
         line, start = lines[i], offsets[i]
-        if line == "目录":
-            in_toc = True
+        if line.replace(" ", "") == "目录":
+            toc = set()
             i += 1
             continue
         style = heading_style(line)
-        if in_toc and style is not None:
+        # The contents end at their first non-heading line, or where a listed heading
+        # comes round again: the body starting without a preamble.
+        if toc is not None and style is not None and line not in toc:
+            toc.add(line)
             i += 1
             continue
-        in_toc = False
+        toc = None
         if is_table_line(line):
             j = i
             while j < len(lines) and is_table_line(lines[j]):

@@ -1,0 +1,87 @@
+"""The policygraph command line: outputs, exit codes, and one bad plan among good ones."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+from graph.export import read_json
+from tests.conftest import PLANS_DIR
+
+runner = CliRunner()
+NINGXIA = PLANS_DIR / "003_0dc92ecbe2a20814.txt"
+CHONGQING = PLANS_DIR / "002_6d2c12a576236476.txt"
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path) -> Path:
+    """Two good plans, and an empty, a binary and a region-less file."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(NINGXIA, folder)
+    shutil.copy(CHONGQING, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    (folder / "nowhere.txt").write_text("某某就业促进规划\n一、总体要求\n城镇新增就业10万人以上。\n", encoding="utf-8")
+    return folder
+
+
+def test_build_writes_the_format_the_extension_names(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(NINGXIA), "--out", str(tmp_path / "g.graphml")])
+    assert result.exit_code == 0, result.output
+    assert "built 1 plans" in result.output
+    assert nx.read_graphml(tmp_path / "g.graphml").number_of_nodes() > 100
+
+
+def test_bad_files_are_reported_and_the_others_still_built(mixed_folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.json"
+    result = runner.invoke(app, ["build", str(mixed_folder), "--out", str(out)])
+    assert result.exit_code == 1
+    for name, reason in [("empty.txt", "empty"), ("binary.txt", "binary"), ("nowhere.txt", "no region")]:
+        assert f"{name}" in result.output and reason in result.output, result.output
+    plans = {a["source"] for _, a in read_json(out).nodes(data=True) if a["labels"] == ("Plan",)}
+    assert plans == {NINGXIA.name, CHONGQING.name}
+
+
+def test_strict_makes_a_bad_file_fatal_and_writes_nothing(mixed_folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.json"
+    result = runner.invoke(app, ["build", str(mixed_folder), "--out", str(out), "--strict"])
+    assert result.exit_code == 3
+    assert not out.exists()
+
+
+def test_stats_counts_labels_and_types(tmp_path: Path) -> None:
+    out = tmp_path / "g.json"
+    runner.invoke(app, ["build", str(NINGXIA), "--out", str(out)])
+    result = runner.invoke(app, ["stats", "--graph", str(out)])
+    assert result.exit_code == 0
+    for name in ("(:Plan)", "[:FUNDS]", "[:SETS_TARGET]", "nodes"):
+        assert name in result.output
+
+
+def test_explain_shows_metadata_outline_and_facts() -> None:
+    result = runner.invoke(app, ["explain", str(NINGXIA)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    for text in ("宁政办发〔2021〕96号", "第三节主要目标", "SETS_TARGET", "城镇新增就业", "37.5万人以上", "FUNDS"):
+        assert text in result.output
+
+
+def test_funders_answers_with_quotes_and_accepts_traditional_aliases(tmp_path: Path) -> None:
+    out = tmp_path / "g.json"
+    runner.invoke(app, ["build", str(PLANS_DIR), "--out", str(out)])
+    result = runner.invoke(app, ["funders", "創業擔保貸款", "--graph", str(out)], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert "宁夏回族自治区" in result.output and "贴息" in result.output
+
+
+def test_unknown_names_exit_4_with_suggestions(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["funders", "创业担保", str(NINGXIA)])
+    assert result.exit_code == 4
+    assert "创业担保贷款" in result.output
+    result = runner.invoke(app, ["explain", "no-such-plan"])
+    assert result.exit_code == 4

@@ -1,0 +1,53 @@
+"""GraphML and JSON exports: schema names kept, loadable by networkx and igraph."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import igraph
+import networkx as nx
+import pytest
+
+from graph.build import Graph
+from graph.errors import InvalidInput
+from graph.export import read_json, write_graph
+
+
+def test_graphml_loads_in_networkx_with_labels_and_types(graph: Graph, tmp_path: Path) -> None:
+    path = tmp_path / "g.graphml"
+    write_graph(graph, path)
+    loaded = nx.read_graphml(path, force_multigraph=True)
+    assert loaded.number_of_nodes() == graph.number_of_nodes()
+    assert loaded.number_of_edges() == graph.number_of_edges()
+    program = loaded.nodes["program:fan-xiang-ru-xiang-chuang-ye-yuan"]
+    assert program["labels"] == ":Program"
+    assert "返乡创业园" in json.loads(program["aliases"])
+    labels = {a["label"] for *_, a in loaded.edges(keys=True, data=True)}
+    assert {"FUNDS", "SETS_TARGET", "PART_OF", "MENTIONS"} <= labels
+    funds = next(a for *_, a in loaded.edges(keys=True, data=True) if a["label"] == "FUNDS")
+    assert funds["evidence"] and funds["clause_id"] in loaded
+
+
+def test_graphml_loads_in_igraph(graph: Graph, tmp_path: Path) -> None:
+    path = tmp_path / "g.graphml"
+    write_graph(graph, path)
+    loaded = igraph.Graph.Read_GraphML(str(path))
+    assert loaded.vcount() == graph.number_of_nodes()
+    assert loaded.ecount() == graph.number_of_edges()
+    assert "Region" in {label.strip(":") for label in loaded.vs["labels"]}
+    assert "region:150800" in loaded.vs["id"]
+    assert set(loaded.es["label"]) >= {"ISSUED", "COVERS"}
+
+
+def test_json_round_trips_the_graph(graph: Graph, tmp_path: Path) -> None:
+    path = tmp_path / "g.json"
+    write_graph(graph, path)
+    again = read_json(path)
+    assert dict(again.nodes(data=True)) == dict(graph.nodes(data=True))
+    assert sorted(again.edges(keys=True, data=True), key=str) == sorted(graph.edges(keys=True, data=True), key=str)
+
+
+def test_unknown_format_is_refused_by_name(graph: Graph, tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match=r"g\.csv.*\.graphml or \.json"):
+        write_graph(graph, tmp_path / "g.csv")

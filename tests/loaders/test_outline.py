@@ -1,0 +1,83 @@
+"""Normalised text → nested sections and clauses whose offsets point back into the text."""
+
+from __future__ import annotations
+
+from graph.model import PlanExtraction
+from loaders.outline import build_outline
+from tests.conftest import by_prefix
+
+TEXT = "\n".join(
+    [
+        "某省就业促进规划",
+        "目录",
+        "一、发展环境",
+        "二、总体要求",
+        "一、发展环境",
+        "“十三五”时期成效显著。就业稳定；收入增长。",
+        "二、总体要求",
+        "（一）主要目标",
+        "到2025年，城镇新增就业50万人以上。",
+        "专栏1 主要指标",
+        "指标 | 2020年 | 2025年 | 属性",
+        "城镇新增就业（万人） | 【48】 | 【50】 | 预期性",
+        "城镇调查失业率（%） | 5.2 | <5.5 | 预期性",
+        "（二）基本原则",
+        "1.坚持就业优先。",
+    ]
+)
+
+
+def test_headings_nest_by_first_appearance_and_the_table_of_contents_is_skipped() -> None:
+    outline = build_outline("plan:x", TEXT)
+    shown = [(s.path, s.heading, s.kind) for s in outline.sections[1:]]
+    assert shown == [
+        ("1", "一、发展环境", "section"),
+        ("2", "二、总体要求", "section"),
+        ("2.1", "（一）主要目标", "section"),
+        ("2.1.1", "专栏1 主要指标", "box"),
+        ("2.2", "（二）基本原则", "section"),
+        ("2.2.1", "1.坚持就业优先。", "section"),
+    ]
+
+
+def test_clauses_are_sentences_and_table_rows_with_exact_offsets() -> None:
+    outline = build_outline("plan:x", TEXT)
+    texts = [c.text for c in outline.clauses if not c.is_heading]
+    assert "“十三五”时期成效显著。" in texts
+    assert "就业稳定；" in texts and "收入增长。" in texts
+    rows = [c for c in outline.clauses if c.cells]
+    assert [r.cells[0] for r in rows] == ["城镇新增就业（万人）", "城镇调查失业率（%）"]
+    assert rows[0].header == ("指标", "2020年", "2025年", "属性")
+    for clause in outline.clauses:
+        assert TEXT[clause.start : clause.end] == clause.text
+
+
+def test_real_plans_keep_every_clause_at_its_offset(extractions: dict[str, PlanExtraction]) -> None:
+    for x in extractions.values():
+        assert len(x.clauses) > 50, x.source
+        for clause in x.clauses:
+            assert x.text[clause.start : clause.end] == clause.text, (x.source, clause.id)
+
+
+def test_chongqing_one_cell_per_line_table_becomes_one_clause_per_row(
+    extractions: dict[str, PlanExtraction],
+) -> None:
+    x = by_prefix(extractions, "002")
+    rows = [c for c in x.clauses if c.cells]
+    labels = [r.cells[0] for r in rows]
+    assert labels[0] == "1.城镇新增就业（万人）" and labels[-1] == "14.劳动年龄人口平均受教育年限（年）"
+    assert len(labels) == 14
+    assert rows[0].cells == ("1.城镇新增就业（万人）", "【362】", "——", "【300】", "预期性")
+
+
+def test_each_heading_style_of_the_sample_is_recognised(extractions: dict[str, PlanExtraction]) -> None:
+    expected = {
+        "000": "第二章总体要求",
+        "001": "第一部分总体要求",
+        "002": "二、总体要求",
+        "003": "第三节主要目标",
+        "004": "（三）主要目标。",
+    }
+    for prefix, heading in expected.items():
+        headings = {s.heading for s in by_prefix(extractions, prefix).sections}
+        assert heading in headings, (prefix, sorted(h for h in headings if h)[:10])
