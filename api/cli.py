@@ -151,6 +151,7 @@ def evaluate(
     plan_dirs: Annotated[
         list[Path] | None, typer.Option("--plans", help="Where the annotated plans are (repeatable).")
     ] = None,
+    misses: Annotated[bool, typer.Option("--misses", help="List what was missed or wrongly found.")] = False,
 ) -> None:
     """Score extraction against gold annotations: precision and recall per plan and overall."""
     folders = plan_dirs or [get_settings().plans_dir, Path("tests/fixtures/plans")]
@@ -162,3 +163,8 @@ def evaluate(
             raise _fail(PolicyGraphError(f"{gold_file}: plan {gold['plan']} not found in {folders}"))
         scores.append(score_plan(extract_file(plan_file), gold, default_vocabulary()))
     out.print(render.quality_table(scores))
+    if misses:
+        for score in scores:
+            for measure, lines in score.misses.items():
+                for line in lines:
+                    out.print(f"{score.plan} {measure}: {line}", highlight=False, soft_wrap=True, markup=False)

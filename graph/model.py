@@ -41,6 +41,9 @@ class Entity:
     curated: bool = True
     default_scope: str | None = None
     """For indicators: the scope of a plan-period target that does not state one."""
+    program_id: str | None = None
+    """For money instruments tied to one program (就业见习补贴 → 就业见习): money committed
+    through the instrument funds that program."""
 
 
 @dataclass

@@ -14,8 +14,10 @@ from opencc import OpenCC
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _CJK = "\u4e00-\u9fff"
-# 經(jīng)濟: a parenthesised pinyin syllable right after a Han character.
-_GLOSS_TONED = re.compile(rf"(?<=[{_CJK}])[(（]([a-z{_TONED}]{{1,7}})[)）]")
+# 經(jīng)濟: a parenthesised pinyin syllable. One with a tone mark is never plan text, so it
+# goes wherever it stands (a garbled copy puts some after punctuation); a plain one
+# (de, me) only right after a Han character, and only in a document known to be glossed.
+_GLOSS_TONED = re.compile(rf"[(（][a-z]{{0,6}}[{_TONED}][a-z{_TONED}]{{0,6}}[)）]")
 _GLOSS_PLAIN = re.compile(rf"(?<=[{_CJK}])[(（]([a-z]{{1,6}})[)）]")
 # A document with this many toned glosses also glosses neutral-tone syllables (de, me).
 _GLOSSED_DOCUMENT = 3

@@ -109,6 +109,7 @@ def _entity(label: str, row: dict[str, object], source: str) -> Entity:
         kind=str(kind) if kind else None,
         unit=str(row["unit"]) if row.get("unit") else None,
         default_scope=str(row["default_scope"]) if row.get("default_scope") else None,
+        program_id=entity_id(PROGRAM, str(row["program"])) if row.get("program") else None,
     )
 
 
@@ -127,8 +128,12 @@ def load_vocabulary(vocab_dir: Path) -> Vocabulary:
                     )
                 owner[surface] = entity.id
             entities.append(entity)
-    if len({e.id for e in entities}) != len(entities):
+    ids = {e.id for e in entities}
+    if len(ids) != len(entities):
         raise VocabularyError("two entries share an id (same name or pinyin)", source=str(vocab_dir))
+    for e in entities:
+        if e.program_id is not None and e.program_id not in ids:
+            raise VocabularyError(f"{e.name}: its program is not in the vocabulary", source=str(vocab_dir))
     units = {
         str(row["written"]): Unit(str(row["written"]), str(row["canonical"]), float(row["factor"]))  # type: ignore[arg-type]
         for row in _read_yaml(vocab_dir / "units.yaml")

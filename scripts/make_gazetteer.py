@@ -41,7 +41,11 @@ def short_name(name: str, level: str, ethnic: re.Pattern[str]) -> str:
     elif level == "province":
         stripped = re.sub(r"[省市]$", "", name)
     else:
-        stripped = re.sub(r"(地区|林区|市|盟|县|区)$", "", name)
+        # 雄安新区 → 雄安, but 清新区 → 清新: the longest suffix that leaves two characters.
+        suffixes = ("地区", "林区", "新区", "市", "盟", "县", "区")
+        stripped = next(
+            (name[: -len(s)] for s in suffixes if name.endswith(s) and len(name) - len(s) >= 2), name
+        )
     return stripped if len(stripped) >= 2 else name
 
 
