@@ -9,7 +9,7 @@ extractor uses plus what it discovered, so a gold 返乡创业园 counts as the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -71,20 +71,29 @@ def read_gold(path: Path) -> dict[str, Any]:
     return data
 
 
+def _plain(surface: str) -> str:
+    """A name as text to compare: normalised, quotes dropped (“川字号”劳务品牌 = 川字号劳务品牌)."""
+    return normalise_fragment(surface).replace("“", "").replace("”", "")
+
+
 class _Resolver:
     """Gold surfaces → entity ids, among the entities a plan's extraction knows."""
 
     def __init__(self, entities: list[Entity]) -> None:
-        self._by_surface = {
-            normalise_fragment(s): e.id for e in entities for s in (e.name, *e.aliases)
-        }
-        self._matcher = Matcher(entities)
+        self._by_surface = {_plain(s): e.id for e in entities for s in (e.name, *e.aliases)}
+        self._matcher = Matcher(
+            [replace(e, name=_plain(e.name), aliases=tuple(map(_plain, e.aliases))) for e in entities]
+        )
 
     def resolve(self, surface: str, label: str) -> str | None:
         """Exact name or alias first; else the longest known name covering half the surface."""
-        text = normalise_fragment(surface)
+        text = _plain(surface)
         if (found := self._by_surface.get(text)) is not None:
             return found
+        # Chinese names are head-final: 零就业家庭、登记失业人员、就业困难人员帮扶率 is a 帮扶率.
+        suffixes = [m for m in self._matcher.find(text) if m.entity.label == label and m.end == len(text)]
+        if suffixes:
+            return max(suffixes, key=lambda m: m.end - m.start).entity.id
         best = max(
             (m for m in self._matcher.find(text) if m.entity.label == label),
             key=lambda m: m.end - m.start,

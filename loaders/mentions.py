@@ -8,7 +8,6 @@ of 专栏 boxes (4.返乡入乡创业园发展计划。). What it finds is ``cur
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from graph.model import PROGRAM, Clause, Entity, Mention, Section
 from loaders.relations import MONEY
@@ -33,7 +32,8 @@ _LAUNCHED = re.compile(
     r"(?:实施|落实|开展|推进|启动|推动|组织|深化|打造|创建|推行|开展好)"
     r"(?P<name>[\u4e00-\u9fff“”]{2,16}?(?:行动计划|专项行动|计划|工程|行动))(?![\u4e00-\u9fff]{0,2}(?:计划|工程))"
 )
-_NOT_A_NAME = re.compile(r"[和及与、的]|^(一批|各类|相关|有关|多种|年度|专项|三年|五年|重大|重点|各项|这些)")
+_NOT_A_NAME = re.compile(r"[和及与、的等]|期间|^(一批|各类|相关|有关|多种|年度|专项|三年|五年|重大|重点|各项|这些)")
+_BRAND_WORDS = {"品牌", "劳务品牌"}
 _BOX_ITEM = re.compile(r"^(?:\d+[.、]|专栏\d+)(?P<name>[\u4e00-\u9fff“”0-9a-z·+、]{3,30}?)(?:[。：]|$)")
 _LEADING_VERB = re.compile(r"^(深入|全面|大力|持续|积极|加快|组织)?(实施|开展|推进|推动|启动|建设|打造|推广)")
 _PROGRAM_NAME = re.compile(r"(计划|工程|行动|专项|品牌|基地|园区|平台|活动)$")
@@ -46,42 +46,72 @@ def program_kind(name: str) -> str:
     return "program"
 
 
-def _discovered(name: str, aliases: Iterable[str] = ()) -> Entity:
-    kind = program_kind(name) if not aliases else program_kind(next(iter(aliases)))
-    return Entity(entity_id(PROGRAM, name), PROGRAM, name, tuple(aliases), kind=kind, curated=False)
+def _unquoted(name: str) -> str:
+    return name.replace("“", "").replace("”", "")
+
+
+def _balanced(name: str) -> bool:
+    return name.count("“") == name.count("”")
+
+
+class _Discovered:
+    """Programs found so far, one per name: a later spelling with or without quotes is the same."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.entities: dict[str, Entity] = {}
+        self.surfaces: set[str] = set()
+
+    def add(self, name: str, *aliases: str) -> None:
+        surfaces = (name, *aliases)
+        if (
+            MONEY.match(_unquoted(name))
+            or _NOT_A_NAME.search(_unquoted(name))
+            or not all(_balanced(s) for s in surfaces)
+            or any(self.vocabulary.resolve(s) or s in self.surfaces for s in surfaces)
+            or _unquoted(name) in self.surfaces
+        ):
+            return
+        kind = program_kind(aliases[-1] if aliases else name)
+        self.entities[name] = Entity(
+            entity_id(PROGRAM, name), PROGRAM, name, aliases, kind=kind, curated=False
+        )
+        self.surfaces.update(surfaces)
 
 
 def discover_programs(
     clauses: list[Clause], sections: dict[str, Section], vocabulary: Vocabulary
 ) -> list[Entity]:
-    """Programs named in the text that the vocabulary does not know."""
-    found: dict[str, Entity] = {}
+    """Programs named in the text that the vocabulary does not know.
 
-    def add(name: str, *aliases: str) -> None:
-        if MONEY.fullmatch(name) or vocabulary.resolve(name) or any(vocabulary.resolve(a) for a in aliases):
-            return
-        if name not in found:
-            found[name] = _discovered(name, aliases)
-
+    Names keep their quotes as the plan writes them (“兵支书”培养计划), with the
+    unquoted spelling as an alias, so a 专栏 item that drops the quotes is the same program.
+    """
+    found = _Discovered(vocabulary)
     for clause in clauses:
-        for quoted in _QUOTED.finditer(clause.text):
-            name, after = quoted.group(1), clause.text[quoted.end() :]
+        text = clause.text
+        for quoted in _QUOTED.finditer(text):
+            inner, after = quoted.group(1), text[quoted.end() :]
+            if vocabulary.resolve(inner):
+                continue
             if suffix := _AFTER_QUOTE.match(after):
-                add(name, name + suffix.group())
-            elif (head := _QUOTED_HEAD.match(after)) and not _NOT_A_NAME.search(head.group()):
-                add(quoted.group() + head.group())
-            elif _BEFORE_QUOTE.search(clause.text[: quoted.start()]) and _PROGRAM_NAME.search(name):
-                add(name)
-        for launched in _LAUNCHED.finditer(clause.text):
+                if suffix.group() in _BRAND_WORDS:  # “陇原工匠”品牌 is the brand 陇原工匠
+                    found.add(inner, inner + suffix.group())
+                else:  # “创业内蒙古”行动 is a program of its own
+                    found.add(quoted.group() + suffix.group(), inner + suffix.group())
+            elif head := _QUOTED_HEAD.match(after):
+                found.add(quoted.group() + head.group(), inner + head.group())
+            elif _BEFORE_QUOTE.search(text[: quoted.start()]) and _PROGRAM_NAME.search(inner):
+                found.add(inner)
+        for launched in _LAUNCHED.finditer(text):
             name = launched["name"]
-            if not _NOT_A_NAME.search(name) and len(name) >= 5 and "“" not in name[1:]:
-                add(name)
-        section = sections[clause.section_id]
-        if section.kind == "box" and (item := _BOX_ITEM.match(clause.text)):
-            name = _LEADING_VERB.sub("", item.group("name")).replace("“", "").replace("”", "")
-            if _PROGRAM_NAME.search(name) and "、" not in name and len(name) >= 4:
-                add(name)
-    return list(found.values())
+            if len(_unquoted(name)) >= 5:
+                found.add(name, *([_unquoted(name)] if "“" in name else []))
+        if sections[clause.section_id].kind == "box" and (item := _BOX_ITEM.match(text)):
+            name = _LEADING_VERB.sub("", item.group("name"))
+            if _PROGRAM_NAME.search(name) and len(name) >= 4:
+                found.add(name, *([_unquoted(name)] if "“" in name else []))
+    return list(found.entities.values())
 
 
 def find_mentions(clauses: list[Clause], matcher: Matcher) -> list[Mention]:

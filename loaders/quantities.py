@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from loaders.vocabulary import Unit
@@ -66,12 +67,21 @@ def parse_cell(cell: str, unit: str | None = None) -> Quantity | None:
     )
 
 
+def _is_year(match: re.Match[str]) -> bool:
+    """较2020年提高5个百分点: a year is a date, not a quantity."""
+    return match["unit"] == "年" and "." not in match["num"] and 1949 <= int(match["num"]) <= 2100
+
+
+def quantities(text: str) -> Iterator[Quantity]:
+    """Numbers with a unit in a stretch of prose, in order; years are skipped."""
+    for match in QUANTITY.finditer(text):
+        if match["unit"] and not _is_year(match):
+            yield _from_match(match)
+
+
 def first_quantity(text: str) -> Quantity | None:
     """The first number with a unit in a stretch of prose."""
-    for match in QUANTITY.finditer(text):
-        if match["unit"]:
-            return _from_match(match)
-    return None
+    return next(quantities(text), None)
 
 
 def normalised(value: float | None, unit: str | None, units: dict[str, Unit]) -> tuple[float | None, str | None]:

@@ -11,39 +11,78 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from graph.ids import document_id
 from graph.model import GROUP, PROGRAM, Citation, Clause, Entity, Funding, Mention, Serving
 
 MONEY = re.compile(
-    r"就业补助资金|就业专项资金|以奖代补|奖补|扶持资金|专项资金|资金|补贴|补助|贴息|贷款|经费|资助|奖励"
-    r"|政府购买|发放[^，；。]{0,8}?报酬|投入[^，；。]{0,12}?[亿万]?元|\d+(?:\.\d+)?[亿万]?元"
+    r"以奖代补|奖补|扶持资金|专项资金|资金|基金|补贴|补助|贴息|贷款|经费|资助|奖励|津贴"
+    r"|政府购买|金融[^，；。]{0,8}?(?:扶持|支持)|发放[^，；。]{0,8}?报酬"
+    r"|投入[^，；。]{0,12}?[亿万]?元|\d+(?:\.\d+)?[亿万]?元"
 )
+_ADJECTIVAL = re.compile(r"[性的]")
+"""补贴性培训, 政府补贴的项目: money words that describe rather than commit."""
 _COMMIT = re.compile(
     r"给予|发放|落实|提供|享受|安排|加大|提高|扩大|放宽|实施|执行|按规定|纳入|支持|直达|用好|建立|设立"
 )
+_OPTIONAL = re.compile(r"有条件的(?:地方|地区)?可|探索")
+_BREAKS = "，；：。"
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(亿元|万元|元)")
 _YUAN = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
 _SEGMENT = re.compile(r"[^，、；。：]+")
 _CITED = re.compile(r"《([^《》]{2,80})》")
 
 
-def _segment_around(text: str, start: int, end: int) -> str:
-    """The comma-delimited stretch of ``text`` that covers [start, end)."""
-    left = max(text.rfind(p, 0, start) for p in "，；：。") + 1
-    rights = [i for p in "，；。" if (i := text.find(p, end)) != -1]
-    right = min(rights) + 1 if rights else len(text)
+@dataclass(frozen=True)
+class _Cue:
+    """Money in a clause: a free money word, or a money instrument the clause commits to."""
+
+    start: int
+    end: int
+    instrument: str
+    entity: Entity | None = None
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Comma-delimited spans; 、 joins items of one list, so it does not split."""
+    spans, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in _BREAKS:
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _evidence(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """The stretch from program to money cue, widened to whole segments when short."""
+    if end - start > 40:
+        return text[start:end]
+    left = next(a for a, b in spans if a <= start < b)
+    right = next(b for a, b in spans if a < end <= b)
     return text[left:right]
 
 
-def _same_segment(text: str, a: int, b: int) -> bool:
-    lo, hi = sorted((a, b))
-    return not any(p in text[lo:hi] for p in "，；：。")
+def _cues(text: str, programs: list[Mention], entities: dict[str, Entity], spans: list[tuple[int, int]]) -> list[_Cue]:
+    def segment(pos: int) -> str:
+        return next(text[a:b] for a, b in spans if a <= pos < b)
 
-
-def _evidence(text: str, start: int, end: int) -> str:
-    """The stretch from program to money cue, widened to whole comma segments when short."""
-    return text[start:end] if end - start > 40 else _segment_around(text, start, end)
+    cues = [
+        _Cue(c.start(), c.end(), c.group())
+        for c in MONEY.finditer(text)
+        if not any(m.start <= c.start() < m.end for m in programs)
+        and not _ADJECTIVAL.match(text, c.end())
+    ]
+    for m in programs:
+        entity = entities[m.entity_id]
+        left = next(a for a, b in spans if a <= m.start < b)
+        if entity.kind == "instrument" and _COMMIT.search(text, left, m.start):
+            cues.append(_Cue(m.start, m.end, entity.name, entity))
+    return sorted(
+        (c for c in cues if not _OPTIONAL.search(segment(c.start))), key=lambda c: c.start
+    )
 
 
 def funding_facts(
@@ -51,47 +90,49 @@ def funding_facts(
 ) -> Iterator[Funding]:
     """FUNDS from one clause.
 
-    A money instrument (kind ``instrument``: 创业担保贷款, 就业见习补贴) is funded where the
-    clause commits to provide it, and funds the program it belongs to when the
-    vocabulary names one. Any other program is funded by a money word that is not part
-    of a name and that stands after it in the clause or in its own comma segment:
-    建设…创业园，加大“以奖代补”支持力度 funds the 创业园, but 落实“以奖代补”政策，建设
-    工作室 does not fund the 工作室.
+    Money (a free money word, or a money instrument the clause commits to) funds the
+    programs of its own comma segment; where that segment names none, the programs of
+    the nearest segment before it — 建设…创业园，加大“以奖代补”支持力度 funds the 创业园,
+    but 落实“以奖代补”政策，建设工作室 does not fund the 工作室. An instrument that finds no
+    program funds itself, or the program the vocabulary ties it to (就业见习补贴 → 就业见习).
     """
     text = clause.text
     programs = [m for m in mentions if entities[m.entity_id].label == PROGRAM]
     if not programs:
         return
-    cues = [c for c in MONEY.finditer(text) if not any(m.start <= c.start() < m.end for m in programs)]
-    committed = bool(_COMMIT.search(text))
-    amount = _AMOUNT.search(text)
+    spans = _segments(text)
+    index = {pos: i for i, (a, b) in enumerate(spans) for pos in range(a, b)}
+    schemes = [m for m in programs if entities[m.entity_id].kind != "instrument"]
     seen: set[str] = set()
-    for mention in programs:
-        entity = entities[mention.entity_id]
-        if entity.kind == "instrument":
-            if not committed:
-                continue
-            funded, instrument, cue = entity.program_id or entity.id, entity.name, (mention.start, mention.end)
-        else:
-            cue_match = next(
-                (c for c in cues if c.start() >= mention.end or _same_segment(text, c.start(), mention.start)),
-                None,
-            )
-            if cue_match is None:
-                continue
-            funded, instrument, cue = entity.id, cue_match.group(), (cue_match.start(), cue_match.end())
-        if funded in seen:
-            continue
-        seen.add(funded)
-        yield Funding(
-            program_id=funded,
-            clause_id=clause.id,
-            evidence=_evidence(text, min(mention.start, cue[0]), max(mention.end, cue[1])),
-            instrument=instrument,
-            amount=float(amount.group(1)) if amount else None,
-            amount_unit=amount.group(2) if amount else None,
-            amount_yuan=float(amount.group(1)) * _YUAN[amount.group(2)] if amount else None,
+    for cue in _cues(text, programs, entities, spans):
+        home = index[cue.start]
+        funded = next(
+            (found for i in range(home, -1, -1) if (found := [m for m in schemes if index[m.start] == i])),
+            [],
         )
+        if cue.entity is not None and not funded:
+            target = cue.entity.program_id or cue.entity.id
+            anchor = next(m for m in programs if m.start == cue.start)
+            funded_ids = [(target, anchor)]
+        else:
+            funded_ids = [(m.entity_id, m) for m in funded]
+        segment_amount = _AMOUNT.search(text, *spans[home]) or _AMOUNT.search(text)
+        for program_id, mention in funded_ids:
+            if program_id in seen:
+                continue
+            seen.add(program_id)
+            start, end = min(mention.start, cue.start), max(mention.end, cue.end)
+            yield Funding(
+                program_id=program_id,
+                clause_id=clause.id,
+                evidence=_evidence(text, start, end, spans),
+                instrument=cue.instrument,
+                amount=float(segment_amount.group(1)) if segment_amount else None,
+                amount_unit=segment_amount.group(2) if segment_amount else None,
+                amount_yuan=float(segment_amount.group(1)) * _YUAN[segment_amount.group(2)]
+                if segment_amount
+                else None,
+            )
 
 
 def serving_facts(

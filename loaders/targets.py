@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from graph.model import INDICATOR, Clause, Entity, PlanMeta, Target
-from loaders.quantities import Quantity, first_quantity, normalised, parse_cell
+from graph.model import GROUP, INDICATOR, Clause, Entity, PlanMeta, Target
+from loaders.quantities import Quantity, first_quantity, normalised, parse_cell, quantities
 from loaders.sections import SectionRoles
-from loaders.vocabulary import Matcher, Vocabulary, entity_id
+from loaders.vocabulary import Match, Matcher, Vocabulary, entity_id
 
 _ROW_LABEL = re.compile(r"^(?:\d+[.、]|[一二三四五六七八九十]+、)?(?P<name>.+?)(?:（(?P<unit>[^（）]+)）)?$")
 _YEAR_COLUMN = re.compile(r"(\d{4})年?")
@@ -25,6 +25,10 @@ _STAR_NOTE = re.compile(r"带?\*号?的?(?:为|是)(\d{4})年(?:的)?数据")
 _ANNUAL = re.compile(r"每年|年均|年度")
 _CUMULATIVE = re.compile(r"累计|十四五期间|五年")
 _BREAK = re.compile(r"[，；。：]")
+_JOINER = re.compile(r"[和、及与]")
+_RESPECTIVELY = re.compile(r"^分别(?:达到|为|控制在|保持在|提高到)?")
+_COUNT_BEFORE = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>万名|万人|万|名|人)?$")
+_OUTCOME_AFTER = re.compile(r"^[^，；。]{0,24}?(?:实现|稳定)?再?就业")
 _WINDOW = 30
 
 
@@ -116,9 +120,97 @@ def table_targets(clause: Clause, ctx: TargetContext) -> tuple[Target, Entity] |
     return None
 
 
+def _prose_target(
+    indicator: Entity, clause: Clause, span: tuple[int, int], quantity: Quantity, ctx: TargetContext, year: int | None
+) -> Target:
+    value, norm_unit = normalised(quantity.value, quantity.unit, ctx.vocabulary.units)
+    return Target(
+        indicator_id=indicator.id,
+        clause_id=clause.id,
+        evidence=clause.text[span[0] : span[1]],
+        value=quantity.value,
+        value_text=quantity.text,
+        unit=quantity.unit,
+        comparator=quantity.comparator,
+        year=year,
+        scope=_scope(quantity, clause.text[: span[1]], indicator),
+        main=ctx.roles.is_main(clause.section_id),
+        normalized_value=value,
+        normalized_unit=norm_unit,
+    )
+
+
+def _respectively(
+    clause: Clause, matches: list[Match], i: int, ctx: TargetContext, year: int | None
+) -> list[Target]:
+    """调解成功率和仲裁结案率分别达到60%和90%以上: indicators joined by 和/、, values after 分别.
+
+    ``matches[i]`` is the first indicator of the run. A comparator written once at
+    the end (以上) holds for every value.
+    """
+    run = [matches[i]]
+    for nxt in matches[i + 1 :]:
+        if not _JOINER.fullmatch(clause.text[run[-1].end : nxt.start]):
+            break
+        run.append(nxt)
+    tail = clause.text[run[-1].end :]
+    respectively = _RESPECTIVELY.match(tail)
+    if len(run) < 2 or respectively is None:
+        return []
+    values_text = tail[respectively.end() :]
+    if cut := _BREAK.search(values_text):
+        values_text = values_text[: cut.start()]
+    found = list(quantities(values_text))
+    if len(found) < len(run):
+        return []
+    last = found[len(run) - 1].comparator
+    shared = [q if q.comparator != "=" else replace(q, comparator=last) for q in found[: len(run)]]
+    end = run[-1].end + respectively.end() + len(values_text)
+    return [
+        _prose_target(m.entity, clause, (run[0].start, end), q, ctx, year)
+        for m, q in zip(run, shared, strict=True)
+    ]
+
+
+def _counted_groups(clause: Clause, ctx: TargetContext, matcher: Matcher, year: int | None) -> Iterator[Target]:
+    """帮扶75万登记失业人员实现就业: a number of people of a group, then 实现(再)就业.
+
+    The indicator is the group's (re-)employment indicator from the vocabulary.
+    """
+    for match in matcher.find(clause.text):
+        if match.entity.label != GROUP:
+            continue
+        number = _COUNT_BEFORE.search(clause.text[: match.start])
+        after = clause.text[match.end :]
+        outcome = _OUTCOME_AFTER.match(after)
+        if number is None or outcome is None:
+            continue
+        indicator = next(
+            (
+                e
+                for name in (f"{match.surface}再就业", f"{match.surface}实现就业", f"{match.entity.name}再就业")
+                if (e := ctx.vocabulary.resolve(name)) is not None and e.label == INDICATOR
+            ),
+            None,
+        )
+        if indicator is None:
+            continue
+        unit = "万人" if number["unit"] in ("万", "万名", "万人") else "人"
+        quantity = Quantity(float(number["num"]), number.group().strip(), unit, "=", False, False)
+        start = match.start - len(number.group())
+        yield _prose_target(indicator, clause, (start, match.end + outcome.end()), quantity, ctx, year)
+
+
 def prose_targets(clause: Clause, ctx: TargetContext, matcher: Matcher, year: int | None) -> Iterator[Target]:
     matches = [m for m in matcher.find(clause.text) if m.entity.label == INDICATOR]
+    covered = 0
     for i, match in enumerate(matches):
+        if match.start < covered:
+            continue
+        if together := _respectively(clause, matches, i, ctx, year):
+            yield from together
+            covered = clause.text.index(together[-1].evidence, match.start) + len(together[-1].evidence)
+            continue
         stop = matches[i + 1].start if i + 1 < len(matches) else len(clause.text)
         window = clause.text[match.end : min(stop, match.end + _WINDOW)]
         if cut := _BREAK.search(window):
@@ -127,21 +219,23 @@ def prose_targets(clause: Clause, ctx: TargetContext, matcher: Matcher, year: in
         if quantity is None or quantity.value is None:
             continue
         end = match.end + window.index(quantity.text) + len(quantity.text)
-        value, norm_unit = normalised(quantity.value, quantity.unit, ctx.vocabulary.units)
-        yield Target(
-            indicator_id=match.entity.id,
-            clause_id=clause.id,
-            evidence=clause.text[match.start : end],
-            value=quantity.value,
-            value_text=quantity.text,
-            unit=quantity.unit,
-            comparator=quantity.comparator,
-            year=year,
-            scope=_scope(quantity, clause.text[: end], match.entity),
-            main=ctx.roles.is_main(clause.section_id),
-            normalized_value=value,
-            normalized_unit=norm_unit,
-        )
+        yield _prose_target(match.entity, clause, (match.start, end), quantity, ctx, year)
+    yield from _counted_groups(clause, ctx, matcher, year)
+
+
+def _deduplicated(targets: list[Target], clauses: dict[str, Clause]) -> list[Target]:
+    """One main target per indicator, value and year: a plan that states a target in its
+    table and again in prose states it once; the table row, with baseline and attribute, stays.
+    """
+    kept: dict[tuple[object, ...], Target] = {}
+    rest: list[Target] = []
+    for t in sorted(targets, key=lambda t: not clauses[t.clause_id].cells):
+        if not t.main:
+            rest.append(t)
+            continue
+        key = (t.indicator_id, t.normalized_value if t.normalized_value is not None else t.value, t.year)
+        kept.setdefault(key, t)
+    return sorted([*kept.values(), *rest], key=lambda t: clauses[t.clause_id].ordinal)
 
 
 def extract_targets(clauses: list[Clause], ctx: TargetContext, matcher: Matcher) -> tuple[list[Target], list[Entity]]:
@@ -162,4 +256,4 @@ def extract_targets(clauses: list[Clause], ctx: TargetContext, matcher: Matcher)
             continue
         year = section_year.get(clause.section_id, ctx.meta.period_end)
         targets.extend(prose_targets(clause, ctx, matcher, year))
-    return targets, list(new_indicators.values())
+    return _deduplicated(targets, {c.id: c for c in clauses}), list(new_indicators.values())

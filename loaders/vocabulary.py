@@ -45,22 +45,33 @@ def entity_id(label: str, name: str) -> str:
 
 
 class Matcher:
-    """Leftmost-longest alias matching over a fixed set of entities."""
+    """Leftmost-longest alias matching over a fixed set of entities, label by label.
+
+    Each label is matched on its own, so one stretch of text can mention entities of
+    different labels: 输转城乡富余劳动力 is an indicator and names a target group.
+    """
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self._automaton = ahocorasick.Automaton()
+        self._automata: list[ahocorasick.Automaton] = []
+        by_label: dict[str, list[Entity]] = {}
         for entity in entities:
-            for surface in (entity.name, *entity.aliases):
-                self._automaton.add_word(surface, (surface, entity))
-        self._empty = len(self._automaton) == 0
-        if not self._empty:
-            self._automaton.make_automaton()
+            by_label.setdefault(entity.label, []).append(entity)
+        for label in sorted(by_label):
+            automaton = ahocorasick.Automaton()
+            for entity in by_label[label]:
+                for surface in (entity.name, *entity.aliases):
+                    automaton.add_word(surface, (surface, entity))
+            automaton.make_automaton()
+            self._automata.append(automaton)
 
     def find(self, text: str) -> Iterator[Match]:
-        if self._empty:
-            return
-        for end, (surface, entity) in self._automaton.iter_long(text):
-            yield Match(entity, surface, end - len(surface) + 1, end + 1)
+        """Matches in text order (by start, then longest first)."""
+        matches = [
+            Match(entity, surface, end - len(surface) + 1, end + 1)
+            for automaton in self._automata
+            for end, (surface, entity) in automaton.iter_long(text)
+        ]
+        yield from sorted(matches, key=lambda m: (m.start, -m.end, m.entity.label))
 
 
 class Vocabulary:
