@@ -23,7 +23,13 @@ from graph.export import read_json, write_graph
 from graph.settings import get_settings
 from loaders.gold import read_gold, score_plan
 from loaders.normalize import normalise_fragment
-from loaders.pipeline import LoadResult, build_knowledge_graph, extract_file, extract_many, plan_files
+from loaders.pipeline import (
+    LoadResult,
+    build_knowledge_graph,
+    extract_file,
+    extract_many,
+    plan_files,
+)
 from loaders.vocabulary import default_vocabulary
 
 EXIT_PARTIAL, EXIT_NOTHING, EXIT_NOT_FOUND = 1, 3, 4

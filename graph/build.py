@@ -7,7 +7,7 @@ same extractions twice gives the same graph, element for element.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
@@ -87,18 +87,26 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
         )  # fmt: skip
         _add_edge(g, c.section_id, c.id, "HAS_CLAUSE", c.id)
     covers: dict[str, list[str]] = defaultdict(list)
+    mentioned: Counter[str] = Counter()
     for mention in x.mentions:
         entity = entities[mention.entity_id]
         _add_entity(g, entity)
         _add_edge(g, mention.clause_id, entity.id, "MENTIONS", mention.surface, surface=mention.surface)
         if entity.label in (GROUP, PROGRAM):
             covers[entity.id].append(mention.clause_id)
+            mentioned[entity.id] += 1
+    for f in x.fundings:
+        # Money paid through an instrument funds the program it belongs to (就业见习补贴 →
+        # 就业见习), which the plan then covers even where it never names it.
+        _add_entity(g, entities[f.program_id])
+        covers[f.program_id].append(f.clause_id)
     for entity_id, clause_ids in covers.items():
         unique = tuple(dict.fromkeys(clause_ids))
-        _add_edge(g, x.id, entity_id, "COVERS", x.id, mentions=len(clause_ids), clause_ids=unique)
+        _add_edge(g, x.id, entity_id, "COVERS", x.id, mentions=mentioned[entity_id], clause_ids=unique)
     for f in x.fundings:
         _add_edge(g, x.id, f.program_id, "FUNDS", f.clause_id, **_fact(f, "program_id"))
     for n, t in enumerate(x.targets):
+        _add_entity(g, entities[t.indicator_id])
         _add_edge(g, x.id, t.indicator_id, "SETS_TARGET", f"{t.clause_id}:{n}", **_fact(t, "indicator_id"))
     for s in x.servings:
         _add_edge(

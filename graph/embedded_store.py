@@ -82,7 +82,7 @@ class EmbeddedStore:
         """Every plan that commits money to ``program``, with the clause that says so."""
         target = self.entity("Program", program)["id"]
         rows = []
-        for plan_id, dst, a in self.graph.in_edges(target, data=True):
+        for plan_id, _dst, a in self.graph.in_edges(target, data=True):
             if a["type"] != "FUNDS":
                 continue
             plan = self.graph.nodes[plan_id]

@@ -36,10 +36,7 @@ def header_lines(text: str, sections: list[Section]) -> list[str]:
 
 def five_year_period(name: str) -> tuple[int, int] | None:
     """十四五 → (2021, 2025): the 3rd plan began in 1966 and each lasts five years."""
-    if name.startswith("十"):
-        number = 10 + _CN_DIGITS.get(name[1:], 0)
-    else:
-        number = _CN_DIGITS[name]
+    number = 10 + _CN_DIGITS.get(name[1:], 0) if name.startswith("十") else _CN_DIGITS[name]
     start = 1966 + 5 * (number - 3)
     return start, start + 4
 

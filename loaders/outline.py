@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from graph.ids import clause_id, section_id
 from graph.model import Clause, Section
-from loaders.tables import Table, is_prose, is_table_line, parse_table, strip_pipes
+from loaders.tables import Table, is_prose, is_table_line, parse_table
 
 _NUM = "一二三四五六七八九十百零〇"
 HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [

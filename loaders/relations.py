@@ -77,8 +77,10 @@ def _cues(text: str, programs: list[Mention], entities: dict[str, Entity], spans
     ]
     for m in programs:
         entity = entities[m.entity_id]
-        left = next(a for a, b in spans if a <= m.start < b)
-        if entity.kind == "instrument" and _COMMIT.search(text, left, m.start):
+        left, right = next((a, b) for a, b in spans if a <= m.start < b)
+        # 用好失业保险基金 speaks of the instrument's fund, not of paying the instrument.
+        owns_fund = MONEY.match(text, m.end) is not None
+        if entity.kind == "instrument" and not owns_fund and _COMMIT.search(text, left, right):
             cues.append(_Cue(m.start, m.end, entity.name, entity))
     return sorted(
         (c for c in cues if not _OPTIONAL.search(segment(c.start))), key=lambda c: c.start
@@ -90,11 +92,12 @@ def funding_facts(
 ) -> Iterator[Funding]:
     """FUNDS from one clause.
 
-    Money (a free money word, or a money instrument the clause commits to) funds the
-    programs of its own comma segment; where that segment names none, the programs of
-    the nearest segment before it — 建设…创业园，加大“以奖代补”支持力度 funds the 创业园,
-    but 落实“以奖代补”政策，建设工作室 does not fund the 工作室. An instrument that finds no
-    program funds itself, or the program the vocabulary ties it to (就业见习补贴 → 就业见习).
+    Money funds the programs of its own comma segment. A free money word whose segment
+    names none funds those of the nearest segment before it — 建设…创业园，加大“以奖代补”
+    支持力度 funds the 创业园, but 落实“以奖代补”政策，建设工作室 does not fund the 工作室.
+    A money instrument the segment commits to (落实, 给予, 直达 …) funds the programs of its
+    own segment (对公益性岗位给予岗位补贴), else itself, or the program the vocabulary ties
+    it to (就业见习补贴 → 就业见习).
     """
     text = clause.text
     programs = [m for m in mentions if entities[m.entity_id].label == PROGRAM]
@@ -106,8 +109,10 @@ def funding_facts(
     seen: set[str] = set()
     for cue in _cues(text, programs, entities, spans):
         home = index[cue.start]
+        # An instrument pays the programs beside it; a bare money word may also reach back.
+        reach = range(home, home - 1, -1) if cue.entity is not None else range(home, -1, -1)
         funded = next(
-            (found for i in range(home, -1, -1) if (found := [m for m in schemes if index[m.start] == i])),
+            (found for i in reach if (found := [m for m in schemes if index[m.start] == i])),
             [],
         )
         if cue.entity is not None and not funded:

@@ -28,7 +28,7 @@ _BREAK = re.compile(r"[，；。：]")
 _JOINER = re.compile(r"[和、及与]")
 _RESPECTIVELY = re.compile(r"^分别(?:达到|为|控制在|保持在|提高到)?")
 _COUNT_BEFORE = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>万名|万人|万|名|人)?$")
-_OUTCOME_AFTER = re.compile(r"^[^，；。]{0,24}?(?:实现|稳定)?再?就业")
+_OUTCOME_AFTER = re.compile(r"^[^，；。]{0,24}?(?:(?:实现|稳定)再?就业|再就业)")
 _WINDOW = 30
 
 

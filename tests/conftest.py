@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
+from api.render import quality_table
 from graph.build import Graph
 from graph.model import PlanExtraction
 from graph.settings import get_settings
 from loaders.gazetteer import Gazetteer, default_gazetteer
+from loaders.gold import PlanScores
 from loaders.pipeline import build_knowledge_graph, extract_file, plan_files
 from loaders.vocabulary import Vocabulary, default_vocabulary
 
@@ -50,3 +54,17 @@ def graph(extractions: dict[str, PlanExtraction]) -> Graph:
 
 def by_prefix(extractions: dict[str, PlanExtraction], prefix: str) -> PlanExtraction:
     return next(x for name, x in extractions.items() if name.startswith(prefix))
+
+
+
+QUALITY_KEY = pytest.StashKey[list[PlanScores]]()
+"""Where the quality tests leave their scores for the end-of-run report."""
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """Print the extraction quality report when the quality tests ran."""
+    scores = config.stash.get(QUALITY_KEY, None)
+    if scores:
+        console = Console(file=io.StringIO(), width=140, record=True)
+        console.print(quality_table(scores))
+        terminalreporter.write(console.export_text())
