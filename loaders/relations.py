@@ -17,15 +17,17 @@ from graph.ids import document_id
 from graph.model import GROUP, PROGRAM, Citation, Clause, Entity, Funding, Mention, Serving
 
 MONEY = re.compile(
-    r"以奖代补|奖补|扶持资金|专项资金|资金|基金|补贴|补助|贴息|贷款|经费|资助|奖励|津贴"
+    r"就业补助资金|就业专项资金|以奖代补|奖补|扶持资金|专项资金|资金|基金|补贴|补助|贴息|贷款|经费|资助|奖励|津贴"
     r"|政府购买|金融[^，；。]{0,8}?(?:扶持|支持)|发放[^，；。]{0,8}?报酬"
     r"|投入[^，；。]{0,12}?[亿万]?元|\d+(?:\.\d+)?[亿万]?元"
 )
 _ADJECTIVAL = re.compile(r"[性的]")
 """补贴性培训, 政府补贴的项目: money words that describe rather than commit."""
 _COMMIT = re.compile(
-    r"给予|发放|落实|提供|享受|安排|加大|提高|扩大|放宽|实施|执行|按规定|纳入|支持|直达|用好|建立|设立"
+    r"给予|发放|落实|提供|享受|安排|加大|提高|扩大|放宽|调整|实施|执行|按规定|纳入|支持|用好|建立|设立"
 )
+_COMMIT_AFTER = re.compile(r"^[^，；。：]{0,6}?(?:直达|提高至|提高到|上浮|扩围)")
+"""培训补贴直达企业, 见习补贴标准提高至…: commitments written after the instrument."""
 _OPTIONAL = re.compile(r"有条件的(?:地方|地区)?可|探索")
 _BREAKS = "，；：。"
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(亿元|万元|元)")
@@ -57,9 +59,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
 
 
 def _evidence(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
-    """The stretch from program to money cue, widened to whole segments when short."""
-    if end - start > 40:
-        return text[start:end]
+    """The stretch from program to money cue, widened to the whole segments it touches."""
     left = next(a for a, b in spans if a <= start < b)
     right = next(b for a, b in spans if a < end <= b)
     return text[left:right]
@@ -80,7 +80,8 @@ def _cues(text: str, programs: list[Mention], entities: dict[str, Entity], spans
         left, right = next((a, b) for a, b in spans if a <= m.start < b)
         # 用好失业保险基金 speaks of the instrument's fund, not of paying the instrument.
         owns_fund = MONEY.match(text, m.end) is not None
-        if entity.kind == "instrument" and not owns_fund and _COMMIT.search(text, left, right):
+        committed = _COMMIT.search(text, left, m.start) or _COMMIT_AFTER.match(text[m.end : right])
+        if entity.kind == "instrument" and not owns_fund and committed:
             cues.append(_Cue(m.start, m.end, entity.name, entity))
     return sorted(
         (c for c in cues if not _OPTIONAL.search(segment(c.start))), key=lambda c: c.start
