@@ -79,6 +79,16 @@ class _Discovered:
         self.surfaces.update(surfaces)
 
 
+def _in_box(sections: dict[str, Section], section_id: str | None) -> bool:
+    """Inside a 专栏 box, at any depth (a numbered box item can head a section of its own)."""
+    while section_id is not None:
+        section = sections[section_id]
+        if section.kind == "box":
+            return True
+        section_id = section.parent_id
+    return False
+
+
 def discover_programs(
     clauses: list[Clause], sections: dict[str, Section], vocabulary: Vocabulary
 ) -> list[Entity]:
@@ -107,7 +117,7 @@ def discover_programs(
             name = launched["name"]
             if len(_unquoted(name)) >= 5:
                 found.add(name, *([_unquoted(name)] if "“" in name else []))
-        if sections[clause.section_id].kind == "box" and (item := _BOX_ITEM.match(text)):
+        if _in_box(sections, clause.section_id) and (item := _BOX_ITEM.match(text)):
             name = _LEADING_VERB.sub("", item.group("name"))
             if _PROGRAM_NAME.search(name) and len(name) >= 4:
                 found.add(name, *([_unquoted(name)] if "“" in name else []))

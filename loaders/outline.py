@@ -52,6 +52,15 @@ def heading_style(line: str) -> str | None:
     return None
 
 
+def lead_heading(line: str) -> tuple[str, str] | None:
+    """(style, heading) when a body line opens with a numbered lead sentence short enough to head it."""
+    first = _SENTENCE.match(line)
+    if first is None or first.end() == len(line) or not first.group().endswith("。"):
+        return None
+    style = heading_style(first.group())
+    return (style, first.group()) if style not in (None, "box") else None
+
+
 class _Builder:
     def __init__(self, plan_id: str) -> None:
         self.plan_id = plan_id
@@ -72,7 +81,7 @@ class _Builder:
             level = (self.stack[-1][0].level if self.stack else 0) + 1
         else:
             level = self.levels.setdefault(style, len(self.levels) + 1)
-            while self.stack and (self.stack[-1][1] == "box" or self.stack[-1][0].level >= level):
+            while self.stack and self._closes(self.stack[-1], level):
                 self.stack.pop()
         parent = self.stack[-1][0] if self.stack else None
         parent_key = parent.id if parent else None
@@ -92,6 +101,16 @@ class _Builder:
         self.sections.append(section)
         self.stack.append((section, style))
         self.current = section
+
+    @staticmethod
+    def _closes(open_section: tuple[Section, str], level: int) -> bool:
+        """Whether a heading of ``level`` ends ``open_section``.
+
+        A box ends at a heading as high as the section that holds it; deeper headings
+        (专栏2's numbered items) are its own items.
+        """
+        section, style = open_section
+        return level < section.level if style == "box" else level <= section.level
 
     def add_clause(self, text: str, start: int, line: int, **extra: object) -> None:
         ordinal = len(self.clauses) + 1
@@ -143,6 +162,12 @@ def build_outline(plan_id: str, text: str) -> Outline:
         if style is not None:
             builder.open_section(style, line, i)
             builder.add_clause(line, start, i, is_heading=True)
+        elif lead := lead_heading(line):
+            # 1．坚持就业优先。把稳就业作为…: a numbered lead sentence heads its paragraph.
+            style, heading = lead
+            builder.open_section(style, heading, i)
+            builder.add_clause(heading, start, i, is_heading=True)
+            _add_sentences(builder, line[len(heading) :], start + len(heading), i)
         else:
             _add_sentences(builder, line, start, i)
         i += 1

@@ -81,3 +81,30 @@ def test_each_heading_style_of_the_sample_is_recognised(extractions: dict[str, P
     for prefix, heading in expected.items():
         headings = {s.heading for s in by_prefix(extractions, prefix).sections}
         assert heading in headings, (prefix, sorted(h for h in headings if h)[:10])
+
+
+def test_numbered_lead_sentences_head_their_paragraph_and_box_items_stay_in_the_box() -> None:
+    text = "\n".join(
+        [
+            "一、总体要求",
+            "（一）基本原则",
+            "1.坚持就业优先。把稳就业作为优先目标。",
+            "专栏1 重点工程",
+            "1.高校毕业生就业计划。每年开发岗位2000个。",
+            "2.返乡创业工程。建设园区。",
+            "（二）主要目标",
+        ]
+    )
+    outline = build_outline("plan:x", text)
+    shown = [(s.path, s.heading, s.kind) for s in outline.sections[1:]]
+    assert shown == [
+        ("1", "一、总体要求", "section"),
+        ("1.1", "（一）基本原则", "section"),
+        ("1.1.1", "1.坚持就业优先。", "section"),
+        ("1.1.2", "专栏1 重点工程", "box"),
+        ("1.1.2.1", "1.高校毕业生就业计划。", "section"),
+        ("1.1.2.2", "2.返乡创业工程。", "section"),
+        ("1.2", "（二）主要目标", "section"),
+    ]
+    body = [c.text for c in outline.clauses if not c.is_heading]
+    assert body == ["把稳就业作为优先目标。", "每年开发岗位2000个。", "建设园区。"]

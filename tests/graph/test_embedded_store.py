@@ -1,0 +1,63 @@
+"""The embedded store answers from the in-memory graph: the flagship question and name lookup."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.build import Graph
+from graph.embedded_store import EmbeddedStore
+from graph.errors import NotFound
+from loaders.gold import read_gold
+from loaders.normalize import normalise_fragment
+from tests.conftest import GOLD_DIR, PLANS_DIR
+
+FLAGSHIP = "program:fan-xiang-ru-xiang-chuang-ye-yuan"
+ALIASES = {"返乡入乡创业园", "返乡创业园", "入乡返乡创业园"}
+
+
+def _gold_funders() -> set[str]:
+    """Regions whose plans, by the gold annotations, commit money to 返乡入乡创业园."""
+    regions = set()
+    for gold_file in GOLD_DIR.glob("*.yaml"):
+        gold = read_gold(gold_file)
+        if (PLANS_DIR / gold["plan"]).exists() and any(
+            normalise_fragment(f["program"]) in ALIASES for f in gold.get("funds") or []
+        ):
+            regions.add(gold["metadata"]["region_code"])
+    return regions
+
+
+def test_which_regions_fund_the_return_home_business_parks(graph: Graph) -> None:
+    """The flagship question: the plans that commit money, with their quotes — not those that only build it."""
+    store = EmbeddedStore(graph)
+    rows = store.regions_funding("返乡创业园")
+    funders = {row.region_code for row in rows}
+    assert funders == _gold_funders() == {"150000", "620000"}
+    for row in rows:
+        clause = graph.nodes[row.clause_id]
+        assert row.evidence in clause["text"]
+        assert row.plan_title and row.section
+    covering = {
+        graph.nodes[src]["region_code"]
+        for src, _, a in graph.in_edges(FLAGSHIP, data=True)
+        if a["type"] == "COVERS"
+    }
+    assert covering - funders >= {"500000", "640000"}, "plans that only build or mention it are left out"
+
+
+@pytest.mark.parametrize("name", ["返乡入乡创业园", "返乡创业园", FLAGSHIP])
+def test_programs_resolve_by_name_alias_or_id(graph: Graph, name: str) -> None:
+    assert EmbeddedStore(graph).entity("Program", name)["id"] == FLAGSHIP
+
+
+def test_unknown_names_suggest_the_closest_known(graph: Graph) -> None:
+    with pytest.raises(NotFound) as caught:
+        EmbeddedStore(graph).entity("Program", "返乡创业")
+    assert "返乡入乡创业园" in caught.value.suggestions
+
+
+def test_stats_count_every_node_and_relationship(graph: Graph) -> None:
+    stats = EmbeddedStore(graph).stats()
+    assert stats.total_nodes == graph.number_of_nodes()
+    assert stats.total_relationships == graph.number_of_edges()
+    assert stats.nodes["Plan"] == 5 and stats.nodes["Region"] == 6
