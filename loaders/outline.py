@@ -25,7 +25,7 @@ HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("paren", re.compile(rf"^（[{_NUM}]+）")),
     ("num", re.compile(r"^\d{1,2}[.、](?!\d)")),
 ]
-_BOX = re.compile(r"^(专栏|表)\s*\d+")
+_BOX = re.compile(r"^(?:专栏\s*\d+|表\s*\d+|附表\s*\d*)")
 _MAX_HEADING = 40
 _SENTENCE = re.compile(r"[^。！？；]*[。！？；]|[^。！？；]+$")
 
@@ -70,13 +70,16 @@ class _Builder:
         self.levels: dict[str, int] = {}
         self.children: dict[str | None, int] = {}
         self.stack: list[tuple[Section, str]] = []
+        self.leads: set[str] = set()
         front = Section(section_id(plan_id, "0"), "0", None, 0, 0, None, kind="front")
         self.sections.append(front)
         self.current = front
 
-    def open_section(self, style: str, heading: str, line: int) -> None:
+    def open_section(self, style: str, heading: str, line: int, *, lead: bool = False) -> None:
+        """Open a section; ``lead`` marks one headed by a paragraph's lead sentence."""
         if style == "box":
-            while self.stack and self.stack[-1][1] == "box":
+            # A box belongs to the section around it, not to a paragraph or box before it.
+            while self.stack and (self.stack[-1][1] == "box" or self.stack[-1][0].id in self.leads):
                 self.stack.pop()
             level = (self.stack[-1][0].level if self.stack else 0) + 1
         else:
@@ -100,6 +103,8 @@ class _Builder:
         )
         self.sections.append(section)
         self.stack.append((section, style))
+        if lead:
+            self.leads.add(section.id)
         self.current = section
 
     @staticmethod
@@ -165,7 +170,7 @@ def build_outline(plan_id: str, text: str) -> Outline:
         elif lead := lead_heading(line):
             # 1．坚持就业优先。把稳就业作为…: a numbered lead sentence heads its paragraph.
             style, heading = lead
-            builder.open_section(style, heading, i)
+            builder.open_section(style, heading, i, lead=True)
             builder.add_clause(heading, start, i, is_heading=True)
             _add_sentences(builder, line[len(heading) :], start + len(heading), i)
         else:

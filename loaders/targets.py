@@ -20,6 +20,8 @@ from loaders.vocabulary import Match, Matcher, Vocabulary, entity_id
 _ROW_LABEL = re.compile(r"^(?:\d+[.、]|[一二三四五六七八九十]+、)?(?P<name>.+?)(?:（(?P<unit>[^（）]+)）)?$")
 _YEAR_COLUMN = re.compile(r"(\d{4})年?")
 _ATTRIBUTE = re.compile(r"^(预期性|约束性)$")
+_LABEL_COLUMN = re.compile(r"指标|项目|名称")
+_NUMBER_COLUMN = re.compile(r"序号|编号|序")
 _TARGET_YEAR = re.compile(r"(?:到|至|在)(20\d{2})年|(20\d{2})年(?:前|底|末|实现|达到|全市|全省|全区)")
 _STAR_NOTE = re.compile(r"带?\*号?的?(?:为|是)(\d{4})年(?:的)?数据")
 _ANNUAL = re.compile(r"每年|年均|年度")
@@ -64,14 +66,45 @@ def _indicator_for(name: str, vocabulary: Vocabulary, unit: str | None) -> Entit
     return Entity(entity_id(INDICATOR, name), INDICATOR, name, unit=canonical, curated=False)
 
 
-def table_targets(clause: Clause, ctx: TargetContext) -> tuple[Target, Entity] | None:
-    label = _ROW_LABEL.match(clause.cells[0])
+@dataclass(frozen=True)
+class _Row:
+    """A table row split by what its columns hold."""
+
+    label: str
+    unit: str | None
+    columns: list[str]
+    values: list[str]
+
+
+def _split_row(header: tuple[str, ...], cells: tuple[str, ...]) -> _Row | None:
+    """Find the indicator, its unit and the value columns.
+
+    Tables put the unit in the label (城镇新增就业（万人）) or in a column of its own (单位),
+    and may number rows in a 序号 column. A row with fewer cells than the header (a cell
+    lost in copying) keeps the label first and the values after it.
+    """
+    label_at, unit_at, skip = 0, None, {0}
+    if len(header) == len(cells):
+        label_at = next((i for i, h in enumerate(header) if _LABEL_COLUMN.search(h)), 0)
+        unit_at = next((i for i, h in enumerate(header) if h.startswith("单位")), None)
+        skip = {label_at, unit_at} | {i for i, h in enumerate(header) if _NUMBER_COLUMN.fullmatch(h)}
+    label = _ROW_LABEL.match(cells[label_at])
     if label is None:
         return None
-    unit = label["unit"]
-    indicator = _indicator_for(label["name"], ctx.vocabulary, unit)
-    columns = list(clause.header[1:])
-    values = list(clause.cells[1:])
+    unit = label["unit"] or (cells[unit_at] if unit_at is not None else None)
+    if len(header) == len(cells):
+        kept = [i for i in range(len(cells)) if i not in skip]
+        return _Row(label["name"], unit, [header[i] for i in kept], [cells[i] for i in kept])
+    return _Row(label["name"], unit, list(header[1:]), list(cells[1:]))
+
+
+def table_targets(clause: Clause, ctx: TargetContext) -> tuple[Target, Entity] | None:
+    row = _split_row(clause.header, clause.cells)
+    if row is None:
+        return None
+    unit = row.unit
+    indicator = _indicator_for(row.label, ctx.vocabulary, unit)
+    columns, values = row.columns, row.values
     attribute = next((v for v in values if _ATTRIBUTE.match(v)), None)
     values = [v for v in values if not _ATTRIBUTE.match(v)]
     columns = [c for c in columns if "属性" not in c]
@@ -133,11 +166,17 @@ def _prose_target(
         unit=quantity.unit,
         comparator=quantity.comparator,
         year=year,
-        scope=_scope(quantity, clause.text[: span[1]], indicator),
+        scope=_scope(quantity, _stretch(clause.text, span), indicator),
         main=ctx.roles.is_main(clause.section_id),
         normalized_value=value,
         normalized_unit=norm_unit,
     )
+
+
+def _stretch(text: str, span: tuple[int, int]) -> str:
+    """The target's words with what leads into them since the last break (五年累计开展…)."""
+    start = max(text.rfind(p, 0, span[0]) for p in "，；。：") + 1
+    return text[start : span[1]]
 
 
 def _respectively(

@@ -101,9 +101,9 @@ def test_numbered_lead_sentences_head_their_paragraph_and_box_items_stay_in_the_
         ("1", "一、总体要求", "section"),
         ("1.1", "（一）基本原则", "section"),
         ("1.1.1", "1.坚持就业优先。", "section"),
-        ("1.1.1.1", "专栏1 重点工程", "box"),  # a box belongs to the section open before it
-        ("1.1.1.1.1", "1.高校毕业生就业计划。", "section"),
-        ("1.1.1.1.2", "2.返乡创业工程。", "section"),
+        ("1.1.2", "专栏1 重点工程", "box"),
+        ("1.1.2.1", "1.高校毕业生就业计划。", "section"),
+        ("1.1.2.2", "2.返乡创业工程。", "section"),
         ("1.2", "（二）主要目标", "section"),
     ]
     body = [c.text for c in outline.clauses if not c.is_heading]
