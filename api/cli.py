@@ -103,7 +103,7 @@ def build(
     graph, result = _graph_or_exit(paths, strict)
     try:
         write_graph(graph, out_file)
-    except PolicyGraphError as exc:
+    except (PolicyGraphError, OSError) as exc:
         raise _fail(exc) from exc
     stats = EmbeddedStore(graph).stats()
     out.print(

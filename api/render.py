@@ -82,7 +82,8 @@ def _facts(store: EmbeddedStore, plan_id: str) -> list[Table]:
 
 
 def funders_table(program: str, rows: list[FundingRow]) -> Table:
-    table = Table("region", "level", "plan", "section", "amount (yuan)", "evidence", title=f"FUNDS → {program}")
+    table = Table("region", "level", "plan", "section", "amount (yuan)", title=f"FUNDS → {program}")
+    table.add_column("evidence", overflow="fold", ratio=1)
     for row in rows:
         amount = f"{row.amount_yuan:g}" if row.amount_yuan is not None else ""
         table.add_row(row.region, row.level, row.plan_title, row.section, amount, row.evidence)

@@ -10,6 +10,8 @@ written as text everywhere, because GraphML declares one type per key.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -94,4 +96,11 @@ def write_graph(g: Graph, path: Path) -> None:
     except KeyError:
         raise InvalidInput(f"{path}: unknown format {path.suffix!r}; use .graphml or .json") from None
     path.parent.mkdir(parents=True, exist_ok=True)
-    writer(g, path)
+    # Write beside the target and rename: a failed write leaves the old file as it was.
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as tmp:
+        partial = Path(tmp.name)
+    try:
+        writer(g, partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)

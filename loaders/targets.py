@@ -240,8 +240,30 @@ def _counted_groups(clause: Clause, ctx: TargetContext, matcher: Matcher, year: 
         yield _prose_target(indicator, clause, (start, match.end + outcome.end()), quantity, ctx, year)
 
 
+_COMPATIBLE_UNITS = [{"persons", "person_times"}, {"percent", "percentage_points"}]
+
+
+def _fits(indicator: Entity, quantity: Quantity, ctx: TargetContext) -> bool:
+    """高技能人才…3个 is not a number of people: the quantity's unit must suit the indicator."""
+    unit = ctx.vocabulary.units.get(quantity.unit or "")
+    if indicator.unit is None or unit is None or unit.canonical == indicator.unit:
+        return True
+    return any({unit.canonical, indicator.unit} <= group for group in _COMPATIBLE_UNITS)
+
+
+def _indicator_matches(clause: Clause, matcher: Matcher) -> list[Match]:
+    """Indicator names in the clause, less those inside a longer name (高技能人才 in 高技能人才培训基地)."""
+    matches = list(matcher.find(clause.text))
+    return [
+        m
+        for m in matches
+        if m.entity.label == INDICATOR
+        and not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in matches)
+    ]
+
+
 def prose_targets(clause: Clause, ctx: TargetContext, matcher: Matcher, year: int | None) -> Iterator[Target]:
-    matches = [m for m in matcher.find(clause.text) if m.entity.label == INDICATOR]
+    matches = _indicator_matches(clause, matcher)
     covered = 0
     for i, match in enumerate(matches):
         if match.start < covered:
@@ -255,7 +277,7 @@ def prose_targets(clause: Clause, ctx: TargetContext, matcher: Matcher, year: in
         if cut := _BREAK.search(window):
             window = window[: cut.start()]
         quantity = first_quantity(window)
-        if quantity is None or quantity.value is None:
+        if quantity is None or quantity.value is None or not _fits(match.entity, quantity, ctx):
             continue
         end = match.end + window.index(quantity.text) + len(quantity.text)
         yield _prose_target(match.entity, clause, (match.start, end), quantity, ctx, year)

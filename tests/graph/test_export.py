@@ -51,3 +51,17 @@ def test_json_round_trips_the_graph(graph: Graph, tmp_path: Path) -> None:
 def test_unknown_format_is_refused_by_name(graph: Graph, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match=r"g\.csv.*\.graphml or \.json"):
         write_graph(graph, tmp_path / "g.csv")
+
+
+def test_a_failed_write_leaves_the_previous_file_as_it_was(graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "g.json"
+    path.write_text("previous", encoding="utf-8")
+
+    def broken(*_: object, **__: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("graph.export.WRITERS", {".json": broken})
+    with pytest.raises(OSError, match="disk full"):
+        write_graph(graph, path)
+    assert path.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
