@@ -98,7 +98,11 @@ def extract_file(path: Path, **kwargs: object) -> PlanExtraction:
         data = path.read_bytes()
     except OSError as exc:
         raise PlanError(f"cannot read: {exc.strerror}", source=str(path)) from exc
-    return extract_text(data, source=path.name, **kwargs)  # type: ignore[arg-type]
+    try:
+        return extract_text(data, source=path.name, **kwargs)  # type: ignore[arg-type]
+    except PlanError as exc:
+        # The graph names a plan by its file name; an error names the path it was read from.
+        raise type(exc)(exc.reason, source=str(path), line=exc.line) from exc
 
 
 def plan_files(paths: Iterable[Path]) -> list[Path]:
@@ -132,7 +136,7 @@ def extract_many(
         except PlanError as exc:
             if strict:
                 raise
-            log.warning("plan rejected", extra={"source": exc.source, "reason": exc.reason})
+            log.info("plan rejected", extra={"source": exc.source, "reason": exc.reason})
             result.errors.append(exc)
         finally:
             if on_progress:
