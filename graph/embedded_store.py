@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from graph.build import Graph
 from graph.errors import NotFound, closest
-from graph.export import read_json
 
 
 @dataclass(frozen=True)
@@ -49,10 +47,6 @@ class Stats:
 class EmbeddedStore:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
-
-    @classmethod
-    def from_json(cls, path: Path) -> EmbeddedStore:
-        return cls(read_json(path))
 
     def nodes(self, label: str) -> list[dict[str, Any]]:
         return [a for _, a in self.graph.nodes(data=True) if label in a["labels"]]

@@ -24,7 +24,8 @@ from loaders.normalize import normalise
 from loaders.outline import build_outline
 from loaders.relations import citations, funding_facts, serving_facts
 from loaders.sections import SectionRoles
-from loaders.targets import TargetContext, extract_targets
+from loaders.target_context import TargetContext
+from loaders.targets import extract_targets
 from loaders.vocabulary import Matcher, Vocabulary, default_vocabulary
 
 log = logging.getLogger(__name__)

@@ -40,10 +40,6 @@ def is_prose(lines: list[str]) -> bool:
     return len(cells) <= 1 or any(len(cell) > _PROSE_CELL for cell in cells)
 
 
-def strip_pipes(line: str) -> str:
-    return "".join(_cells(line))
-
-
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.split("|") if c.strip()]
 
