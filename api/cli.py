@@ -151,18 +151,19 @@ def funders(
 
 @app.command()
 def evaluate(
-    gold_dir: Annotated[Path, typer.Option("--gold", help="Folder of gold annotation files.")] = Path(
-        "tests/fixtures/gold"
-    ),
+    gold_dir: Annotated[
+        Path | None, typer.Option("--gold", help="Folder of gold annotation files (default: the test fixtures).")
+    ] = None,
     plan_dirs: Annotated[
         list[Path] | None, typer.Option("--plans", help="Where the annotated plans are (repeatable).")
     ] = None,
     misses: Annotated[bool, typer.Option("--misses", help="List what was missed or wrongly found.")] = False,
 ) -> None:
     """Score extraction against gold annotations: precision and recall per plan and overall."""
-    folders = plan_dirs or [get_settings().plans_dir, Path("tests/fixtures/plans")]
+    fixtures = get_settings().data_dir.parent / "tests" / "fixtures"
+    folders = plan_dirs or [get_settings().plans_dir, fixtures / "plans"]
     scores = []
-    for gold_file in sorted(gold_dir.glob("*.yaml")):
+    for gold_file in sorted((gold_dir or fixtures / "gold").glob("*.yaml")):
         gold = read_gold(gold_file)
         plan_file = next((d / gold["plan"] for d in folders if (d / gold["plan"]).is_file()), None)
         if plan_file is None:
