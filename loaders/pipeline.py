@@ -61,14 +61,13 @@ def extract_text(
     by_clause: dict[str, list[Mention]] = {}
     for mention in mentions:
         by_clause.setdefault(mention.clause_id, []).append(mention)
-    clause_by_id = {c.id: c for c in outline.clauses}
+    # An indicator a table row introduced is mentioned by that row.
+    new_by_id = {i.id: i for i in new_indicators}
+    texts = {c.id: c.text for c in outline.clauses}
     for target in targets:
-        indicator = next((i for i in new_indicators if i.id == target.indicator_id), None)
-        if indicator is not None:
-            clause = clause_by_id[target.clause_id]
-            start = clause.text.find(indicator.name)
-            mention = Mention(clause.id, indicator.id, indicator.name, start, start + len(indicator.name))
-            mentions.append(mention)
+        indicator = new_by_id.get(target.indicator_id)
+        if indicator is not None and (start := texts[target.clause_id].find(indicator.name)) >= 0:
+            mentions.append(Mention(target.clause_id, indicator.id, indicator.name, start, start + len(indicator.name)))
     entities = {e.id: e for e in [*vocabulary.entities, *discovered, *new_indicators]}
     extraction = PlanExtraction(
         id=pid,
@@ -84,8 +83,7 @@ def extract_text(
         discovered=[*discovered, *new_indicators],
     )
     for clause in outline.clauses:
-        citing = list(citations(clause, meta.title))
-        extraction.citations.extend(citing)
+        extraction.citations.extend(citations(clause, meta.title))
         if clause.is_heading or roles.is_past(clause):
             continue
         found = by_clause.get(clause.id, [])
