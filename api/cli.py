@@ -3,11 +3,13 @@
 Exit codes: 0 success; 1 built, but some plans were rejected (each named on stderr);
 2 usage error (bad option or argument); 3 nothing built (``--strict`` and a plan
 failed, no plan could be loaded, or the output could not be written); 4 a name or
-plan that is not in the graph.
+plan that is not in the graph; 5 the Neo4j server does not answer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -18,9 +20,11 @@ from rich.progress import Progress
 from api import logs, render
 from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
-from graph.errors import NotFound, PlanError, PolicyGraphError
-from graph.export import read_json, write_graph
+from graph.errors import NotFound, PlanError, PolicyGraphError, StoreUnavailable
+from graph.export import graph_from_store, read_json, write_graph
+from graph.neo4j_store import Neo4jStore
 from graph.settings import get_settings
+from loaders.gazetteer import default_gazetteer
 from loaders.gold import read_gold, score_plan
 from loaders.normalize import normalise_fragment
 from loaders.pipeline import (
@@ -32,7 +36,7 @@ from loaders.pipeline import (
 )
 from loaders.vocabulary import default_vocabulary
 
-EXIT_PARTIAL, EXIT_NOTHING, EXIT_NOT_FOUND = 1, 3, 4
+EXIT_PARTIAL, EXIT_NOTHING, EXIT_NOT_FOUND, EXIT_NO_STORE = 1, 3, 4, 5
 PROGRESS_THRESHOLD = 5
 """More files than this get a progress bar."""
 
@@ -54,13 +58,21 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log prog
     logs.configure(verbose)
 
 
+@contextmanager
+def _progress(total: int, description: str) -> Iterator[Callable[[], None]]:
+    """An ``advance`` callback, drawing a progress bar on stderr when there is more than a handful to do."""
+    if total <= PROGRESS_THRESHOLD:
+        yield lambda: None
+        return
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda: progress.advance(task)
+
+
 def _load(paths: list[Path] | None, strict: bool) -> LoadResult:
     files = plan_files(paths or [get_settings().plans_dir])
-    if len(files) <= PROGRESS_THRESHOLD:
-        return extract_many(files, strict=strict)
-    with Progress(console=err, transient=True) as progress:
-        task = progress.add_task("extracting plans", total=len(files))
-        return extract_many(files, strict=strict, on_progress=lambda _: progress.advance(task))
+    with _progress(len(files), "extracting plans") as advance:
+        return extract_many(files, strict=strict, on_progress=lambda _: advance())
 
 
 def _fail(exc: Exception, code: int = EXIT_NOTHING) -> typer.Exit:
@@ -175,3 +187,68 @@ def evaluate(
             for measure, lines in score.misses.items():
                 for line in lines:
                     out.print(f"{score.plan} {measure}: {line}", highlight=False, soft_wrap=True, markup=False)
+
+
+def _neo4j() -> Neo4jStore:
+    try:
+        return Neo4jStore.connect()
+    except StoreUnavailable as exc:
+        raise _fail(exc, EXIT_NO_STORE) from exc
+
+
+@app.command()
+def load(
+    paths: PathsArg = None,
+    strict: Annotated[bool, typer.Option(help="Any rejected plan is fatal.")] = False,
+) -> None:
+    """Build plans and load them into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).
+
+    Each plan is written in one transaction: a changed file replaces its earlier version,
+    the same bytes change nothing, and the other plans are left as they were.
+    """
+    result = _graph_or_exit(paths, strict)[1]
+    with _neo4j() as store:
+        store.setup_schema()
+        with _progress(len(result.extractions), "loading plans into Neo4j") as advance:
+            for x in result.extractions:
+                store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
+                advance()
+        stats = {(row["kind"], row["name"]): row["count"] for row in store.run("graph_stats")}
+    nodes = sum(n for (kind, _), n in stats.items() if kind == "node")
+    out.print(f"loaded {len(result.extractions)} plans into Neo4j (database now holds {nodes} nodes)")
+    if result.errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def export(
+    out_file: Annotated[Path, typer.Option("--out", help="Output file.")],
+    source: Annotated[str, typer.Option("--from", help="embedded (built from the plans) or neo4j.")] = "embedded",
+    fmt: Annotated[str, typer.Option("--format", help="graphml or json.")] = "graphml",
+    region: Annotated[
+        str | None, typer.Option("--region", help="Only this region's part: a code (620000) or a name (甘肃).")
+    ] = None,
+    paths: PathsArg = None,
+) -> None:
+    """Export the graph, or one region's part of it, for Gephi, igraph or R."""
+    if source not in ("embedded", "neo4j"):
+        raise _fail(PolicyGraphError(f"--from must be embedded or neo4j, not {source!r}"), 2)
+    code = _region_code(region) if region else None
+    if source == "neo4j":
+        with _neo4j() as store:
+            graph = graph_from_store(store, code)
+    else:
+        graph = graph_from_store(EmbeddedStore(_graph_or_exit(paths, strict=False)[0]), code)
+    try:
+        write_graph(graph, out_file, fmt)
+    except (PolicyGraphError, OSError) as exc:
+        raise _fail(exc) from exc
+    out.print(f"exported {graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships → {out_file}")
+
+
+def _region_code(name_or_code: str) -> str:
+    regions = default_gazetteer().lookup(normalise_fragment(name_or_code))
+    if len(regions) != 1:
+        found = "several regions" if regions else "no region"
+        raise _fail(NotFound(f"{found} named {name_or_code!r}"), EXIT_NOT_FOUND)
+    return regions[0].code

@@ -72,11 +72,11 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
         issuer=m.issuer, doc_number=m.doc_number, issued_on=m.issued_on,
     )  # fmt: skip
     _add_edge(g, f"region:{m.region_code}", x.id, "ISSUED", x.id)
-    for s in x.sections:
+    for position, s in enumerate(x.sections):
         _add_node(
             g, s.id, "Section",
             plan_id=x.id, path=s.path, heading=s.heading, level=s.level, ordinal=s.ordinal,
-            parent_id=s.parent_id, kind=s.kind,
+            parent_id=s.parent_id, kind=s.kind, position=position,
         )  # fmt: skip
         _add_edge(g, s.parent_id or x.id, s.id, "HAS_SECTION", s.id)
     for c in x.clauses:

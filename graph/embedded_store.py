@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.build import Graph
+from graph.embedded_queries import QUERIES, GraphIndex, Row
 from graph.errors import NotFound, closest
+from graph.queries import QueryFileError
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,13 @@ class Stats:
 class EmbeddedStore:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
+        self._index = GraphIndex(graph)
+
+    def run(self, name: str, **parameters: Any) -> list[Row]:
+        """A named query (cypher/<name>.cypher), answered from the in-memory graph."""
+        if name not in QUERIES:
+            raise QueryFileError(f"no named query {name!r} for the embedded store")
+        return QUERIES[name](self._index, **parameters)
 
     def nodes(self, label: str) -> list[dict[str, Any]]:
         return [a for _, a in self.graph.nodes(data=True) if label in a["labels"]]

@@ -7,7 +7,8 @@
     │       ├── EmptyPlanError    nothing left after normalisation
     │       └── RegionNotFound    no region from the gazetteer in the plan's header
     ├── VocabularyError       a curated vocabulary file that contradicts itself
-    └── NotFound              a name, id or code that is not in the graph
+    ├── NotFound              a name, id or code that is not in the graph
+    └── StoreUnavailable      the Neo4j server does not answer
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ class NotFound(PolicyGraphError):
     def __init__(self, message: str, *, suggestions: list[str] | None = None) -> None:
         self.suggestions = suggestions or []
         super().__init__(message)
+
+
+class StoreUnavailable(PolicyGraphError):
+    """The configured Neo4j server cannot be reached or refuses the credentials."""
 
 
 def closest(name: str, known: list[str], limit: int = 5) -> list[str]:

@@ -14,7 +14,7 @@ import os
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import networkx as nx
 
@@ -89,12 +89,13 @@ def read_json(path: Path) -> Graph:
 WRITERS = {".graphml": write_graphml, ".json": write_json}
 
 
-def write_graph(g: Graph, path: Path) -> None:
-    """Write in the format the file extension names."""
+def write_graph(g: Graph, path: Path, fmt: str | None = None) -> None:
+    """Write in ``fmt`` (graphml or json), or else in the format the file extension names."""
+    suffix = f".{fmt.lower()}" if fmt else path.suffix.lower()
     try:
-        writer = WRITERS[path.suffix.lower()]
+        writer = WRITERS[suffix]
     except KeyError:
-        raise InvalidInput(f"{path}: unknown format {path.suffix!r}; use .graphml or .json") from None
+        raise InvalidInput(f"{path}: unknown format {suffix!r}; use .graphml or .json") from None
     path.parent.mkdir(parents=True, exist_ok=True)
     # Write beside the target and rename: a failed write leaves the old file as it was.
     with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as tmp:
@@ -104,3 +105,27 @@ def write_graph(g: Graph, path: Path) -> None:
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+
+
+class QueryStore(Protocol):
+    """Either store: both answer the named queries in cypher/."""
+
+    def run(self, name: str, **parameters: Any) -> list[dict[str, Any]]: ...
+
+
+def graph_from_store(store: QueryStore, region_code: str | None = None) -> Graph:
+    """The whole graph, or one region's part of it (its and its sub-regions' plans, their
+    sections and clauses, the entities they touch and the regions above), read back from a store."""
+    ids = None if region_code is None else [row["id"] for row in store.run("region_scope", region_code=region_code)]
+    g = Graph()
+    for row in store.run("export_nodes", ids=ids):
+        g.add_node(row["id"], labels=tuple(row["labels"]), **row["properties"])
+    for row in store.run("export_relationships", ids=ids):
+        properties = dict(row["properties"])
+        key = properties.pop("key")
+        g.add_edge(row["source"], row["target"], key=key, type=row["type"], **properties)
+    for _, attrs in g.nodes(data=True):
+        _restore_tuples(attrs)
+    for *_, attrs in g.edges(keys=True, data=True):
+        _restore_tuples(attrs)
+    return g

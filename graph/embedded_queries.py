@@ -1,0 +1,270 @@
+"""The named queries answered from the in-memory graph, row for row as Neo4j answers them.
+
+Each function mirrors the file of the same name in cypher/: same parameters, same columns, same
+order. The differential test runs every query on both stores and requires identical rows, so a
+change to one side that the other does not follow fails at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any
+
+from graph.build import Graph
+
+Row = dict[str, Any]
+
+
+class GraphIndex:
+    """Lookups the queries share, computed once per graph."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    def node(self, node_id: str) -> dict[str, Any]:
+        return self.graph.nodes[node_id]
+
+    @cached_property
+    def edges(self) -> dict[str, list[tuple[str, str, str, dict[str, Any]]]]:
+        """Edges by relationship type: (source, target, key, properties)."""
+        by_type: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
+        for source, target, key, attrs in self.graph.edges(keys=True, data=True):
+            by_type[attrs["type"]].append((source, target, key, attrs))
+        return by_type
+
+    @cached_property
+    def issuer(self) -> dict[str, dict[str, Any]]:
+        """Plan id → the region that issued it."""
+        return {plan: self.node(region) for region, plan, _, _ in self.edges["ISSUED"]}
+
+    @cached_property
+    def parent(self) -> dict[str, str]:
+        return {child: parent for child, parent, _, _ in self.edges["PART_OF"]}
+
+    @cached_property
+    def section_of(self) -> dict[str, dict[str, Any]]:
+        """Clause id → its section."""
+        return {clause: self.node(section) for section, clause, _, _ in self.edges["HAS_CLAUSE"]}
+
+    def ancestors(self, region_id: str) -> list[dict[str, Any]]:
+        """The region and every region above it (PART_OF*0..)."""
+        chain = [self.node(region_id)]
+        while chain[-1]["id"] in self.parent:
+            chain.append(self.node(self.parent[chain[-1]["id"]]))
+        return chain
+
+    def ordinal(self, clause_id: str) -> int:
+        return int(self.node(clause_id)["ordinal"])
+
+
+def _sorted(rows: list[tuple[tuple[Any, ...], Row]]) -> list[Row]:
+    return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
+
+
+def regions_for_program(
+    ix: GraphIndex, *, program_id: str, relation: str, level: str | None, include_subregions: bool
+) -> list[Row]:
+    rows = []
+    for plan_id, target, _, rel in ix.edges[relation]:
+        if target != program_id:
+            continue
+        issuer, plan = ix.issuer[plan_id], ix.node(plan_id)
+        clause_id = rel["clause_id"] if relation == "FUNDS" else rel["clause_ids"][0]
+        clause, section = ix.node(clause_id), ix.section_of[clause_id]
+        for region in ix.ancestors(issuer["id"]):
+            own = region is issuer
+            if not ((level is None and own) or (region["level"] == level and (own or include_subregions))):
+                continue
+            row = {
+                "region_code": region["code"], "region_name": region["name"],
+                "region_level": region["level"], "plan_id": plan_id, "plan_title": plan.get("title"),
+                "plan_region_code": issuer["code"], "section_path": section["path"],
+                "section_heading": section.get("heading"), "clause_id": clause_id,
+                "evidence": rel.get("evidence", clause["text"]), "instrument": rel.get("instrument"),
+                "amount_yuan": rel.get("amount_yuan"),
+            }  # fmt: skip
+            rows.append(((region["code"], plan_id, clause["ordinal"]), row))
+    return _sorted(rows)
+
+
+def programs_for_group(ix: GraphIndex, *, group_id: str, region_code: str | None) -> list[Row]:
+    rows = []
+    for program_id, target, _, serves in ix.edges["SERVES"]:
+        region = ix.issuer[serves["plan_id"]]
+        if target != group_id or (region_code is not None and region["code"] != region_code):
+            continue
+        program = ix.node(program_id)
+        row = {
+            "region_code": region["code"], "region_name": region["name"], "plan_id": serves["plan_id"],
+            "program_id": program_id, "program_name": program["name"], "program_kind": program.get("kind"),
+            "clause_id": serves["clause_id"], "evidence": serves["evidence"],
+        }  # fmt: skip
+        rows.append(((region["code"], program_id, serves["plan_id"], ix.ordinal(serves["clause_id"])), row))
+    return _sorted(rows)
+
+
+TARGET_FIELDS = (
+    "value", "value_text", "unit", "comparator", "year", "scope", "normalized_value",
+    "normalized_unit", "baseline_value", "baseline_year", "attribute", "main",
+)  # fmt: skip
+
+
+def indicator_targets(
+    ix: GraphIndex, *, indicator_id: str, region_codes: list[str] | None, year: int | None, scope: str | None
+) -> list[Row]:
+    rows = []
+    for plan_id, target, _, t in ix.edges["SETS_TARGET"]:
+        region = ix.issuer[plan_id]
+        if (
+            target != indicator_id
+            or (region_codes is not None and region["code"] not in region_codes)
+            or (year is not None and t.get("year") != year)
+            or (scope is not None and t.get("scope") != scope)
+        ):
+            continue
+        row = {
+            "region_code": region["code"], "region_name": region["name"], "plan_id": plan_id,
+            "plan_title": ix.node(plan_id).get("title"), "indicator": ix.node(target)["name"],
+            **{field: t.get(field) for field in TARGET_FIELDS},
+            "section_path": ix.section_of[t["clause_id"]]["path"], "clause_id": t["clause_id"],
+            "evidence": t["evidence"],
+        }  # fmt: skip
+        rows.append(((region["code"], plan_id, ix.ordinal(t["clause_id"]), t["value_text"]), row))
+    return _sorted(rows)
+
+
+def region_coverage(ix: GraphIndex, *, region_codes: list[str]) -> list[Row]:
+    mentions: dict[tuple[str, str, str, str], int] = defaultdict(int)
+    for plan_id, target, _, covers in ix.edges["COVERS"]:
+        region, entity = ix.issuer[plan_id], ix.node(target)
+        if region["code"] in region_codes:
+            mentions[(region["code"], entity["labels"][0], target, entity["name"])] += covers["mentions"]
+    return [
+        {"region_code": code, "label": label, "entity_id": entity_id, "name": name, "mentions": count}
+        for (code, label, entity_id, name), count in sorted(mentions.items())
+    ]
+
+
+def region_matrix(ix: GraphIndex, *, relation: str, label: str) -> list[Row]:
+    cells: dict[tuple[str, str], list[tuple[str, int, str, str]]] = defaultdict(list)
+    for plan_id, target, _, rel in ix.edges[relation]:
+        if label not in ix.node(target)["labels"]:
+            continue
+        region = ix.issuer[plan_id]
+        for clause_id in [rel["clause_id"]] if relation == "FUNDS" else rel["clause_ids"]:
+            clause = ix.node(clause_id)
+            evidence = rel["evidence"] if relation == "FUNDS" else clause["text"]
+            cells[(region["code"], target)].append((clause["plan_id"], clause["ordinal"], clause_id, evidence))
+    rows = []
+    for (code, entity_id), clauses in sorted(cells.items()):
+        first = min(clauses, key=lambda c: (c[0], c[1]))
+        rows.append(
+            {
+                "region_code": code, "region_name": ix.node(f"region:{code}")["name"],
+                "entity_id": entity_id, "entity_name": ix.node(entity_id)["name"],
+                "clauses": len(clauses), "first_clause_id": first[2], "first_evidence": first[3],
+            }  # fmt: skip
+        )
+    return rows
+
+
+def clause_search(ix: GraphIndex, *, lucene: str, text: str, region_code: str | None, limit: int) -> list[Row]:
+    """``lucene`` is Neo4j's index query for ``text``; here the text is matched directly."""
+    rows = []
+    for clause in (a for _, a in ix.graph.nodes(data=True) if a["labels"] == ("Clause",)):
+        region = ix.issuer[clause["plan_id"]]
+        if text not in clause["text"] or (region_code is not None and region["code"] != region_code):
+            continue
+        section, plan = ix.node(clause["section_id"]), ix.node(clause["plan_id"])
+        row = {
+            "region_code": region["code"], "plan_id": plan["id"], "plan_title": plan.get("title"),
+            "section_path": section["path"], "section_heading": section.get("heading"),
+            "clause_id": clause["id"], "text": clause["text"],
+        }  # fmt: skip
+        rows.append(((plan["id"], clause["ordinal"]), row))
+    return _sorted(rows)[:limit]
+
+
+def plan_outline(ix: GraphIndex, *, plan_id: str) -> list[Row]:
+    counts: dict[str, int] = defaultdict(int)
+    for section_id, _, _, _ in ix.edges["HAS_CLAUSE"]:
+        counts[section_id] += 1
+    rows = []
+    for _, attrs in ix.graph.nodes(data=True):
+        if attrs["labels"] == ("Section",) and attrs["plan_id"] == plan_id:
+            row = {
+                "section_id": attrs["id"], "path": attrs["path"], "heading": attrs.get("heading"),
+                "level": attrs["level"], "kind": attrs.get("kind"), "clauses": counts[attrs["id"]],
+            }  # fmt: skip
+            rows.append(((attrs["position"],), row))
+    return _sorted(rows)
+
+
+def graph_stats(ix: GraphIndex) -> list[Row]:
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for _, attrs in ix.graph.nodes(data=True):
+        for label in attrs["labels"]:
+            counts[("node", label)] += 1
+    for rel in ix.edges:
+        counts[("relationship", rel)] = len(ix.edges[rel])
+    return [{"kind": kind, "name": name, "count": n} for (kind, name), n in sorted(counts.items()) if n]
+
+
+def region_scope(ix: GraphIndex, *, region_code: str) -> list[Row]:
+    region_id = f"region:{region_code}"
+    plans = [p for p, issuer in ix.issuer.items() if region_id in {r["id"] for r in ix.ancestors(issuer["id"])}]
+    ids: set[str] = set(plans)
+    for node_id, attrs in ix.graph.nodes(data=True):
+        if attrs.get("plan_id") in plans and attrs["labels"][0] in ("Section", "Clause"):
+            ids.add(node_id)
+    for source, target, _, rel in ix.graph.edges(keys=True, data=True):
+        if (rel["type"] == "MENTIONS" and ix.node(source)["plan_id"] in plans) or (
+            rel["type"] in ("COVERS", "FUNDS", "SETS_TARGET", "CITES") and source in plans
+        ):
+            ids.add(target)
+    for plan in plans:
+        ids.update(r["id"] for r in ix.ancestors(ix.issuer[plan]["id"]))
+    return [{"id": node_id} for node_id in sorted(ids)]
+
+
+def _properties(attrs: dict[str, Any], drop: str) -> dict[str, Any]:
+    """Properties as Neo4j returns them: lists, not tuples."""
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in attrs.items() if k != drop}
+
+
+def export_nodes(ix: GraphIndex, *, ids: list[str] | None) -> list[Row]:
+    keep = None if ids is None else set(ids)
+    return [
+        {"id": node_id, "labels": list(attrs["labels"]), "properties": _properties(attrs, "labels")}
+        for node_id, attrs in sorted(ix.graph.nodes(data=True))
+        if keep is None or node_id in keep
+    ]
+
+
+def export_relationships(ix: GraphIndex, *, ids: list[str] | None) -> list[Row]:
+    keep = None if ids is None else set(ids)
+    rows = []
+    for source, target, key, attrs in ix.graph.edges(keys=True, data=True):
+        if keep is not None and not (
+            source in keep and target in keep and (attrs["type"] != "SERVES" or attrs["plan_id"] in keep)
+        ):
+            continue
+        row = {
+            "source": source, "target": target, "type": attrs["type"],
+            "properties": {**_properties(attrs, "type"), "key": key},
+        }  # fmt: skip
+        rows.append(((source, attrs["type"], key), row))
+    return _sorted(rows)
+
+
+QUERIES: dict[str, Callable[..., list[Row]]] = {
+    f.__name__: f
+    for f in (
+        regions_for_program, programs_for_group, indicator_targets, region_coverage,
+        region_matrix, clause_search, plan_outline, graph_stats, region_scope, export_nodes,
+        export_relationships,
+    )
+}  # fmt: skip
+"""Every named read query, by the name of its file in cypher/."""

@@ -1,0 +1,118 @@
+"""Named Cypher queries: one ``.cypher`` file per question in ``cypher/``, loaded by name.
+
+Every file opens with a ``//`` header: what it answers, ``// Parameters: $a, $b`` (or ``none``)
+and ``// Returns: columns`` (or ``nothing``). Loading checks that the header lists exactly the
+parameters the statement uses, so a header cannot drift from its query; asking for a name that
+has no file fails at once. Query text never contains a value: values are ``$parameters``, and the
+only text filled in is a ``%token%`` taken from the schema's allow-lists (graph/schema.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from graph.errors import PolicyGraphError
+from graph.settings import get_settings
+
+_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_TOKEN = re.compile(r"%([a-z_]+)%")
+
+
+class QueryFileError(PolicyGraphError):
+    """A .cypher file that is missing or whose header does not match its statement."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    purpose: str
+    text: str
+    """The statement(s), without the header."""
+    parameters: frozenset[str]
+    columns: tuple[str, ...]
+    tokens: frozenset[str]
+    """``%token%`` placeholders to fill from an allow-list before running."""
+
+    def statements(self) -> list[str]:
+        """The statements of a file that holds several (the schema), in order."""
+        return [s.strip() for s in self.text.split(";") if s.strip()]
+
+    def fill(self, **tokens: str) -> str:
+        """The text with its ``%token%`` placeholders filled (callers pass allow-listed names)."""
+        if set(tokens) != self.tokens:
+            raise QueryFileError(f"{self.name}: expects tokens {sorted(self.tokens)}, got {sorted(tokens)}")
+        return _TOKEN.sub(lambda m: tokens[m.group(1)], self.text)
+
+
+def _header_list(header: list[str], key: str) -> tuple[str, ...]:
+    """The comma-separated items after ``// key:``, continued on following indented lines."""
+    items: list[str] = []
+    for i, line in enumerate(header):
+        if line.startswith(f"{key}:"):
+            items.append(line.removeprefix(f"{key}:"))
+            for more in header[i + 1 :]:
+                if not more.startswith(" "):
+                    break
+                items.append(more)
+            break
+    else:
+        return ()
+    words = [w.strip().lstrip("$") for w in ",".join(items).split(",") if w.strip()]
+    return () if words in (["none"], ["nothing"]) else tuple(words)
+
+
+def parse_query(name: str, source: str) -> NamedQuery:
+    lines = source.splitlines()
+    header = [line.removeprefix("//").removeprefix(" ") for line in lines if line.startswith("//")]
+    body = "\n".join(line for line in lines if not line.startswith("//")).strip()
+    if not header or not body:
+        raise QueryFileError(f"{name}: a named query needs a // header and a statement")
+    declared = set(_header_list(header, "Parameters"))
+    used = set(_PARAMETER.findall(body))
+    if declared != used:
+        raise QueryFileError(f"{name}: header lists {sorted(declared)} but the query uses {sorted(used)}")
+    purpose = " ".join(line for line in header if not line.startswith(("Parameters:", "Returns:", " ")))
+    return NamedQuery(
+        name=name,
+        purpose=purpose.split(". ")[0],
+        text=body,
+        parameters=frozenset(used),
+        columns=_header_list(header, "Returns"),
+        tokens=frozenset(_TOKEN.findall(body)),
+    )
+
+
+class QueryRegistry:
+    """All named queries under a folder, by name (``regions_for_program``, ``load/merge_nodes``)."""
+
+    def __init__(self, directory: Path) -> None:
+        if not directory.is_dir():
+            raise QueryFileError(f"{directory}: no cypher folder")
+        self.directory = directory
+        self._queries = {
+            path.relative_to(directory).with_suffix("").as_posix(): path
+            for path in sorted(directory.rglob("*.cypher"))
+        }
+        self._parsed = {name: parse_query(name, path.read_text(encoding="utf-8")) for name, path in self._queries.items()}
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self._parsed)
+
+    def __getitem__(self, name: str) -> NamedQuery:
+        try:
+            return self._parsed[name]
+        except KeyError:
+            raise QueryFileError(f"no named query {name!r} in {self.directory}") from None
+
+    def read_queries(self) -> list[NamedQuery]:
+        """The questions (top-level files); ``load/`` and ``schema/`` are the store's own."""
+        return [q for name, q in sorted(self._parsed.items()) if "/" not in name]
+
+
+@cache
+def default_registry() -> QueryRegistry:
+    return QueryRegistry(get_settings().cypher_dir)
