@@ -6,4 +6,4 @@ MATCH (source)-[rel]->(target)
 WHERE $ids IS NULL
    OR (source.id IN $ids AND target.id IN $ids AND (type(rel) <> 'SERVES' OR rel.plan_id IN $ids))
 RETURN source.id AS source, target.id AS target, type(rel) AS type, properties(rel) AS properties
-ORDER BY source, type, rel.key
+ORDER BY source, type, rel.key, target

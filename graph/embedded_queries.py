@@ -255,7 +255,7 @@ def export_relationships(ix: GraphIndex, *, ids: list[str] | None) -> list[Row]:
             "source": source, "target": target, "type": attrs["type"],
             "properties": {**_properties(attrs, "type"), "key": key},
         }  # fmt: skip
-        rows.append(((source, attrs["type"], key), row))
+        rows.append(((source, attrs["type"], key, target), row))
     return _sorted(rows)
 
 

@@ -113,6 +113,12 @@ class QueryRegistry:
         return [q for name, q in sorted(self._parsed.items()) if "/" not in name]
 
 
+def lucene_phrase(text: str) -> str:
+    """``text`` as a Lucene phrase query for the clause full-text index: quoted, with the two
+    characters special inside a phrase escaped, so input is never read as query syntax."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 @cache
 def default_registry() -> QueryRegistry:
     return QueryRegistry(get_settings().cypher_dir)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,12 +11,15 @@ from rich.console import Console
 
 from api.render import quality_table
 from graph.build import Graph
+from graph.errors import StoreUnavailable
 from graph.model import PlanExtraction
-from graph.settings import get_settings
+from graph.neo4j_store import Neo4jStore
+from graph.settings import Neo4jSettings, get_settings
 from loaders.gazetteer import Gazetteer, default_gazetteer
 from loaders.gold import PlanScores
 from loaders.pipeline import build_knowledge_graph, extract_file, plan_files
 from loaders.vocabulary import Vocabulary, default_vocabulary
+from tests.neo4j_server import neo4j_server, unavailable
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD_DIR = FIXTURES / "gold"
@@ -52,10 +56,38 @@ def graph(extractions: dict[str, PlanExtraction]) -> Graph:
     return build_knowledge_graph(list(extractions.values()))
 
 
+@pytest.fixture(scope="session")
+def neo4j_server_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Neo4jSettings, str | None]]:
+    """A real Neo4j for the session: NEO4J_URI when set, else a private local server."""
+    with neo4j_server(tmp_path_factory.mktemp("neo4j-home")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def neo4j_session_store(neo4j_server_settings: tuple[Neo4jSettings, str | None]) -> Iterator[Neo4jStore]:
+    try:
+        store = Neo4jStore.connect(neo4j_server_settings[0])
+    except StoreUnavailable as exc:
+        unavailable(str(exc))
+    with store:
+        yield store
+
+
+@pytest.fixture
+def neo4j_store(neo4j_session_store: Neo4jStore) -> Neo4jStore:
+    """The session's store, emptied, with the schema in place."""
+    neo4j_session_store.driver.execute_query(CLEAR_DATABASE, database_=neo4j_session_store.database)
+    neo4j_session_store.setup_schema()
+    return neo4j_session_store
+
+
 def by_prefix(extractions: dict[str, PlanExtraction], prefix: str) -> PlanExtraction:
     return next(x for name, x in extractions.items() if name.startswith(prefix))
 
 
+
+CLEAR_DATABASE = "MATCH (n) DETACH DELETE n"
+"""Tests only: empty the test database between tests."""
 
 QUALITY_KEY = pytest.StashKey[list[PlanScores]]()
 """Where the quality tests leave their scores for the end-of-run report."""

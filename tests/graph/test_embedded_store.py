@@ -7,9 +7,12 @@ import pytest
 from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.errors import NotFound
+from graph.export import graph_from_store
+from graph.queries import default_registry
 from loaders.gold import read_gold
 from loaders.normalize import normalise_fragment
 from tests.conftest import GOLD_DIR, PLANS_DIR
+from tests.graph.query_cases import cases
 
 FLAGSHIP = "program:fan-xiang-ru-xiang-chuang-ye-yuan"
 ALIASES = {"返乡入乡创业园", "返乡创业园", "入乡返乡创业园"}
@@ -61,3 +64,23 @@ def test_stats_count_every_node_and_relationship(graph: Graph) -> None:
     assert stats.total_nodes == graph.number_of_nodes()
     assert stats.total_relationships == graph.number_of_edges()
     assert stats.nodes["Plan"] == 5 and stats.nodes["Region"] == 6
+
+
+@pytest.mark.parametrize("name", sorted({name for name, _ in cases([])}))
+def test_every_named_query_answers_with_its_declared_columns(graph: Graph, name: str) -> None:
+    store = EmbeddedStore(graph)
+    plan_ids = [n for n, a in graph.nodes(data=True) if a["labels"] == ("Plan",)]
+    columns = default_registry()[name].columns
+    answered = [store.run(name, **params) for query, params in cases(plan_ids) if query == name]
+    assert any(answered), name
+    for rows in answered:
+        for row in rows:
+            assert tuple(row) == columns, name
+
+
+def test_a_region_export_keeps_its_plans_and_what_they_touch(graph: Graph) -> None:
+    part = graph_from_store(EmbeddedStore(graph), "620000")
+    plans = {a["region_code"] for _, a in part.nodes(data=True) if a["labels"] == ("Plan",)}
+    assert plans == {"620000"}
+    assert {"region:620000", "region:100000", FLAGSHIP} <= set(part)
+    assert all(a["type"] != "SERVES" or a["plan_id"] in part for *_, a in part.edges(keys=True, data=True))

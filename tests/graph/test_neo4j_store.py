@@ -1,0 +1,146 @@
+"""The Neo4j store against a real server: loading, atomic replace, schema, security, and the
+differential test — every named query answers exactly as the embedded store does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from neo4j import READ_ACCESS
+from neo4j.exceptions import ClientError, ConstraintError
+
+from graph.build import Graph
+from graph.embedded_store import EmbeddedStore
+from graph.export import graph_from_store
+from graph.model import PlanExtraction
+from graph.neo4j_store import Neo4jStore
+from graph.queries import lucene_phrase
+from loaders.pipeline import build_knowledge_graph, extract_text
+from tests.conftest import PLANS_DIR
+from tests.graph.query_cases import SEARCHES, cases
+
+pytestmark = pytest.mark.neo4j
+CHONGQING = "002_6d2c12a576236476.txt"
+
+
+def _load(store: Neo4jStore, extractions: list[PlanExtraction], batch_size: int | None = None) -> None:
+    for x in extractions:
+        store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source, batch_size=batch_size)
+
+
+def _counts(store: Neo4jStore) -> dict[tuple[str, str], int]:
+    return {(r["kind"], r["name"]): r["count"] for r in store.run("graph_stats")}
+
+
+@pytest.fixture
+def loaded(neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction]) -> Neo4jStore:
+    _load(neo4j_store, list(extractions.values()))
+    return neo4j_store
+
+
+def test_loading_twice_changes_nothing(loaded: Neo4jStore, extractions: dict[str, PlanExtraction], graph: Graph) -> None:
+    before = _counts(loaded)
+    _load(loaded, list(extractions.values()))
+    assert _counts(loaded) == before
+    assert sum(n for (kind, _), n in before.items() if kind == "node") == graph.number_of_nodes()
+    assert sum(n for (kind, _), n in before.items() if kind == "relationship") == graph.number_of_edges()
+
+
+def test_batch_size_does_not_change_the_result(neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction], graph: Graph) -> None:
+    _load(neo4j_store, [extractions[CHONGQING]], batch_size=7)
+    alone = build_knowledge_graph([extractions[CHONGQING]])
+    assert sum(n for (kind, _), n in _counts(neo4j_store).items() if kind == "node") == alone.number_of_nodes()
+
+
+def test_a_changed_plan_replaces_its_subgraph_and_leaves_the_others(
+    loaded: Neo4jStore, extractions: dict[str, PlanExtraction]
+) -> None:
+    others = [x for name, x in extractions.items() if name != CHONGQING]
+    before = {x.id: loaded.run("plan_outline", plan_id=x.id) for x in others}
+    changed = (PLANS_DIR / CHONGQING).read_bytes() + "\n九、附则\n本规划自印发之日起施行。\n".encode()
+    new = extract_text(changed, source=CHONGQING)
+    _load(loaded, [new])
+    plans = [r for r in loaded.run("export_nodes", ids=None) if r["labels"] == ["Plan"]]
+    assert sorted(p["id"] for p in plans) == sorted([new.id, *(x.id for x in others)])
+    assert loaded.run("plan_outline", plan_id=extractions[CHONGQING].id) == []
+    assert loaded.run("plan_outline", plan_id=new.id)[-1]["heading"] == "九、附则"
+    assert {x.id: loaded.run("plan_outline", plan_id=x.id) for x in others} == before
+    expected = EmbeddedStore(build_knowledge_graph([*others, new]))
+    assert loaded.run("graph_stats") == expected.run("graph_stats")
+
+
+def test_a_failed_load_leaves_the_database_as_it_was(
+    loaded: Neo4jStore, extractions: dict[str, PlanExtraction], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = loaded.run("export_relationships", ids=None)
+    changed = extract_text((PLANS_DIR / CHONGQING).read_bytes() + "\n附：说明。\n".encode(), source=CHONGQING)
+
+    def broken(*_: Any) -> list[tuple[str, list[dict[str, Any]]]]:
+        return [("UNWIND $rows AS row RETURN 1 / 0 AS boom", [{}])]
+
+    monkeypatch.setattr("graph.neo4j_store.relationship_statements", broken)
+    with pytest.raises(ClientError):
+        _load(loaded, [changed])
+    assert loaded.run("export_relationships", ids=None) == before
+
+
+def test_ids_are_unique_by_constraint(loaded: Neo4jStore) -> None:
+    with pytest.raises(ConstraintError):
+        loaded.driver.execute_query(
+            "CREATE (:Program {id: $id})", id="program:fan-xiang-ru-xiang-chuang-ye-yuan", database_=loaded.database
+        )
+
+
+def test_schema_setup_is_idempotent(neo4j_store: Neo4jStore) -> None:
+    neo4j_store.setup_schema()
+    records, _, _ = neo4j_store.driver.execute_query("SHOW CONSTRAINTS YIELD name RETURN count(*) AS n")
+    assert records[0]["n"] >= 8
+    indexes, _, _ = neo4j_store.driver.execute_query("SHOW FULLTEXT INDEXES YIELD name, options RETURN name, options")
+    assert [(r["name"], r["options"]["indexConfig"]["fulltext.analyzer"]) for r in indexes] == [("clause_text", "cjk")]
+
+
+@pytest.mark.parametrize("text", ["零工", "三支一扶", "零工市场", "返乡创业园", "返乡入乡创业园"])
+def test_full_text_finds_chinese_phrases_of_any_length(loaded: Neo4jStore, text: str) -> None:
+    rows = loaded.run("clause_search", lucene=lucene_phrase(text), text=text, region_code=None, limit=1000)
+    assert rows and all(text in r["text"] for r in rows)
+
+
+def test_a_read_session_cannot_write(loaded: Neo4jStore) -> None:
+    with (
+        loaded.driver.session(database=loaded.database, default_access_mode=READ_ACCESS) as session,
+        pytest.raises(ClientError) as caught,
+    ):
+        session.run("CREATE (:Program {id: 'program:x'})").consume()
+    assert caught.value.code == "Neo.ClientError.Statement.AccessMode"
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "http://127.0.0.1:{http}/", "https://127.0.0.1:{http}/"])
+def test_load_csv_cannot_read_files_or_fetch_urls(
+    neo4j_store: Neo4jStore, neo4j_server_settings: tuple[object, str | None], url: str
+) -> None:
+    """Only loopback addresses: the server's own HTTP port answers, so only the settings refuse."""
+    http_port = (neo4j_server_settings[1] or "http://127.0.0.1:7474").rsplit(":", 1)[1].strip("/")
+    with pytest.raises(ClientError) as caught:
+        neo4j_store.driver.execute_query(
+            "LOAD CSV FROM $url AS row RETURN row LIMIT 1", url=url.format(http=http_port), database_=neo4j_store.database
+        )
+    message = str(caught.value.message).lower()
+    assert any(word in message for word in ("not allowed", "blocked", "configuration", "disabled")), message
+
+
+def test_every_named_query_answers_as_the_embedded_store(loaded: Neo4jStore, graph: Graph) -> None:
+    embedded = EmbeddedStore(graph)
+    plan_ids = [n for n, a in graph.nodes(data=True) if a["labels"] == ("Plan",)]
+    checked = 0
+    for name, params in cases(plan_ids):
+        assert loaded.run(name, **params) == embedded.run(name, **params), (name, params)
+        checked += 1
+    assert checked > 70 and len(SEARCHES) >= 5
+
+
+@pytest.mark.parametrize("region", [None, "150000", "620000"])
+def test_exports_from_neo4j_equal_the_embedded_ones(loaded: Neo4jStore, graph: Graph, region: str | None) -> None:
+    from_neo4j = graph_from_store(loaded, region)
+    from_memory = graph_from_store(EmbeddedStore(graph), region)
+    assert dict(from_neo4j.nodes(data=True)) == dict(from_memory.nodes(data=True))
+    assert sorted(from_neo4j.edges(keys=True, data=True), key=str) == sorted(from_memory.edges(keys=True, data=True), key=str)

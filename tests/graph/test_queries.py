@@ -1,0 +1,75 @@
+"""The named-query registry: headers that match their queries, every file used, no name missing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from graph.embedded_queries import QUERIES
+from graph.queries import QueryFileError, QueryRegistry, default_registry, parse_query
+from graph.settings import get_settings
+
+
+def test_every_question_has_an_embedded_answer_and_nothing_else() -> None:
+    assert {q.name for q in default_registry().read_queries()} == set(QUERIES)
+
+
+def test_every_store_query_is_used_by_the_neo4j_store() -> None:
+    source = (Path(get_settings().cypher_dir).parent / "graph" / "neo4j_store.py").read_text(encoding="utf-8")
+    store_queries = [name for name in default_registry().names if "/" in name]
+    assert store_queries
+    for name in store_queries:
+        assert f'"{name}"' in source, name
+
+
+def _returned_columns(text: str) -> list[str]:
+    """The column names of the final RETURN, split at top-level commas."""
+    clause = re.split(r"\bORDER BY\b|\bLIMIT\b", text.rsplit("RETURN", 1)[1])[0]
+    items, depth, current = [], 0, ""
+    for ch in clause:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if ch == "," and depth == 0:
+            items.append(current)
+            current = ""
+        else:
+            current += ch
+    items.append(current)
+    return [item.split(" AS ")[-1].strip().split(".")[-1] for item in items]
+
+
+def test_headers_list_exactly_the_parameters_and_say_what_comes_back() -> None:
+    for query in default_registry().read_queries():
+        assert query.purpose and query.columns, query.name
+        assert list(query.columns) == _returned_columns(query.text), query.name
+
+
+def test_a_header_that_drifts_from_its_query_is_refused() -> None:
+    with pytest.raises(QueryFileError, match=r"header lists \['a'\] but the query uses \['a', 'b'\]"):
+        parse_query("drift", "// Drifted.\n// Parameters: $a\n// Returns: x\nRETURN $a + $b AS x")
+
+
+def test_unknown_names_fail_fast(tmp_path: Path) -> None:
+    (tmp_path / "one.cypher").write_text("// One.\n// Parameters: none\n// Returns: x\nRETURN 1 AS x", encoding="utf-8")
+    registry = QueryRegistry(tmp_path)
+    assert registry["one"].parameters == frozenset()
+    with pytest.raises(QueryFileError, match="no named query 'two'"):
+        registry["two"]
+
+
+def test_tokens_are_filled_only_as_declared() -> None:
+    query = default_registry()["load/merge_nodes"]
+    assert ":Program {id: row.id}" in query.fill(label="Program")
+    with pytest.raises(QueryFileError):
+        query.fill(label="Program", extra="x")
+
+
+def test_schema_statements_cover_every_label() -> None:
+    from graph.schema import LABELS
+
+    statements = default_registry()["schema/constraints"].statements()
+    for label in LABELS:
+        assert any(f"(n:{label}) REQUIRE n.id IS UNIQUE" in s for s in statements), label
+    assert any("fulltext.analyzer`: 'cjk'" in s for s in statements)
