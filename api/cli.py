@@ -215,7 +215,8 @@ def load(
                 advance()
         stats = {(row["kind"], row["name"]): row["count"] for row in store.run("graph_stats")}
     nodes = sum(n for (kind, _), n in stats.items() if kind == "node")
-    out.print(f"loaded {len(result.extractions)} plans into Neo4j (database now holds {nodes} nodes)")
+    rels = sum(n for (kind, _), n in stats.items() if kind == "relationship")
+    out.print(f"loaded {len(result.extractions)} plans into Neo4j (it now holds {nodes} nodes, {rels} relationships)")
     if result.errors:
         raise typer.Exit(EXIT_PARTIAL)
 
