@@ -24,6 +24,7 @@ run: $(GRAPH)
 
 ## test: the whole test suite, with the extraction quality report
 test: install
+	scripts/install-browser-deps || [ "$$CI" != true ]
 	$(BIN)/python -m pytest
 
 lint: install
