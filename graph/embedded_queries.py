@@ -89,19 +89,27 @@ def regions_for_program(
     return _sorted(rows)
 
 
-def programs_for_group(ix: GraphIndex, *, group_id: str, region_code: str | None) -> list[Row]:
+def programs_for_group(
+    ix: GraphIndex, *, group_id: str | None, region_code: str | None, plan_id: str | None
+) -> list[Row]:
     rows = []
     for program_id, target, _, serves in ix.edges["SERVES"]:
         region = ix.issuer[serves["plan_id"]]
-        if target != group_id or (region_code is not None and region["code"] != region_code):
+        if (
+            (group_id is not None and target != group_id)
+            or (plan_id is not None and serves["plan_id"] != plan_id)
+            or (region_code is not None and region["code"] != region_code)
+        ):
             continue
         program = ix.node(program_id)
         row = {
             "region_code": region["code"], "region_name": region["name"], "plan_id": serves["plan_id"],
             "program_id": program_id, "program_name": program["name"], "program_kind": program.get("kind"),
-            "clause_id": serves["clause_id"], "evidence": serves["evidence"],
+            "clause_id": serves["clause_id"], "evidence": serves["evidence"], "group_id": target,
+            "group_name": ix.node(target)["name"],
         }  # fmt: skip
-        rows.append(((region["code"], program_id, serves["plan_id"], ix.ordinal(serves["clause_id"])), row))
+        key = (region["code"], program_id, serves["plan_id"], ix.ordinal(serves["clause_id"]), target)
+        rows.append((key, row))
     return _sorted(rows)
 
 
@@ -112,26 +120,33 @@ TARGET_FIELDS = (
 
 
 def indicator_targets(
-    ix: GraphIndex, *, indicator_id: str, region_codes: list[str] | None, year: int | None, scope: str | None
+    ix: GraphIndex,
+    *,
+    indicator_id: str | None,
+    plan_id: str | None,
+    region_codes: list[str] | None,
+    year: int | None,
+    scope: str | None,
 ) -> list[Row]:
     rows = []
-    for plan_id, target, _, t in ix.edges["SETS_TARGET"]:
-        region = ix.issuer[plan_id]
+    for source, target, _, t in ix.edges["SETS_TARGET"]:
+        region = ix.issuer[source]
         if (
-            target != indicator_id
+            (indicator_id is not None and target != indicator_id)
+            or (plan_id is not None and source != plan_id)
             or (region_codes is not None and region["code"] not in region_codes)
             or (year is not None and t.get("year") != year)
             or (scope is not None and t.get("scope") != scope)
         ):
             continue
         row = {
-            "region_code": region["code"], "region_name": region["name"], "plan_id": plan_id,
-            "plan_title": ix.node(plan_id).get("title"), "indicator": ix.node(target)["name"],
+            "region_code": region["code"], "region_name": region["name"], "plan_id": source,
+            "plan_title": ix.node(source).get("title"), "indicator": ix.node(target)["name"],
             **{field: t.get(field) for field in TARGET_FIELDS},
             "section_path": ix.section_of[t["clause_id"]]["path"], "clause_id": t["clause_id"],
-            "evidence": t["evidence"],
+            "evidence": t["evidence"], "indicator_id": target,
         }  # fmt: skip
-        rows.append(((region["code"], plan_id, ix.ordinal(t["clause_id"]), t["value_text"]), row))
+        rows.append(((region["code"], source, ix.ordinal(t["clause_id"]), target, t["value_text"]), row))
     return _sorted(rows)
 
 
@@ -229,9 +244,101 @@ def region_scope(ix: GraphIndex, *, region_code: str) -> list[Row]:
     return [{"id": node_id} for node_id in sorted(ids)]
 
 
+def regions(ix: GraphIndex) -> list[Row]:
+    issued: dict[str, int] = defaultdict(int)
+    for region_id, _, _, _ in ix.edges["ISSUED"]:
+        issued[region_id] += 1
+    rows = []
+    for region_id, attrs in ix.graph.nodes(data=True):
+        if attrs["labels"] == ("Region",):
+            parent = ix.parent.get(region_id)
+            row = {
+                "code": attrs["code"], "name": attrs["name"], "short_name": attrs.get("short_name"),
+                "level": attrs["level"], "parent_code": ix.node(parent)["code"] if parent else None,
+                "plans": issued[region_id],
+            }  # fmt: skip
+            rows.append(((attrs["code"],), row))
+    return _sorted(rows)
+
+
+PLAN_FIELDS = (
+    "title", "kind", "issuer", "doc_number", "issued_on", "period_start", "period_end", "source", "sha256",
+)  # fmt: skip
+
+
+def plans(ix: GraphIndex, *, region_code: str | None, plan_id: str | None) -> list[Row]:
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for rel in ("COVERS", "SETS_TARGET", "FUNDS"):
+        for source, target, _, _ in ix.edges[rel]:
+            kind = ix.node(target)["labels"][0] if rel == "COVERS" else rel
+            counts[(source, kind)] += 1
+    rows = []
+    for source, region in ix.issuer.items():
+        if (region_code is not None and region["code"] != region_code) or (plan_id is not None and source != plan_id):
+            continue
+        plan = ix.node(source)
+        row = {
+            "id": source, "title": plan.get("title"), "region_code": region["code"],
+            "region_name": region["name"], **{field: plan.get(field) for field in PLAN_FIELDS[1:]},
+            "programs": counts[(source, "Program")], "target_groups": counts[(source, "TargetGroup")],
+            "targets": counts[(source, "SETS_TARGET")], "fundings": counts[(source, "FUNDS")],
+        }  # fmt: skip
+        rows.append(((region["code"], source), row))
+    return _sorted(rows)
+
+
+def entities(ix: GraphIndex, *, label: str) -> list[Row]:
+    plans_of: dict[str, int] = defaultdict(int)
+    for rel in ("COVERS", "SETS_TARGET"):
+        for _, target, _, _ in ix.edges[rel]:
+            plans_of[target] += 1
+    return [
+        {
+            "id": node_id, "name": attrs["name"], "aliases": _value(attrs.get("aliases")),
+            "kind": attrs.get("kind"), "curated": attrs.get("curated"), "unit": attrs.get("unit"),
+            "plans": plans_of[node_id],
+        }  # fmt: skip
+        for node_id, attrs in sorted(ix.graph.nodes(data=True))
+        if label in attrs["labels"]
+    ]
+
+
+def plan_fundings(ix: GraphIndex, *, plan_id: str) -> list[Row]:
+    rows = []
+    for source, target, _, funds in ix.edges["FUNDS"]:
+        if source != plan_id:
+            continue
+        program, section = ix.node(target), ix.section_of[funds["clause_id"]]
+        row = {
+            "program_id": target, "program_name": program["name"], "program_kind": program.get("kind"),
+            "instrument": funds.get("instrument"), "amount": funds.get("amount"),
+            "amount_unit": funds.get("amount_unit"), "amount_yuan": funds.get("amount_yuan"),
+            "section_path": section["path"], "section_heading": section.get("heading"),
+            "clause_id": funds["clause_id"], "evidence": funds["evidence"],
+        }  # fmt: skip
+        rows.append(((ix.ordinal(funds["clause_id"]), target), row))
+    return _sorted(rows)
+
+
+def plan_citations(ix: GraphIndex, *, plan_id: str) -> list[Row]:
+    rows = []
+    for source, target, _, cites in ix.edges["CITES"]:
+        if source == plan_id:
+            row = {
+                "document_id": target, "title": ix.node(target)["title"], "clause_id": cites["clause_id"],
+                "text": ix.node(cites["clause_id"])["text"],
+            }  # fmt: skip
+            rows.append(((ix.ordinal(cites["clause_id"]), target), row))
+    return _sorted(rows)
+
+
+def _value(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
 def _properties(attrs: dict[str, Any], drop: str) -> dict[str, Any]:
     """Properties as Neo4j returns them: lists, not tuples."""
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in attrs.items() if k != drop}
+    return {k: _value(v) for k, v in attrs.items() if k != drop}
 
 
 def export_nodes(ix: GraphIndex, *, ids: list[str] | None) -> list[Row]:
@@ -264,7 +371,7 @@ QUERIES: dict[str, Callable[..., list[Row]]] = {
     for f in (
         regions_for_program, programs_for_group, indicator_targets, region_coverage,
         region_matrix, clause_search, plan_outline, graph_stats, region_scope, export_nodes,
-        export_relationships,
+        export_relationships, regions, plans, entities, plan_fundings, plan_citations,
     )
 }  # fmt: skip
 """Every named read query, by the name of its file in cypher/."""

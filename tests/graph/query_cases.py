@@ -26,10 +26,12 @@ def cases(plan_ids: list[str]) -> list[tuple[str, dict[str, Any]]]:
                 )
     for group in ("group:gao-xiao-bi-ye-sheng", "group:nong-min-gong", "group:jiu-ye-kun-nan-ren-yuan"):
         for region in (None, "150000", "500000"):
-            found.append(("programs_for_group", {"group_id": group, "region_code": region}))
+            found.append(("programs_for_group", {"group_id": group, "region_code": region, "plan_id": None}))
     for indicator in ("indicator:cheng-zhen-xin-zeng-jiu-ye", "indicator:cheng-zhen-diao-cha-shi-ye-lv", "indicator:gao-ji-neng-ren-cai-zong-liang"):
         for regions, year, scope in ((None, None, None), (["500000", "640000"], 2025, None), (None, None, "cumulative")):
-            found.append(("indicator_targets", {"indicator_id": indicator, "region_codes": regions, "year": year, "scope": scope}))
+            found.append(
+                ("indicator_targets", {"indicator_id": indicator, "plan_id": None, "region_codes": regions, "year": year, "scope": scope})
+            )
     for regions in (["500000", "640000"], ["150000", "150800", "620000"]):
         found.append(("region_coverage", {"region_codes": regions}))
     for relation, label in (("FUNDS", "Program"), ("COVERS", "Program"), ("COVERS", "TargetGroup")):
@@ -37,7 +39,18 @@ def cases(plan_ids: list[str]) -> list[tuple[str, dict[str, Any]]]:
     for text in SEARCHES:
         for region, limit in ((None, 1000), ("620000", 5)):
             found.append(("clause_search", {"lucene": lucene_phrase(text), "text": text, "region_code": region, "limit": limit}))
-    found.extend(("plan_outline", {"plan_id": plan_id}) for plan_id in plan_ids)
+    for plan_id in plan_ids:
+        found.append(("plan_outline", {"plan_id": plan_id}))
+        found.append(("plan_fundings", {"plan_id": plan_id}))
+        found.append(("plan_citations", {"plan_id": plan_id}))
+        found.append(("plans", {"region_code": None, "plan_id": plan_id}))
+        found.append(("indicator_targets", {"indicator_id": None, "plan_id": plan_id, "region_codes": None, "year": None, "scope": None}))
+        found.append(("programs_for_group", {"group_id": None, "region_code": None, "plan_id": plan_id}))
+    found.append(("regions", {}))
+    for region in (None, "150000", "999999"):
+        found.append(("plans", {"region_code": region, "plan_id": None}))
+    for label in ("Program", "TargetGroup", "Indicator"):
+        found.append(("entities", {"label": label}))
     found.append(("graph_stats", {}))
     for code in ("150000", "150800", "100000", "500000", "110000"):
         found.append(("region_scope", {"region_code": code}))
