@@ -18,9 +18,9 @@ install: $(BIN)/policygraph
 $(GRAPH): $(BIN)/policygraph $(wildcard data/plans/* data/vocab/* data/regions/*)
 	$(BIN)/policygraph build data/plans --out $@
 
-## run: build the graph from data/ and show its statistics
+## run: build the graph from data/ (when it changed) and serve the API on the embedded store
 run: $(GRAPH)
-	$(BIN)/policygraph stats --graph $(GRAPH)
+	POLICYGRAPH_GRAPH_FILE=$(GRAPH) POLICYGRAPH_STORE=embedded $(BIN)/policygraph serve --host 127.0.0.1 --port 8000
 
 ## test: the whole test suite, with the extraction quality report
 test: install

@@ -253,3 +253,16 @@ def _region_code(name_or_code: str) -> str:
         found = "several regions" if regions else "no region"
         raise _fail(NotFound(f"{found} named {name_or_code!r}"), EXIT_NOT_FOUND)
     return regions[0].code
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    reload: Annotated[bool, typer.Option(help="Restart when the code changes (development).")] = False,
+) -> None:
+    """Serve the REST API: Neo4j when NEO4J_URI is set, else the embedded graph
+    (POLICYGRAPH_GRAPH_FILE, or built from the plans). Docs at /docs."""
+    import uvicorn
+
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, reload=reload, log_level="warning")

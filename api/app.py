@@ -1,0 +1,69 @@
+"""The REST API for policy researchers: an app factory, the store chosen at start-up.
+
+``create_app()`` picks the store in the lifespan — Neo4j when ``NEO4J_URI`` is set (or
+``POLICYGRAPH_STORE=neo4j``), else the embedded graph (``POLICYGRAPH_GRAPH_FILE``, or built from
+the plans) — reads the name catalogue once, and closes the store on shutdown.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api.errors import install_error_handlers
+from api.models import ErrorPublic
+from api.resolve import Catalog
+from api.routers import analysis, entities, export, meta, plans, regions, search
+from api.settings import ApiSettings, get_api_settings
+from graph.embedded_store import EmbeddedStore
+from graph.export import QueryStore, read_json
+from graph.neo4j_store import Neo4jStore
+from graph.settings import get_settings
+from loaders.pipeline import build_knowledge_graph, extract_many, plan_files
+
+DESCRIPTION = """Cross-regional knowledge graph of Chinese employment-promotion plans.
+Every row that states a fact carries the plan, section and quoted clause it rests on; tables
+come as JSON or CSV (`?format=csv` or `Accept: text/csv`); `?explain=true` adds the Cypher that
+ran. Names may be canonical, aliases, ids or Traditional characters; regions codes or names."""
+
+
+def open_store(settings: ApiSettings) -> QueryStore:
+    """Neo4j when asked for (or when NEO4J_URI is set), else the embedded graph."""
+    if settings.store == "neo4j" or (settings.store == "auto" and os.environ.get("NEO4J_URI")):
+        return Neo4jStore.connect()
+    if settings.graph_file is not None and settings.graph_file.exists():
+        return EmbeddedStore(read_json(settings.graph_file))
+    result = extract_many(plan_files([get_settings().plans_dir]))
+    return EmbeddedStore(build_knowledge_graph(result.extractions))
+
+
+def create_app(settings: ApiSettings | None = None, store: QueryStore | None = None) -> FastAPI:
+    settings = settings or get_api_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        opened = store or open_store(settings)
+        app.state.store = opened
+        app.state.settings = settings
+        app.state.catalog = Catalog(opened)
+        app.state.neo4j_configured = bool(os.environ.get("NEO4J_URI"))
+        try:
+            yield
+        finally:
+            if store is None and isinstance(opened, Neo4jStore):
+                opened.close()
+
+    app = FastAPI(
+        title="policygraph",
+        description=DESCRIPTION,
+        version="1",
+        lifespan=lifespan,
+        responses={status: {"model": ErrorPublic} for status in (400, 404, 422, 500, 503)},
+    )
+    install_error_handlers(app)
+    for module in (regions, plans, entities, analysis, search, export, meta):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,67 @@
+"""One error format for every 4xx and 5xx: ``{"error": {"code", "message", "details"}}``.
+
+The project's errors map to HTTP in one place; FastAPI's own (validation, unknown route,
+wrong method) are rewritten into the same shape, and anything unexpected becomes a 500 in it,
+with the cause logged, never shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from graph.errors import InvalidInput, NotFound, PolicyGraphError, StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+STATUS_CODES = {
+    400: "invalid_input", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+    406: "not_acceptable", 413: "too_large", 422: "invalid_parameter", 503: "store_unavailable",
+}  # fmt: skip
+
+
+def error_response(status: int, message: str, details: Any = None, code: str | None = None) -> JSONResponse:
+    body = {"error": {"code": code or STATUS_CODES.get(status, "error"), "message": message, "details": details}}
+    return JSONResponse(jsonable_encoder(body), status_code=status)
+
+
+def _policygraph_error(_: Request, exc: Exception) -> JSONResponse:
+    if isinstance(exc, NotFound):
+        return error_response(404, str(exc), {"suggestions": exc.suggestions})
+    if isinstance(exc, InvalidInput):
+        return error_response(400, str(exc), getattr(exc, "details", None))
+    if isinstance(exc, StoreUnavailable):
+        return error_response(503, str(exc))
+    return error_response(500, "internal error", code="internal_error")
+
+
+def _validation_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    details = [
+        {"parameter": ".".join(str(p) for p in e["loc"]), "problem": e["msg"]} for e in exc.errors()
+    ]
+    names = ", ".join(d["parameter"] for d in details)
+    return error_response(422, f"invalid parameter: {names}", details)
+
+
+def _http_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, HTTPException)
+    return error_response(exc.status_code, str(exc.detail))
+
+
+def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unexpected error", extra={"path": request.url.path})
+    return error_response(500, "internal error", code="internal_error")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(PolicyGraphError, _policygraph_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,63 @@
+"""Names as people type them → what the graph holds.
+
+A path or query parameter may be a canonical name, an alias, an id, or Traditional characters
+(返鄉創業園 → 返乡入乡创业园); a region a code or a full or short name (500000, 重庆市, 重庆).
+Unknown names are a 404 with the closest known names as suggestions. The catalogue is read once
+from the store when the app starts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.errors import InvalidInput, NotFound, closest
+from graph.export import QueryStore
+from loaders.normalize import normalise_fragment
+
+ENTITY_LABELS = {"Program": "program", "TargetGroup": "target group", "Indicator": "indicator"}
+
+
+def clean(text: str) -> str:
+    """A name as the graph writes it: simplified, punctuation unified, spaces trimmed."""
+    cleaned = normalise_fragment(text.strip())
+    if not cleaned:
+        raise InvalidInput("an empty name")
+    return cleaned
+
+
+class Catalog:
+    def __init__(self, store: QueryStore) -> None:
+        self.entities = {label: store.run("entities", label=label) for label in ENTITY_LABELS}
+        self.regions = store.run("regions")
+        self.plans = store.run("plans", region_code=None, plan_id=None)
+
+    def entity(self, label: str, text: str) -> dict[str, Any]:
+        name = clean(text)
+        for row in self.entities[label]:
+            if name in (row["id"], row["name"]) or name in (row["aliases"] or ()):
+                return row
+        known = [row["name"] for row in self.entities[label]]
+        raise NotFound(f"no {ENTITY_LABELS[label]} named {text!r}", suggestions=closest(name, known))
+
+    def region(self, text: str) -> dict[str, Any]:
+        name = clean(text)
+        for row in self.regions:
+            if name in (row["code"], row["name"], row["short_name"], f"region:{row['code']}"):
+                return row
+        known = [row["name"] for row in self.regions]
+        raise NotFound(f"no region {text!r} in the graph", suggestions=closest(name, known))
+
+    def regions_list(self, text: str) -> list[dict[str, Any]]:
+        """Comma-separated regions (重庆,宁夏 or 500000,640000), each resolved, in order, once."""
+        parts = [p for p in text.replace("，", ",").split(",") if p.strip()]
+        if not parts:
+            raise InvalidInput("no region given")
+        found = {row["code"]: row for row in (self.region(p) for p in parts)}
+        return list(found.values())
+
+    def plan(self, text: str) -> dict[str, Any]:
+        ref = text.strip()
+        for row in self.plans:
+            if ref in (row["id"], row["source"]) or (len(ref) >= 8 and row["sha256"].startswith(ref)):
+                return row
+        raise NotFound(f"no plan {text!r}", suggestions=closest(ref, [row["id"] for row in self.plans]))

@@ -1,0 +1,153 @@
+"""Programs, target groups and indicators: lists, one program, and the cross-regional tables."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query, Response
+
+from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
+from api.models import (
+    EntityPublic,
+    Page,
+    ProgramDetailPublic,
+    RegionProgramPublic,
+    ServingPublic,
+    TargetPublic,
+)
+from api.resolve import clean
+from api.routers.common import CSV_RESPONSE, RegionQuery
+from api.tables import table
+from graph.model import PROGRAM_KINDS, SCOPES
+from graph.schema import REGION_LEVELS
+
+router = APIRouter()
+ProgramPath = Annotated[
+    str,
+    Path(description="A name, alias, id or Traditional spelling.", examples=["返乡创业园", "三支一扶", "返鄉創業園"], max_length=100),
+]
+GroupPath = Annotated[str, Path(description="A target group's name or alias.", examples=["高校毕业生", "农牧民工"], max_length=100)]
+IndicatorPath = Annotated[
+    str, Path(description="An indicator's name or alias.", examples=["城镇新增就业", "城镇调查失业率"], max_length=100)
+]
+
+
+def _entities(
+    queries: QueriesDep, label: str, q: str | None, kind: str | None
+) -> list[dict[str, object]]:
+    rows = queries.run("entities", label=label)
+    if q:
+        text = clean(q)
+        rows = [r for r in rows if text in r["name"] or any(text in a for a in r["aliases"] or ())]
+    return [r for r in rows if kind is None or r["kind"] == kind]
+
+
+@router.get("/programs", response_model=Page[EntityPublic], responses=CSV_RESPONSE, tags=["programs"])
+def list_programs(
+    queries: QueriesDep,
+    paging: PagingDep,
+    as_csv: CsvDep,
+    q: Annotated[str | None, Query(description="Part of a name or alias.", examples=["创业园"], max_length=100)] = None,
+    kind: Annotated[Literal[PROGRAM_KINDS] | None, Query(description="program, carrier, instrument …")] = None,  # type: ignore[valid-type]
+) -> dict[str, object] | Response:
+    """Programs, carriers, instruments, brands, activities and platforms; `curated: false` ones were found in the text."""
+    rows = _entities(queries, "Program", q, kind)
+    return table(rows, paging, queries, as_csv=as_csv, columns=list(EntityPublic.model_fields), filename="programs")
+
+
+@router.get("/programs/{name}", response_model=ProgramDetailPublic, tags=["programs"])
+def program_detail(name: ProgramPath, catalog: CatalogDep, queries: QueriesDep) -> dict[str, object]:
+    """One program: the plans that cover it and those that fund it, with their clauses."""
+    program = catalog.entity("Program", name)
+
+    def regions(relation: str) -> list[dict[str, object]]:
+        return queries.run(
+            "regions_for_program", program_id=program["id"], relation=relation, level=None, include_subregions=False
+        )
+
+    return {"program": program, "covered_by": regions("COVERS"), "funded_by": regions("FUNDS"), "explain": queries.explained}
+
+
+@router.get(
+    "/programs/{name}/regions", response_model=Page[RegionProgramPublic], responses=CSV_RESPONSE, tags=["programs"]
+)
+def program_regions(
+    name: ProgramPath,
+    catalog: CatalogDep,
+    queries: QueriesDep,
+    paging: PagingDep,
+    as_csv: CsvDep,
+    relation: Annotated[Literal["funds", "covers"], Query(description="funds: money committed; covers: named at all.")] = "funds",
+    level: Annotated[Literal[REGION_LEVELS] | None, Query(description="Only regions of this level.")] = None,  # type: ignore[valid-type]
+    include_subregions: Annotated[
+        bool, Query(description="Count a sub-region's plan for its ancestor at `level`.")
+    ] = False,
+) -> dict[str, object] | Response:
+    """Which regions fund (or cover) a program — each row with plan, section and quote.
+    The flagship: `/programs/返乡创业园/regions?relation=funds&level=province`."""
+    program = catalog.entity("Program", name)
+    rows = queries.run(
+        "regions_for_program",
+        program_id=program["id"],
+        relation=relation.upper(),
+        level=level,
+        include_subregions=include_subregions,
+    )
+    return table(rows, paging, queries, as_csv=as_csv, columns=list(RegionProgramPublic.model_fields), filename="regions")
+
+
+@router.get("/target-groups", response_model=Page[EntityPublic], responses=CSV_RESPONSE, tags=["target groups"])
+def list_groups(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
+    """Target groups with their aliases and how many plans address each."""
+    rows = _entities(queries, "TargetGroup", None, None)
+    return table(rows, paging, queries, as_csv=as_csv, columns=list(EntityPublic.model_fields), filename="target-groups")
+
+
+@router.get(
+    "/target-groups/{name}/programs", response_model=Page[ServingPublic], responses=CSV_RESPONSE, tags=["target groups"]
+)
+def group_programs(
+    name: GroupPath,
+    catalog: CatalogDep,
+    queries: QueriesDep,
+    paging: PagingDep,
+    as_csv: CsvDep,
+    region: RegionQuery = None,
+) -> dict[str, object] | Response:
+    """The programs plans direct at a target group, region by region, with evidence."""
+    group = catalog.entity("TargetGroup", name)
+    code = catalog.region(region)["code"] if region else None
+    rows = queries.run("programs_for_group", group_id=group["id"], region_code=code, plan_id=None)
+    return table(rows, paging, queries, as_csv=as_csv, columns=list(ServingPublic.model_fields), filename="programs")
+
+
+@router.get("/indicators", response_model=Page[EntityPublic], responses=CSV_RESPONSE, tags=["indicators"])
+def list_indicators(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
+    """Indicators with their canonical unit and aliases."""
+    rows = _entities(queries, "Indicator", None, None)
+    return table(rows, paging, queries, as_csv=as_csv, columns=list(EntityPublic.model_fields), filename="indicators")
+
+
+@router.get(
+    "/indicators/{name}/targets", response_model=Page[TargetPublic], responses=CSV_RESPONSE, tags=["indicators"]
+)
+def indicator_targets(
+    name: IndicatorPath,
+    catalog: CatalogDep,
+    queries: QueriesDep,
+    paging: PagingDep,
+    as_csv: CsvDep,
+    regions: Annotated[
+        str | None, Query(description="Comma-separated codes or names.", examples=["重庆,宁夏"], max_length=1000)
+    ] = None,
+    year: Annotated[int | None, Query(ge=1949, le=2100, examples=[2025])] = None,
+    scope: Annotated[Literal[SCOPES] | None, Query(description="cumulative, annual or level.")] = None,  # type: ignore[valid-type]
+) -> dict[str, object] | Response:
+    """One row per region and target: value as written and normalised, unit, comparator, scope,
+    baseline and the quote it rests on."""
+    indicator = catalog.entity("Indicator", name)
+    codes = [r["code"] for r in catalog.regions_list(regions)] if regions else None
+    rows = queries.run(
+        "indicator_targets", indicator_id=indicator["id"], plan_id=None, region_codes=codes, year=year, scope=scope
+    )
+    return table(rows, paging, queries, as_csv=as_csv, columns=list(TargetPublic.model_fields), filename="targets")

@@ -1,0 +1,34 @@
+"""Statistics and health."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+
+from api.deps import CsvDep, PagingDep, QueriesDep
+from api.models import HealthPublic, Page, StatPublic
+from api.routers.common import CSV_RESPONSE
+from api.tables import table
+from graph.neo4j_store import Neo4jStore
+
+router = APIRouter(tags=["meta"])
+
+
+@router.get("/stats", response_model=Page[StatPublic], responses=CSV_RESPONSE)
+def stats(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
+    """How many nodes carry each label and how many relationships have each type."""
+    return table(queries.run("graph_stats"), paging, queries, as_csv=as_csv, columns=list(StatPublic.model_fields), filename="stats")
+
+
+@router.get("/health", response_model=HealthPublic)
+def health(request: Request) -> dict[str, str]:
+    """Which store answers, and whether Neo4j does."""
+    store = request.app.state.store
+    if isinstance(store, Neo4jStore):
+        try:
+            store.driver.verify_connectivity()
+            neo4j = "up"
+        except Exception:  # noqa: BLE001 - any failure means down, and health must answer
+            neo4j = "down"
+        return {"status": "ok" if neo4j == "up" else "degraded", "store": "neo4j", "neo4j": neo4j}
+    configured = request.app.state.neo4j_configured
+    return {"status": "ok", "store": "embedded", "neo4j": "configured, not used" if configured else "not configured"}
