@@ -34,7 +34,7 @@ class Catalog:
     def entity(self, label: str, text: str) -> dict[str, Any]:
         name = clean(text)
         for row in self.entities[label]:
-            if name in (row["id"], row["name"]) or name in (row["aliases"] or ()):
+            if text.strip() == row["id"] or name == row["name"] or name in (row["aliases"] or ()):
                 return row
         known = [row["name"] for row in self.entities[label]]
         raise NotFound(f"no {ENTITY_LABELS[label]} named {text!r}", suggestions=closest(name, known))
@@ -42,7 +42,7 @@ class Catalog:
     def region(self, text: str) -> dict[str, Any]:
         name = clean(text)
         for row in self.regions:
-            if name in (row["code"], row["name"], row["short_name"], f"region:{row['code']}"):
+            if text.strip() == f"region:{row['code']}" or name in (row["code"], row["name"], row["short_name"]):
                 return row
         known = [row["name"] for row in self.regions]
         raise NotFound(f"no region {text!r} in the graph", suggestions=closest(name, known))

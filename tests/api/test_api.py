@@ -1,0 +1,217 @@
+"""The REST API through HTTP, on both stores: the researchers' questions answered with evidence,
+tables as JSON and CSV, names resolved, and bad input never a 500."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import networkx as nx
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import ApiSettings
+from graph.build import Graph
+from graph.embedded_store import EmbeddedStore
+from graph.export import QueryStore
+from graph.model import PlanExtraction
+from graph.neo4j_store import Neo4jStore
+from graph.queries import default_registry
+from loaders.pipeline import build_knowledge_graph
+from tests.conftest import CLEAR_DATABASE
+
+FLAGSHIP = "/programs/返乡创业园/regions?relation=funds&level=province"
+NEW_JOBS = {"150000": (100, "万人"), "150800": (7500, "人"), "500000": (300, "万人"), "620000": (150, "万人"), "640000": (37.5, "万人")}
+INJECTIONS = ["'}) DETACH DELETE n //", '" OR 1=1 --', "$program_id", "x` MATCH (n) DETACH DELETE n //", "%00", "<script>"]
+
+
+@pytest.fixture(scope="module")
+def neo4j_loaded(request: pytest.FixtureRequest, extractions: dict[str, PlanExtraction]) -> Neo4jStore:
+    store: Neo4jStore = request.getfixturevalue("neo4j_session_store")
+    store.driver.execute_query(CLEAR_DATABASE, database_=store.database)
+    store.setup_schema()
+    for x in extractions.values():
+        store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
+    return store
+
+
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request: pytest.FixtureRequest, graph: Graph) -> QueryStore:
+    if request.param == "embedded":
+        return EmbeddedStore(graph)
+    return request.getfixturevalue("neo4j_loaded")  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def client(store: QueryStore) -> Iterator[TestClient]:
+    with TestClient(create_app(ApiSettings(), store=store), raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+def _error(response: Any, status: int) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"code", "message", "details"}, body
+    return body["error"]  # type: ignore[no-any-return]
+
+
+def test_the_flagship_question_answers_with_the_funding_plans_and_their_quotes(client: TestClient) -> None:
+    rows = client.get(FLAGSHIP).json()["data"]
+    assert {r["region_code"] for r in rows} == {"150000", "620000"}
+    for row in rows:
+        assert row["plan_title"] and row["section_path"] and row["clause_id"]
+        assert "创业园" in row["evidence"]
+    covering = {r["region_code"] for r in client.get(FLAGSHIP.replace("funds", "covers")).json()["data"]}
+    assert covering - {"150000", "620000"} >= {"500000", "640000"}, "building or mentioning is not funding"
+
+
+def test_sub_regions_roll_up_to_their_province(client: TestClient) -> None:
+    rows = client.get("/programs/一次性创业补贴/regions?relation=funds&level=province&include_subregions=true").json()["data"]
+    bayannur = [r for r in rows if r["plan_region_code"] == "150800"]
+    assert bayannur and all(r["region_code"] == "150000" for r in bayannur)
+
+
+def test_new_urban_jobs_are_one_row_per_plan_with_values_and_units(client: TestClient) -> None:
+    rows = client.get("/indicators/城镇新增就业/targets").json()["data"]
+    assert {r["region_code"]: (r["value"], r["unit"]) for r in rows} == NEW_JOBS
+    assert len(rows) == len(NEW_JOBS)
+    assert all(r["evidence"] and r["normalized_unit"] == "persons" for r in rows)
+
+
+def test_csv_parses_back_to_the_same_rows(client: TestClient) -> None:
+    json_rows = client.get("/indicators/城镇新增就业/targets").json()["data"]
+    for response in (
+        client.get("/indicators/城镇新增就业/targets?format=csv"),
+        client.get("/indicators/城镇新增就业/targets", headers={"Accept": "text/csv"}),
+    ):
+        assert response.headers["content-type"].startswith("text/csv")
+        assert response.content.startswith("\ufeff".encode())
+        csv_rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        assert [r["clause_id"] for r in csv_rows] == [r["clause_id"] for r in json_rows]
+        for parsed, original in zip(csv_rows, json_rows, strict=True):
+            assert parsed == {k: "" if v is None else str(v) for k, v in original.items()}
+
+
+def test_region_export_is_graphml_networkx_can_read(client: TestClient, tmp_path: Any) -> None:
+    response = client.get("/export/graphml?region=620000")
+    assert response.status_code == 200
+    path = tmp_path / "gansu.graphml"
+    path.write_bytes(response.content)
+    g = nx.read_graphml(path)
+    plans = {a.get("region_code") for _, a in g.nodes(data=True) if a["labels"] == ":Plan"}
+    assert plans == {"620000"}
+
+
+@pytest.mark.parametrize("spelling", ["返乡入乡创业园", "返乡创业园", "返鄉創業園", "program:fan-xiang-ru-xiang-chuang-ye-yuan"])
+def test_program_names_resolve_from_any_spelling(client: TestClient, spelling: str) -> None:
+    assert client.get(f"/programs/{spelling}").json()["program"]["name"] == "返乡入乡创业园"
+
+
+@pytest.mark.parametrize("spelling", ["重庆", "重庆市", "500000", "重慶"])
+def test_regions_resolve_from_codes_and_names(client: TestClient, spelling: str) -> None:
+    assert client.get(f"/regions/{spelling}").json()["region"]["code"] == "500000"
+
+
+def test_compare_shows_shared_and_own_programs_and_jaccard(client: TestClient, graph: Graph) -> None:
+    body = client.get("/compare?regions=重庆,宁夏").json()
+    covered: dict[str, set[str]] = {"500000": set(), "640000": set()}
+    for plan, target, attrs in graph.edges(data=True):
+        region = graph.nodes[plan].get("region_code")
+        if attrs["type"] == "COVERS" and region in covered and graph.nodes[target]["labels"] == ("Program",):
+            covered[region].add(graph.nodes[target]["name"])
+    assert set(body["programs"]["shared"]) == covered["500000"] & covered["640000"]
+    assert set(body["programs"]["only"]["500000"]) == covered["500000"] - covered["640000"]
+    (pair,) = body["similarity"]
+    union = covered["500000"] | covered["640000"]
+    assert pair["measure"] == "jaccard"
+    assert pair["programs"] == pytest.approx(len(covered["500000"] & covered["640000"]) / len(union))
+    assert {t["region_code"] for t in body["targets"]} == {"500000", "640000"} and all(t["main"] for t in body["targets"])
+
+
+def test_search_finds_two_to_four_character_terms_with_highlights(client: TestClient) -> None:
+    for term in ("零工", "创业园", "三支一扶", "零工市场"):
+        hits = client.get("/search", params={"q": term, "limit": 1000}).json()["data"]
+        assert hits, term
+        assert all(term in h["text"] and f"<mark>{term}</mark>" in h["highlight"] for h in hits)
+    narrowed = client.get("/search", params={"q": "零工市场", "region": "甘肃"}).json()["data"]
+    assert narrowed and {h["region_code"] for h in narrowed} == {"620000"}
+
+
+def test_explain_returns_the_cypher_that_ran(client: TestClient) -> None:
+    body = client.get(FLAGSHIP + "&explain=true").json()
+    (ran,) = body["explain"]
+    assert ran["name"] == "regions_for_program"
+    assert ran["cypher"] == default_registry()["regions_for_program"].text
+    assert ran["parameters"]["relation"] == "FUNDS" and ran["parameters"]["level"] == "province"
+
+
+def test_paging_reports_totals_and_the_next_page(client: TestClient) -> None:
+    first = client.get("/programs?limit=10").json()
+    second = client.get("/programs?limit=10&offset=10").json()
+    assert first["count"] == 10 and first["truncated"] and first["next_offset"] == 10
+    assert first["total"] == second["total"] > 20
+    assert {r["id"] for r in first["data"]}.isdisjoint(r["id"] for r in second["data"])
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/programs/不存在的项目", 404),
+        ("/regions/999999", 404),
+        ("/regions/火星", 404),
+        ("/plans/plan:0000", 404),
+        ("/programs?limit=1000000", 422),
+        ("/programs?offset=-1", 422),
+        ("/search?q=", 400),
+        ("/search?q=园", 400),
+        ("/search", 422),
+        ("/compare?regions=重庆", 400),
+        ("/matrix?relation=funds&cols=target_group", 400),
+        ("/programs/返乡创业园/regions?relation=owns", 422),
+        ("/indicators/城镇新增就业/targets?year=99999", 422),
+        ("/plans/003_0dc92ecbe2a20814.txt/facts?format=csv", 400),
+        ("/no/such/route", 404),
+    ],
+)
+def test_bad_input_gets_a_clear_error_in_one_shape(client: TestClient, url: str, status: int) -> None:
+    error = _error(client.get(url), status)
+    assert error["message"]
+
+
+def test_unknown_names_come_with_suggestions(client: TestClient) -> None:
+    error = _error(client.get("/programs/返乡创业"), 404)
+    assert "返乡入乡创业园" in error["details"]["suggestions"]
+
+
+@pytest.mark.parametrize("attack", INJECTIONS)
+def test_injection_attempts_in_every_parameter_change_nothing(client: TestClient, attack: str) -> None:
+    before = client.get("/stats").json()
+    urls = [
+        ("/programs/{}", {}), ("/programs/{}/regions", {}), ("/target-groups/{}/programs", {}),
+        ("/indicators/{}/targets", {}), ("/regions/{}", {}), ("/plans/{}", {}), ("/plans/{}/facts", {}),
+        ("/programs", {"q": attack}), ("/search", {"q": attack}), ("/search", {"q": "零工", "region": attack}),
+        ("/compare", {"regions": f"重庆,{attack}"}), ("/indicators/城镇新增就业/targets", {"regions": attack}),
+        ("/export/graphml", {"region": attack}), ("/target-groups/高校毕业生/programs", {"region": attack}),
+    ]  # fmt: skip
+    for template, params in urls:
+        response = client.get(template.format(attack.replace("/", "%2F")) if "{}" in template else template, params=params)
+        assert response.status_code < 500, (template, response.text)
+        if response.status_code >= 400:
+            _error(response, response.status_code)
+    assert client.get("/stats").json() == before
+
+
+def test_health_names_the_store(client: TestClient, store: QueryStore) -> None:
+    body = client.get("/health").json()
+    assert body["status"] == "ok"
+    assert body["store"] == ("neo4j" if isinstance(store, Neo4jStore) else "embedded")
+
+
+def test_openapi_shows_real_chinese_examples(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    text = str(schema)
+    assert "返乡创业园" in text and "城镇新增就业" in text and "重庆,宁夏" in text
+    assert "/programs/{name}/regions" in schema["paths"]
