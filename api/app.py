@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from api.errors import install_error_handlers
 from api.models import ErrorPublic
 from api.resolve import Catalog
-from api.routers import analysis, entities, export, meta, plans, regions, search
+from api.routers import analysis, cypher, entities, export, meta, plans, regions, search
 from api.settings import ApiSettings, get_api_settings
 from graph.embedded_store import EmbeddedStore
 from graph.export import QueryStore, read_json
@@ -40,16 +40,21 @@ def open_store(settings: ApiSettings) -> QueryStore:
     return EmbeddedStore(build_knowledge_graph(result.extractions))
 
 
+def attach_store(app: FastAPI, store: QueryStore, settings: ApiSettings) -> None:
+    """What the routes read from the app: the store, the settings and the name catalogue."""
+    app.state.store = store
+    app.state.settings = settings
+    app.state.catalog = Catalog(store)
+    app.state.neo4j_configured = bool(os.environ.get("NEO4J_URI"))
+
+
 def create_app(settings: ApiSettings | None = None, store: QueryStore | None = None) -> FastAPI:
     settings = settings or get_api_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = store or open_store(settings)
-        app.state.store = opened
-        app.state.settings = settings
-        app.state.catalog = Catalog(opened)
-        app.state.neo4j_configured = bool(os.environ.get("NEO4J_URI"))
+        attach_store(app, opened, settings)
         try:
             yield
         finally:
@@ -64,6 +69,6 @@ def create_app(settings: ApiSettings | None = None, store: QueryStore | None = N
         responses={status: {"model": ErrorPublic} for status in (400, 404, 422, 500, 503)},
     )
     install_error_handlers(app)
-    for module in (regions, plans, entities, analysis, search, export, meta):
+    for module in (regions, plans, entities, analysis, search, export, meta, cypher):
         app.include_router(module.router)
     return app

@@ -26,9 +26,11 @@ STATUS_CODES = {
 }  # fmt: skip
 
 
-def error_response(status: int, message: str, details: Any = None, code: str | None = None) -> JSONResponse:
+def error_response(
+    status: int, message: str, details: Any = None, code: str | None = None, headers: dict[str, str] | None = None
+) -> JSONResponse:
     body = {"error": {"code": code or STATUS_CODES.get(status, "error"), "message": message, "details": details}}
-    return JSONResponse(jsonable_encoder(body), status_code=status)
+    return JSONResponse(jsonable_encoder(body), status_code=status, headers=headers)
 
 
 def _policygraph_error(_: Request, exc: Exception) -> JSONResponse:
@@ -52,7 +54,8 @@ def _validation_error(_: Request, exc: Exception) -> JSONResponse:
 
 def _http_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
-    return error_response(exc.status_code, str(exc.detail))
+    # Keep the exception's headers: a 405 must say which methods are allowed.
+    return error_response(exc.status_code, str(exc.detail), headers=exc.headers)
 
 
 def _unexpected(request: Request, exc: Exception) -> JSONResponse:

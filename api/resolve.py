@@ -18,11 +18,9 @@ ENTITY_LABELS = {"Program": "program", "TargetGroup": "target group", "Indicator
 
 
 def clean(text: str) -> str:
-    """A name as the graph writes it: simplified, punctuation unified, spaces trimmed."""
-    cleaned = normalise_fragment(text.strip())
-    if not cleaned:
-        raise InvalidInput("an empty name")
-    return cleaned
+    """A name as the graph writes it: simplified, punctuation unified, spaces trimmed (a name of
+    only spaces or control characters becomes empty, and matches nothing)."""
+    return normalise_fragment(text.strip())
 
 
 class Catalog:

@@ -32,7 +32,13 @@ def compare(
     queries: QueriesDep,
     as_csv: CsvDep,
     regions: Annotated[
-        str, Query(description="Two or more regions, comma-separated codes or names.", examples=["重庆,宁夏"], max_length=1000)
+        str,
+        Query(
+            description="Two or more regions, comma-separated codes or names.",
+            examples=["重庆,宁夏"],
+            max_length=1000,
+            pattern=r"[^,，\s]",
+        ),
     ],
 ) -> dict[str, object] | Response:
     """Programs and target groups both regions' plans address, and those only one does; their main
@@ -81,9 +87,8 @@ def matrix(
     rows: Annotated[Literal["region"], Query(description="Rows are regions.")] = "region",
     cols: Annotated[Literal["program", "target_group"], Query(description="Columns: programs or target groups.")] = "program",
 ) -> dict[str, object] | Response:
-    """The region × program (or × target group) matrix as cells: clause count and first quote each."""
-    if relation == "funds" and cols == "target_group":
-        raise InvalidInput("plans fund programs, not target groups: use cols=program with relation=funds")
+    """The region × program (or × target group) matrix as cells: clause count and first quote each.
+    Plans fund programs, not groups: funds × target_group is an empty matrix."""
     label = "Program" if cols == "program" else "TargetGroup"
     cells = queries.run("region_matrix", relation=relation.upper(), label=label)
     return table(cells, paging, queries, as_csv=as_csv, columns=list(MatrixCellPublic.model_fields), filename="matrix")

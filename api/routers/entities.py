@@ -24,11 +24,11 @@ from graph.schema import REGION_LEVELS
 router = APIRouter()
 ProgramPath = Annotated[
     str,
-    Path(description="A name, alias, id or Traditional spelling.", examples=["返乡创业园", "三支一扶", "返鄉創業園"], max_length=100),
+    Path(description="A name, alias, id or Traditional spelling.", examples=["返乡创业园", "三支一扶", "返鄉創業園"], max_length=100, pattern=r"\S"),
 ]
-GroupPath = Annotated[str, Path(description="A target group's name or alias.", examples=["高校毕业生", "农牧民工"], max_length=100)]
+GroupPath = Annotated[str, Path(description="A target group's name or alias.", examples=["高校毕业生", "农牧民工"], max_length=100, pattern=r"\S")]
 IndicatorPath = Annotated[
-    str, Path(description="An indicator's name or alias.", examples=["城镇新增就业", "城镇调查失业率"], max_length=100)
+    str, Path(description="An indicator's name or alias.", examples=["城镇新增就业", "城镇调查失业率"], max_length=100, pattern=r"\S")
 ]
 
 
@@ -47,7 +47,7 @@ def list_programs(
     queries: QueriesDep,
     paging: PagingDep,
     as_csv: CsvDep,
-    q: Annotated[str | None, Query(description="Part of a name or alias.", examples=["创业园"], max_length=100)] = None,
+    q: Annotated[str | None, Query(description="Part of a name or alias.", examples=["创业园"], max_length=100, pattern=r"\S")] = None,
     kind: Annotated[Literal[PROGRAM_KINDS] | None, Query(description="program, carrier, instrument …")] = None,  # type: ignore[valid-type]
 ) -> dict[str, object] | Response:
     """Programs, carriers, instruments, brands, activities and platforms; `curated: false` ones were found in the text."""

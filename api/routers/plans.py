@@ -19,7 +19,6 @@ from api.models import (
 )
 from api.routers.common import CSV_RESPONSE, PlanPath, RegionQuery
 from api.tables import csv_response, table
-from graph.errors import InvalidInput
 
 router = APIRouter(tags=["plans"])
 FACT_TABLES = {
@@ -55,9 +54,9 @@ def plan_facts(
     queries: QueriesDep,
     as_csv: CsvDep,
     table_name: Annotated[
-        Literal["targets", "fundings", "servings", "citations"] | None,
+        Literal["targets", "fundings", "servings", "citations"],
         Query(alias="table", description="With CSV: which of the four tables."),
-    ] = None,
+    ] = "targets",
 ) -> dict[str, object] | Response:
     """Everything extracted from one plan — targets, FUNDS, SERVES, CITES — each with its quote."""
     plan_id = catalog.plan(plan)["id"]
@@ -70,7 +69,5 @@ def plan_facts(
         "citations": queries.run("plan_citations", plan_id=plan_id),
     }
     if as_csv:
-        if table_name is None:
-            raise InvalidInput("CSV holds one table: add table=targets, fundings, servings or citations")
         return csv_response(facts[table_name], list(FACT_TABLES[table_name].model_fields), f"{table_name}")
     return {"plan_id": plan_id, **facts, "explain": queries.explained}

@@ -12,7 +12,6 @@ from api.models import Page, SearchHitPublic
 from api.resolve import clean
 from api.routers.common import CSV_RESPONSE, RegionQuery
 from api.tables import table
-from graph.errors import InvalidInput
 from graph.queries import lucene_phrase
 
 router = APIRouter(tags=["search"])
@@ -32,14 +31,27 @@ def search(
     queries: QueriesDep,
     paging: PagingDep,
     as_csv: CsvDep,
-    q: Annotated[str, Query(description="Two or more characters; Traditional is fine.", examples=["零工市场", "三支一扶"], max_length=100)],
+    q: Annotated[
+        str,
+        Query(
+            description="Two or more characters; Traditional is fine.",
+            examples=["零工市场", "三支一扶"],
+            min_length=2,
+            max_length=100,
+            pattern=r"\S.*\S",
+        ),
+    ],
     region: RegionQuery = None,
 ) -> dict[str, object] | Response:
     """Clauses that contain the text (2-, 3-, 4-character Chinese terms all work)."""
     term = clean(q)
-    if len(term) < 2:
-        raise InvalidInput("search needs at least two characters")
     code = catalog.region(region)["code"] if region else None
-    rows = queries.run("clause_search", lucene=lucene_phrase(term), text=term, region_code=code, limit=MAX_HITS)
+    # The index holds character pairs: a term that normalises to less than two characters
+    # (spaces, control characters) can match nothing.
+    rows = (
+        queries.run("clause_search", lucene=lucene_phrase(term), text=term, region_code=code, limit=MAX_HITS)
+        if len(term) >= 2
+        else []
+    )
     hits = [{**row, "highlight": highlight(row["text"], term)} for row in rows]
     return table(hits, paging, queries, as_csv=as_csv, columns=list(SearchHitPublic.model_fields), filename="search")

@@ -1,0 +1,25 @@
+"""Property-based tests from the OpenAPI schema (schemathesis): whatever the parameters, no 5xx,
+and every response — data or error — matches the schema the API publishes."""
+
+from __future__ import annotations
+
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from api.app import attach_store, create_app
+from api.settings import ApiSettings
+from graph.embedded_store import EmbeddedStore
+from graph.settings import get_settings
+from loaders.pipeline import build_knowledge_graph, extract_many, plan_files
+
+# Built at import: schemathesis generates the tests from the schema before fixtures exist.
+_store = EmbeddedStore(build_knowledge_graph(extract_many(plan_files([get_settings().plans_dir])).extractions))
+app = create_app(ApiSettings(), store=_store)
+attach_store(app, _store, ApiSettings())
+schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_input_breaks_the_api(case: schemathesis.Case) -> None:
+    case.call_and_validate()
