@@ -10,9 +10,11 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from api.cli import app
+from api.settings import ApiSettings
 from graph.settings import Neo4jSettings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,12 +48,23 @@ def test_neo4j_is_healthy_before_the_loader_runs_and_keeps_its_data() -> None:
     assert services["neo4j"]["environment"]["NEO4J_AUTH"].startswith("neo4j/${NEO4J_PASSWORD")
 
 
-def test_the_loader_runs_a_real_command_with_the_settings_the_store_reads() -> None:
-    loader = _compose()["services"]["loader"]
+@pytest.mark.parametrize("service", ["loader", "api"])
+def test_services_run_real_commands_with_the_settings_the_store_reads(service: str) -> None:
+    spec = _compose()["services"][service]
     commands = {c.name or c.callback.__name__ for c in app.registered_commands}  # type: ignore[union-attr]
-    assert loader["command"][0] in commands
+    assert spec["command"][0] in commands
     read = {f"NEO4J_{name.upper()}" for name in Neo4jSettings.model_fields}
-    assert {"NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"} <= set(loader["environment"]) <= read
+    read |= {f"POLICYGRAPH_{name.upper()}" for name in ApiSettings.model_fields}
+    assert {"NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"} <= set(spec["environment"]) <= read
+
+
+def test_the_api_waits_for_neo4j_and_the_loaded_graph() -> None:
+    api = _compose()["services"]["api"]
+    assert api["depends_on"] == {
+        "neo4j": {"condition": "service_healthy"},
+        "loader": {"condition": "service_completed_successfully"},
+    }
+    assert api["environment"]["POLICYGRAPH_STORE"] == "neo4j" and "healthcheck" in api
 
 
 def test_the_image_holds_every_package_and_the_data_it_needs() -> None:

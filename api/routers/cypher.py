@@ -230,9 +230,6 @@ def _operators(plan: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 def check_plan(query_type: str | None, plan: dict[str, Any] | None) -> None:
     """``Refused`` unless the server's EXPLAIN says the query only reads, by allowed means."""
-    if query_type != "r":
-        kind = {"w": "writes", "rw": "reads and writes", "s": "changes the schema or the server"}
-        raise Refused("not_read_only", f"the query {kind.get(query_type or '', 'is not read-only')}: only read-only queries run here")
     if plan is None:
         raise Refused("no_plan", "the server gave no plan for the query, so it cannot be checked")
     for operator, details in _operators(plan):
@@ -244,6 +241,9 @@ def check_plan(query_type: str | None, plan: dict[str, Any] | None) -> None:
             raise Refused("load_csv", "LOAD CSV is not allowed: this endpoint reads the graph, not files or URLs")
         elif operator.startswith("Terminate") or (operator.startswith("Show") and operator not in ALLOWED_SHOW):
             raise Refused("administration", f"administration commands ({operator}) are not allowed; SHOW INDEXES, CONSTRAINTS, PROCEDURES and FUNCTIONS are")
+    if query_type != "r":
+        kind = {"w": "writes", "rw": "reads and writes", "s": "changes the schema or the server"}
+        raise Refused("not_read_only", f"the query {kind.get(query_type or '', 'is not read-only')}: only read-only queries run here")
 
 
 # --- values as JSON --------------------------------------------------------------------------

@@ -229,7 +229,7 @@ def test_the_plan_check_catches_what_the_text_check_might_miss() -> None:
     [
         ("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row", "load_csv"),
         ("CALL dbms.components()", "procedure"),
-        ("CALL db.createLabel('X')", "not_read_only"),
+        ("CALL db.createLabel('X')", "procedure"),
         ("CALL () { CALL dbms.components() YIELD name RETURN name } RETURN name", "procedure"),
     ],
 )
