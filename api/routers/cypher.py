@@ -246,6 +246,24 @@ def check_plan(query_type: str | None, plan: dict[str, Any] | None) -> None:
         raise Refused("not_read_only", f"the query {kind.get(query_type or '', 'is not read-only')}: only read-only queries run here")
 
 
+EXPLAIN = "EXPLAIN "
+
+
+def unexplain(message: str) -> str:
+    """The server's message about ``EXPLAIN <query>``, with the prefix gone and positions
+    (line 1 column, offset, the caret) counted in the analyst's own query."""
+    shift = len(EXPLAIN)
+    message = re.sub(r"\(offset: (\d+)\)", lambda m: f"(offset: {max(int(m.group(1)) - shift, 0)})", message)
+    message = re.sub(r"\(line 1, column (\d+)", lambda m: f"(line 1, column {max(int(m.group(1)) - shift, 1)}", message)
+    lines = message.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith('"' + EXPLAIN):
+            lines[i] = '"' + line[1 + shift :]
+            if i + 1 < len(lines) and lines[i + 1].strip() == "^" and not lines[i + 1][:shift].strip():
+                lines[i + 1] = lines[i + 1][shift:]
+    return "\n".join(lines)
+
+
 # --- values as JSON --------------------------------------------------------------------------
 
 
@@ -330,9 +348,14 @@ def cypher(
 
     cap = settings.cypher_max_rows
 
+    explaining = True
+
     @unit_of_work(timeout=settings.cypher_timeout)
     def work(tx: ManagedTransaction) -> tuple[list[str], list[list[Any]]]:
-        summary = tx.run("EXPLAIN " + text, body.parameters).consume()  # type: ignore[arg-type]
+        nonlocal explaining
+        explaining = True
+        summary = tx.run(EXPLAIN + text, body.parameters).consume()  # type: ignore[arg-type]
+        explaining = False
         check_plan(summary.query_type, summary.plan)
         result = tx.run(text, body.parameters)  # type: ignore[arg-type]
         rows = [[to_json(v) for v in record.values()] for record in itertools.islice(result, cap + 1)]
@@ -352,6 +375,8 @@ def cypher(
     except Neo4jError as exc:
         code = exc.code or ""
         message = exc.message or str(exc)
+        if explaining:
+            message = unexplain(message)
         if "TimedOut" in code:
             return error_response(
                 400,

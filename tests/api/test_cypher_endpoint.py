@@ -278,6 +278,13 @@ def test_server_errors_are_400s_with_the_servers_message(client: TestClient, que
     assert error["details"]["neo4j_code"] == neo4j_code and error["message"]
 
 
+def test_syntax_errors_point_into_the_query_as_sent(client: TestClient) -> None:
+    error = _error(_post(client, "MATCH (n RETURN n"), 400, "cypher_error")
+    assert "EXPLAIN" not in error["message"], error
+    assert "(line 1, column 10 (offset: 9))" in error["message"]
+    assert '"MATCH (n RETURN n"\n          ^' in error["message"]
+
+
 @pytest.mark.parametrize(
     "body",
     [
