@@ -16,7 +16,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from graph.errors import InvalidInput, NotFound, PolicyGraphError, StoreUnavailable
+from graph.errors import (
+    CypherError,
+    CypherRefused,
+    CypherTimeout,
+    InvalidInput,
+    NotFound,
+    PolicyGraphError,
+    StoreUnavailable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +44,14 @@ def error_response(
 def _policygraph_error(_: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, NotFound):
         return error_response(404, str(exc), {"suggestions": exc.suggestions})
+    if isinstance(exc, CypherRefused):
+        return error_response(400, f"query refused: {exc}", {"rule": exc.rule}, code="cypher_refused")
+    if isinstance(exc, CypherTimeout):
+        details = {"neo4j_code": exc.neo4j_code, "neo4j_message": exc.neo4j_message}
+        return error_response(400, str(exc), details, code="cypher_timeout")
+    if isinstance(exc, CypherError):
+        details = {"neo4j_code": exc.neo4j_code} if exc.neo4j_code is not None else {"driver_error": exc.driver_error}
+        return error_response(400, str(exc), details, code="cypher_error")
     if isinstance(exc, InvalidInput):
         return error_response(400, str(exc), getattr(exc, "details", None))
     if isinstance(exc, StoreUnavailable):

@@ -2,10 +2,13 @@
 
     PolicyGraphError
     ├── InvalidInput          bad data or parameters from outside
-    │   └── PlanError         a plan file that cannot be loaded (names the file, maybe the line)
-    │       ├── EncodingError     undecodable or binary bytes
-    │       ├── EmptyPlanError    nothing left after normalisation
-    │       └── RegionNotFound    no region from the gazetteer in the plan's header
+    │   ├── PlanError         a plan file that cannot be loaded (names the file, maybe the line)
+    │   │   ├── EncodingError     undecodable or binary bytes
+    │   │   ├── EmptyPlanError    nothing left after normalisation
+    │   │   └── RegionNotFound    no region from the gazetteer in the plan's header
+    │   ├── CypherRefused     a query the read-only Cypher gate will not run (``rule`` says which check)
+    │   └── CypherError       a read-only query the server or the driver rejected (syntax, memory …)
+    │       └── CypherTimeout     stopped at the server-side time limit
     ├── VocabularyError       a curated vocabulary file that contradicts itself
     ├── NotFound              a name, id or code that is not in the graph
     └── StoreUnavailable      the Neo4j server does not answer
@@ -57,6 +60,32 @@ class NotFound(PolicyGraphError):
     def __init__(self, message: str, *, suggestions: list[str] | None = None) -> None:
         self.suggestions = suggestions or []
         super().__init__(message)
+
+
+class CypherRefused(InvalidInput):
+    """A query the read-only Cypher gate will not run; ``rule`` names the check, the message why."""
+
+    def __init__(self, message: str, *, rule: str) -> None:
+        super().__init__(message)
+        self.rule = rule
+
+
+class CypherError(InvalidInput):
+    """An analyst's query that failed: ``neo4j_code`` is the server's status code (``""`` when it
+    gave none), or ``None`` when the driver failed and ``driver_error`` names its exception."""
+
+    def __init__(self, message: str, *, neo4j_code: str | None = None, driver_error: str | None = None) -> None:
+        super().__init__(message)
+        self.neo4j_code = neo4j_code
+        self.driver_error = driver_error
+
+
+class CypherTimeout(CypherError):
+    """The server stopped the query at the time limit; ``neo4j_message`` is what it said."""
+
+    def __init__(self, message: str, *, neo4j_code: str, neo4j_message: str) -> None:
+        super().__init__(message, neo4j_code=neo4j_code)
+        self.neo4j_message = neo4j_message
 
 
 class StoreUnavailable(PolicyGraphError):

@@ -5,7 +5,8 @@ One driver per process (``Neo4jStore.connect``, closed by ``close``). Reads are
 managed write transaction — earlier versions of the same file removed, then nodes and
 relationships merged in ``UNWIND`` batches — so reloading a changed file swaps its subgraph
 atomically and reloading the same bytes changes nothing. The driver retries the transaction on
-transient errors; every statement in it is idempotent.
+transient errors; every statement in it is idempotent. Analysts' own Cypher (``run_readonly``)
+goes through the read-only gate in ``graph.readonly_cypher``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
+from graph import readonly_cypher
 from graph.build import Graph
 from graph.errors import StoreUnavailable
 from graph.queries import QueryRegistry, default_registry
@@ -131,6 +133,14 @@ class Neo4jStore:
             database_=self.database,
         )
         return [record.data() for record in records]
+
+    def run_readonly(
+        self, query: str, parameters: dict[str, Any], *, max_rows: int, timeout: float
+    ) -> readonly_cypher.ReadOnlyResult:
+        """An analyst's own Cypher, only if it reads (see ``graph.readonly_cypher``): at most
+        ``max_rows`` rows as JSON values; ``CypherRefused``, ``CypherTimeout`` or ``CypherError``
+        when it does not run."""
+        return readonly_cypher.run(self.driver, self.database, query, parameters, max_rows=max_rows, timeout=timeout)
 
     def load_plan(self, graph: Graph, *, plan_id: str, source: str, batch_size: int | None = None) -> None:
         """Write one plan's graph (built from that plan alone) in one transaction.

@@ -81,9 +81,19 @@ def neo4j_store(neo4j_session_store: Neo4jStore) -> Neo4jStore:
     return neo4j_session_store
 
 
+@pytest.fixture(scope="module")
+def neo4j_loaded(neo4j_session_store: Neo4jStore, extractions: dict[str, PlanExtraction]) -> Neo4jStore:
+    """The five plans in the session's Neo4j, loaded once per module (emptied and the schema set
+    up first, as ``neo4j_store`` does); for modules whose tests only read."""
+    neo4j_session_store.driver.execute_query(CLEAR_DATABASE, database_=neo4j_session_store.database)
+    neo4j_session_store.setup_schema()
+    for x in extractions.values():
+        neo4j_session_store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
+    return neo4j_session_store
+
+
 def by_prefix(extractions: dict[str, PlanExtraction], prefix: str) -> PlanExtraction:
     return next(x for name, x in extractions.items() if name.startswith(prefix))
-
 
 
 CLEAR_DATABASE = "MATCH (n) DETACH DELETE n"

@@ -17,25 +17,12 @@ from api.settings import ApiSettings
 from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.export import QueryStore
-from graph.model import PlanExtraction
 from graph.neo4j_store import Neo4jStore
 from graph.queries import default_registry
-from loaders.pipeline import build_knowledge_graph
-from tests.conftest import CLEAR_DATABASE
 
 FLAGSHIP = "/programs/返乡创业园/regions?relation=funds&level=province"
 NEW_JOBS = {"150000": (100, "万人"), "150800": (7500, "人"), "500000": (300, "万人"), "620000": (150, "万人"), "640000": (37.5, "万人")}
 INJECTIONS = ["'}) DETACH DELETE n //", '" OR 1=1 --', "$program_id", "x` MATCH (n) DETACH DELETE n //", "%00", "<script>"]
-
-
-@pytest.fixture(scope="module")
-def neo4j_loaded(request: pytest.FixtureRequest, extractions: dict[str, PlanExtraction]) -> Neo4jStore:
-    store: Neo4jStore = request.getfixturevalue("neo4j_session_store")
-    store.driver.execute_query(CLEAR_DATABASE, database_=store.database)
-    store.setup_schema()
-    for x in extractions.values():
-        store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
-    return store
 
 
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])

@@ -13,14 +13,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.routers.cypher import Refused, check_plan
 from api.settings import ApiSettings
 from graph.build import Graph
+from graph.cypher_guard import check_plan
 from graph.embedded_store import EmbeddedStore
-from graph.model import PlanExtraction
+from graph.errors import CypherRefused
 from graph.neo4j_store import Neo4jStore
-from loaders.pipeline import build_knowledge_graph
-from tests.conftest import CLEAR_DATABASE
 
 pytestmark = pytest.mark.neo4j
 REGIONS = {"150000": "内蒙古自治区", "150800": "巴彦淖尔市", "500000": "重庆市", "620000": "甘肃省", "640000": "宁夏回族自治区"}
@@ -28,25 +26,13 @@ HEAVY = "MATCH (a), (b) UNWIND range(1, 100000000) AS i RETURN count(*) AS n"
 """About 4.5 million node pairs times 10^8: a read that never ends on its own."""
 
 
-@pytest.fixture(scope="module")
-def loaded(request: pytest.FixtureRequest, extractions: dict[str, PlanExtraction]) -> Neo4jStore:
-    """The five plans in the session's Neo4j, loaded once for this module (as ``neo4j_store`` does:
-    emptied, schema set up)."""
-    store: Neo4jStore = request.getfixturevalue("neo4j_session_store")
-    store.driver.execute_query(CLEAR_DATABASE, database_=store.database)
-    store.setup_schema()
-    for x in extractions.values():
-        store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
-    return store
-
-
 def _client(store: Any, **settings: Any) -> TestClient:
     return TestClient(create_app(ApiSettings(**settings), store=store), raise_server_exceptions=False)
 
 
 @pytest.fixture(scope="module")
-def client(loaded: Neo4jStore) -> Iterator[TestClient]:
-    with _client(loaded, cypher=True) as test_client:
+def client(neo4j_loaded: Neo4jStore) -> Iterator[TestClient]:
+    with _client(neo4j_loaded, cypher=True) as test_client:
         yield test_client
 
 
@@ -149,11 +135,11 @@ WRITES = [
 
 
 @pytest.mark.parametrize("query", WRITES)
-def test_writes_are_refused_and_change_nothing(client: TestClient, loaded: Neo4jStore, query: str) -> None:
-    before = _state(loaded)
+def test_writes_are_refused_and_change_nothing(client: TestClient, neo4j_loaded: Neo4jStore, query: str) -> None:
+    before = _state(neo4j_loaded)
     message = _refused(client, query, "not_read_only")
     assert "read-only" in message
-    assert _state(loaded) == before
+    assert _state(neo4j_loaded) == before
 
 
 @pytest.mark.parametrize(
@@ -183,10 +169,10 @@ def test_load_csv_is_refused(client: TestClient, query: str) -> None:
         "CALL db.index.fulltext.drop('clause_text')",
     ],
 )
-def test_procedures_outside_the_allow_list_are_refused(client: TestClient, loaded: Neo4jStore, query: str) -> None:
-    before = _state(loaded)
+def test_procedures_outside_the_allow_list_are_refused(client: TestClient, neo4j_loaded: Neo4jStore, query: str) -> None:
+    before = _state(neo4j_loaded)
     assert "is not allowed" in _refused(client, query, "procedure")
-    assert _state(loaded) == before
+    assert _state(neo4j_loaded) == before
 
 
 @pytest.mark.parametrize(
@@ -217,10 +203,10 @@ def test_the_plan_check_catches_what_the_text_check_might_miss() -> None:
 
     check_plan("r", plan("ProcedureCall@neo4j", "db.labels() :: (label :: STRING)"))
     for operator, details in [("ProcedureCall@neo4j", "dbms.components() :: (name :: STRING)"), ("LoadCSV@neo4j", "row")]:
-        with pytest.raises(Refused):
+        with pytest.raises(CypherRefused):
             check_plan("r", plan(operator, details))
     for query_type in ("w", "rw", "s", None):
-        with pytest.raises(Refused):
+        with pytest.raises(CypherRefused):
             check_plan(query_type, plan("AllNodesScan@neo4j", "n"))
 
 
@@ -234,19 +220,19 @@ def test_the_plan_check_catches_what_the_text_check_might_miss() -> None:
     ],
 )
 def test_the_servers_plan_refuses_even_when_the_text_check_is_bypassed(
-    client: TestClient, loaded: Neo4jStore, monkeypatch: pytest.MonkeyPatch, query: str, rule: str
+    client: TestClient, neo4j_loaded: Neo4jStore, monkeypatch: pytest.MonkeyPatch, query: str, rule: str
 ) -> None:
-    monkeypatch.setattr("api.routers.cypher.check_text", lambda text: text)
-    before = _state(loaded)
+    monkeypatch.setattr("graph.readonly_cypher.check_text", lambda text: text)
+    before = _state(neo4j_loaded)
     _refused(client, query, rule)
-    assert _state(loaded) == before
+    assert _state(neo4j_loaded) == before
 
 
 # --- limits and server errors ------------------------------------------------------------------
 
 
-def test_the_row_cap_sets_truncated(loaded: Neo4jStore) -> None:
-    with _client(loaded, cypher=True, cypher_max_rows=10) as capped:
+def test_the_row_cap_sets_truncated(neo4j_loaded: Neo4jStore) -> None:
+    with _client(neo4j_loaded, cypher=True, cypher_max_rows=10) as capped:
         many = _rows(capped, "MATCH (c:Clause) RETURN c.id AS id")
         assert (many["count"], len(many["rows"]), many["truncated"], many["max_rows"]) == (10, 10, True, 10)
         exact = _rows(capped, "UNWIND range(1, 10) AS i RETURN i")
@@ -256,8 +242,8 @@ def test_the_row_cap_sets_truncated(loaded: Neo4jStore) -> None:
         assert huge["rows"] == [[i] for i in range(1, 11)] and huge["truncated"] is True
 
 
-def test_a_query_that_runs_too_long_is_stopped_with_a_400(loaded: Neo4jStore) -> None:
-    with _client(loaded, cypher=True, cypher_timeout=1) as hurried:
+def test_a_query_that_runs_too_long_is_stopped_with_a_400(neo4j_loaded: Neo4jStore) -> None:
+    with _client(neo4j_loaded, cypher=True, cypher_timeout=1) as hurried:
         started = time.monotonic()
         error = _error(_post(hurried, HEAVY), 400, "cypher_timeout")
         assert time.monotonic() - started < 30
@@ -302,9 +288,9 @@ def test_bad_bodies_are_422s(client: TestClient, body: dict[str, Any]) -> None:
 # --- availability ------------------------------------------------------------------------------
 
 
-def test_off_by_default(loaded: Neo4jStore, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_off_by_default(neo4j_loaded: Neo4jStore, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("POLICYGRAPH_CYPHER", raising=False)
-    with TestClient(create_app(ApiSettings(), store=loaded), raise_server_exceptions=False) as off:
+    with TestClient(create_app(ApiSettings(), store=neo4j_loaded), raise_server_exceptions=False) as off:
         error = _error(_post(off, "MATCH (n) RETURN count(n)"), 404, "not_found")
         assert "POLICYGRAPH_CYPHER" in error["message"]
         _error(off.post("/cypher", json={"query": "x" * 20_000}), 404, "not_found")
