@@ -9,58 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from functools import cached_property
-from typing import Any
 
-from graph.build import Graph
-
-Row = dict[str, Any]
-
-
-class GraphIndex:
-    """Lookups the queries share, computed once per graph."""
-
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
-
-    def node(self, node_id: str) -> dict[str, Any]:
-        return self.graph.nodes[node_id]
-
-    @cached_property
-    def edges(self) -> dict[str, list[tuple[str, str, str, dict[str, Any]]]]:
-        """Edges by relationship type: (source, target, key, properties)."""
-        by_type: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
-        for source, target, key, attrs in self.graph.edges(keys=True, data=True):
-            by_type[attrs["type"]].append((source, target, key, attrs))
-        return by_type
-
-    @cached_property
-    def issuer(self) -> dict[str, dict[str, Any]]:
-        """Plan id → the region that issued it."""
-        return {plan: self.node(region) for region, plan, _, _ in self.edges["ISSUED"]}
-
-    @cached_property
-    def parent(self) -> dict[str, str]:
-        return {child: parent for child, parent, _, _ in self.edges["PART_OF"]}
-
-    @cached_property
-    def section_of(self) -> dict[str, dict[str, Any]]:
-        """Clause id → its section."""
-        return {clause: self.node(section) for section, clause, _, _ in self.edges["HAS_CLAUSE"]}
-
-    def ancestors(self, region_id: str) -> list[dict[str, Any]]:
-        """The region and every region above it (PART_OF*0..)."""
-        chain = [self.node(region_id)]
-        while chain[-1]["id"] in self.parent:
-            chain.append(self.node(self.parent[chain[-1]["id"]]))
-        return chain
-
-    def ordinal(self, clause_id: str) -> int:
-        return int(self.node(clause_id)["ordinal"])
-
-
-def _sorted(rows: list[tuple[tuple[Any, ...], Row]]) -> list[Row]:
-    return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
+from graph.embedded_export import export_nodes, export_relationships, region_scope
+from graph.graph_index import GraphIndex, Row, as_list, sorted_rows
 
 
 def regions_for_program(
@@ -86,7 +37,7 @@ def regions_for_program(
                 "amount_yuan": rel.get("amount_yuan"),
             }  # fmt: skip
             rows.append(((region["code"], plan_id, clause["ordinal"]), row))
-    return _sorted(rows)
+    return sorted_rows(rows)
 
 
 def programs_for_group(
@@ -110,7 +61,7 @@ def programs_for_group(
         }  # fmt: skip
         key = (region["code"], program_id, serves["plan_id"], ix.ordinal(serves["clause_id"]), target)
         rows.append((key, row))
-    return _sorted(rows)
+    return sorted_rows(rows)
 
 
 TARGET_FIELDS = (
@@ -147,7 +98,7 @@ def indicator_targets(
             "evidence": t["evidence"], "indicator_id": target,
         }  # fmt: skip
         rows.append(((region["code"], source, ix.ordinal(t["clause_id"]), target, t["value_text"]), row))
-    return _sorted(rows)
+    return sorted_rows(rows)
 
 
 def region_coverage(ix: GraphIndex, *, region_codes: list[str]) -> list[Row]:
@@ -199,7 +150,7 @@ def clause_search(ix: GraphIndex, *, lucene: str, text: str, region_code: str | 
             "clause_id": clause["id"], "text": clause["text"],
         }  # fmt: skip
         rows.append(((plan["id"], clause["ordinal"]), row))
-    return _sorted(rows)[:limit]
+    return sorted_rows(rows)[:limit]
 
 
 def plan_outline(ix: GraphIndex, *, plan_id: str) -> list[Row]:
@@ -214,7 +165,7 @@ def plan_outline(ix: GraphIndex, *, plan_id: str) -> list[Row]:
                 "level": attrs["level"], "kind": attrs.get("kind"), "clauses": counts[attrs["id"]],
             }  # fmt: skip
             rows.append(((attrs["position"],), row))
-    return _sorted(rows)
+    return sorted_rows(rows)
 
 
 def graph_stats(ix: GraphIndex) -> list[Row]:
@@ -225,23 +176,6 @@ def graph_stats(ix: GraphIndex) -> list[Row]:
     for rel in ix.edges:
         counts[("relationship", rel)] = len(ix.edges[rel])
     return [{"kind": kind, "name": name, "count": n} for (kind, name), n in sorted(counts.items()) if n]
-
-
-def region_scope(ix: GraphIndex, *, region_code: str) -> list[Row]:
-    region_id = f"region:{region_code}"
-    plans = [p for p, issuer in ix.issuer.items() if region_id in {r["id"] for r in ix.ancestors(issuer["id"])}]
-    ids: set[str] = set(plans)
-    for node_id, attrs in ix.graph.nodes(data=True):
-        if attrs.get("plan_id") in plans and attrs["labels"][0] in ("Section", "Clause"):
-            ids.add(node_id)
-    for source, target, _, rel in ix.graph.edges(keys=True, data=True):
-        if (rel["type"] == "MENTIONS" and ix.node(source)["plan_id"] in plans) or (
-            rel["type"] in ("COVERS", "FUNDS", "SETS_TARGET", "CITES") and source in plans
-        ):
-            ids.add(target)
-    for plan in plans:
-        ids.update(r["id"] for r in ix.ancestors(ix.issuer[plan]["id"]))
-    return [{"id": node_id} for node_id in sorted(ids)]
 
 
 def regions(ix: GraphIndex) -> list[Row]:
@@ -258,7 +192,7 @@ def regions(ix: GraphIndex) -> list[Row]:
                 "plans": issued[region_id],
             }  # fmt: skip
             rows.append(((attrs["code"],), row))
-    return _sorted(rows)
+    return sorted_rows(rows)
 
 
 PLAN_FIELDS = (
@@ -284,7 +218,7 @@ def plans(ix: GraphIndex, *, region_code: str | None, plan_id: str | None) -> li
             "targets": counts[(source, "SETS_TARGET")], "fundings": counts[(source, "FUNDS")],
         }  # fmt: skip
         rows.append(((region["code"], source), row))
-    return _sorted(rows)
+    return sorted_rows(rows)
 
 
 def entities(ix: GraphIndex, *, label: str) -> list[Row]:
@@ -294,7 +228,7 @@ def entities(ix: GraphIndex, *, label: str) -> list[Row]:
             plans_of[target] += 1
     return [
         {
-            "id": node_id, "name": attrs["name"], "aliases": _value(attrs.get("aliases")),
+            "id": node_id, "name": attrs["name"], "aliases": as_list(attrs.get("aliases")),
             "kind": attrs.get("kind"), "curated": attrs.get("curated"), "unit": attrs.get("unit"),
             "plans": plans_of[node_id],
         }  # fmt: skip
@@ -317,7 +251,7 @@ def plan_fundings(ix: GraphIndex, *, plan_id: str) -> list[Row]:
             "clause_id": funds["clause_id"], "evidence": funds["evidence"],
         }  # fmt: skip
         rows.append(((ix.ordinal(funds["clause_id"]), target), row))
-    return _sorted(rows)
+    return sorted_rows(rows)
 
 
 def plan_citations(ix: GraphIndex, *, plan_id: str) -> list[Row]:
@@ -329,41 +263,7 @@ def plan_citations(ix: GraphIndex, *, plan_id: str) -> list[Row]:
                 "text": ix.node(cites["clause_id"])["text"],
             }  # fmt: skip
             rows.append(((ix.ordinal(cites["clause_id"]), target), row))
-    return _sorted(rows)
-
-
-def _value(value: Any) -> Any:
-    return list(value) if isinstance(value, tuple) else value
-
-
-def _properties(attrs: dict[str, Any], drop: str) -> dict[str, Any]:
-    """Properties as Neo4j returns them: lists, not tuples."""
-    return {k: _value(v) for k, v in attrs.items() if k != drop}
-
-
-def export_nodes(ix: GraphIndex, *, ids: list[str] | None) -> list[Row]:
-    keep = None if ids is None else set(ids)
-    return [
-        {"id": node_id, "labels": list(attrs["labels"]), "properties": _properties(attrs, "labels")}
-        for node_id, attrs in sorted(ix.graph.nodes(data=True))
-        if keep is None or node_id in keep
-    ]
-
-
-def export_relationships(ix: GraphIndex, *, ids: list[str] | None) -> list[Row]:
-    keep = None if ids is None else set(ids)
-    rows = []
-    for source, target, key, attrs in ix.graph.edges(keys=True, data=True):
-        if keep is not None and not (
-            source in keep and target in keep and (attrs["type"] != "SERVES" or attrs["plan_id"] in keep)
-        ):
-            continue
-        row = {
-            "source": source, "target": target, "type": attrs["type"],
-            "properties": {**_properties(attrs, "type"), "key": key},
-        }  # fmt: skip
-        rows.append(((source, attrs["type"], key, target), row))
-    return _sorted(rows)
+    return sorted_rows(rows)
 
 
 QUERIES: dict[str, Callable[..., list[Row]]] = {

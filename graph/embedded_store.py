@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.build import Graph
-from graph.embedded_queries import QUERIES, GraphIndex, Row
+from graph.embedded_queries import QUERIES
 from graph.errors import NotFound, closest
+from graph.graph_index import GraphIndex, Row
 from graph.queries import QueryFileError
 
 
