@@ -33,13 +33,16 @@ IndicatorPath = Annotated[
 
 
 def _entities(
-    queries: QueriesDep, label: str, q: str | None, kind: str | None
-) -> list[dict[str, object]]:
+    queries: QueriesDep, paging: PagingDep, as_csv: CsvDep, label: str, q: str | None = None, kind: str | None = None
+) -> dict[str, object] | Response:
+    """One label's entities as a table, filtered by part of a name or alias and by kind."""
     rows = queries.run("entities", label=label)
     if q:
         text = clean(q)
         rows = [r for r in rows if text in r["name"] or any(text in a for a in r["aliases"] or ())]
-    return [r for r in rows if kind is None or r["kind"] == kind]
+    rows = [r for r in rows if kind is None or r["kind"] == kind]
+    filename = {"Program": "programs", "TargetGroup": "target-groups", "Indicator": "indicators"}[label]
+    return table(rows, paging, queries, as_csv=as_csv, columns=list(EntityPublic.model_fields), filename=filename)
 
 
 @router.get("/programs", response_model=Page[EntityPublic], responses=CSV_RESPONSE, tags=["programs"])
@@ -51,8 +54,7 @@ def list_programs(
     kind: Annotated[Literal[PROGRAM_KINDS] | None, Query(description="program, carrier, instrument …")] = None,  # type: ignore[valid-type]
 ) -> dict[str, object] | Response:
     """Programs, carriers, instruments, brands, activities and platforms; `curated: false` ones were found in the text."""
-    rows = _entities(queries, "Program", q, kind)
-    return table(rows, paging, queries, as_csv=as_csv, columns=list(EntityPublic.model_fields), filename="programs")
+    return _entities(queries, paging, as_csv, "Program", q, kind)
 
 
 @router.get("/programs/{name}", response_model=ProgramDetailPublic, tags=["programs"])
@@ -99,8 +101,7 @@ def program_regions(
 @router.get("/target-groups", response_model=Page[EntityPublic], responses=CSV_RESPONSE, tags=["target groups"])
 def list_groups(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
     """Target groups with their aliases and how many plans address each."""
-    rows = _entities(queries, "TargetGroup", None, None)
-    return table(rows, paging, queries, as_csv=as_csv, columns=list(EntityPublic.model_fields), filename="target-groups")
+    return _entities(queries, paging, as_csv, "TargetGroup")
 
 
 @router.get(
@@ -124,8 +125,7 @@ def group_programs(
 @router.get("/indicators", response_model=Page[EntityPublic], responses=CSV_RESPONSE, tags=["indicators"])
 def list_indicators(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
     """Indicators with their canonical unit and aliases."""
-    rows = _entities(queries, "Indicator", None, None)
-    return table(rows, paging, queries, as_csv=as_csv, columns=list(EntityPublic.model_fields), filename="indicators")
+    return _entities(queries, paging, as_csv, "Indicator")
 
 
 @router.get(
