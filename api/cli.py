@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from api import logs, render
+from api.resolve import Catalog
 from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.errors import NotFound, PlanError, PolicyGraphError, StoreUnavailable
@@ -117,10 +118,9 @@ def build(
         write_graph(graph, out_file)
     except (PolicyGraphError, OSError) as exc:
         raise _fail(exc) from exc
-    stats = EmbeddedStore(graph).stats()
     out.print(
         f"built {len(result.extractions)} plans → {out_file} "
-        f"({stats.total_nodes} nodes, {stats.total_relationships} relationships)"
+        f"({graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships)"
     )
     if result.errors:
         raise typer.Exit(EXIT_PARTIAL)
@@ -129,7 +129,7 @@ def build(
 @app.command()
 def stats(paths: PathsArg = None, graph_file: GraphOpt = None) -> None:
     """Count nodes by label and relationships by type."""
-    out.print(render.stats_table(_store(paths, graph_file).stats()))
+    out.print(render.stats_table(_store(paths, graph_file).run("graph_stats")))
 
 
 @app.command()
@@ -139,11 +139,13 @@ def explain(
     """Show one plan's metadata, outline and extracted facts, for a person to check."""
     path = Path(plan)
     store = EmbeddedStore(_graph_or_exit([path] if path.is_file() else None, strict=True)[0])
+    catalog = Catalog(store)
     try:
-        node = store.plan(path.name if path.is_file() else plan)
+        found = catalog.plan(path.name if path.is_file() else plan)
     except NotFound as exc:
         raise _fail(exc, EXIT_NOT_FOUND) from exc
-    render.print_plan(out, store, node)
+    curated = {row["id"]: row["curated"] for row in catalog.entities["Program"]}
+    render.print_plan(out, store, found, curated)
 
 
 @app.command()
@@ -155,9 +157,10 @@ def funders(
     """Which regions' plans commit money to a program — each with its quote."""
     store = _store(paths, graph_file)
     try:
-        rows = store.regions_funding(normalise_fragment(program))
+        found = Catalog(store).entity("Program", program)
     except NotFound as exc:
         raise _fail(exc, EXIT_NOT_FOUND) from exc
+    rows = store.run("regions_for_program", program_id=found["id"], relation="FUNDS", level=None, include_subregions=False)
     out.print(render.funders_table(program, rows))
 
 

@@ -51,6 +51,7 @@ class PlanPublic(BaseModel):
     period_end: int | None
     source: str
     sha256: str
+    encoding: str | None
     programs: int
     target_groups: int
     targets: int

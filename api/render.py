@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
-from graph.embedded_store import EmbeddedStore, FundingRow, Stats
+from graph.export import QueryStore
 from loaders.gold import MEASURES, PlanScores, Score, total
 
 PLAN_FIELDS = (
@@ -17,76 +17,81 @@ PLAN_FIELDS = (
 )  # fmt: skip
 
 
-def stats_table(result: Stats) -> Table:
+def stats_table(rows: list[dict[str, Any]]) -> Table:
+    """The ``graph_stats`` rows: counts by label, then by relationship type, then totals."""
     table = Table("label / type", "count", title="policygraph")
-    for label, count in result.nodes.items():
-        table.add_row(f"(:{label})", str(count))
-    table.add_section()
-    for rel, count in result.relationships.items():
-        table.add_row(f"[:{rel}]", str(count))
-    table.add_section()
-    table.add_row("nodes", str(result.total_nodes))
-    table.add_row("relationships", str(result.total_relationships))
+    for kind, show in (("node", "(:{})"), ("relationship", "[:{}]")):
+        for row in rows:
+            if row["kind"] == kind:
+                table.add_row(show.format(row["name"]), str(row["count"]))
+        table.add_section()
+    for kind, name in (("node", "nodes"), ("relationship", "relationships")):
+        table.add_row(name, str(sum(row["count"] for row in rows if row["kind"] == kind)))
     return table
 
 
-def print_plan(out: Console, store: EmbeddedStore, plan: dict[str, Any]) -> None:
-    """Metadata, outline and facts of one plan, for a person to check against the text."""
+def print_plan(out: Console, store: QueryStore, plan: dict[str, Any], curated: dict[str, bool | None]) -> None:
+    """Metadata, outline and facts of one plan (a ``plans`` row), for a person to check against
+    the text; ``curated`` tells discovered programs from the vocabulary's, by id."""
     meta = Table("field", "value", title=str(plan.get("title")))
     for key in PLAN_FIELDS:
-        meta.add_row(key, str(plan.get(key, "")))
+        meta.add_row(key, str(plan.get(key) or ""))
     out.print(meta)
-    out.print(_outline(store, plan["id"]))
-    for table in _facts(store, plan["id"]):
+    out.print(_outline(plan["id"], store.run("plan_outline", plan_id=plan["id"])))
+    for table in _facts(store, plan["id"], curated):
         out.print(table)
-    cites = [store.graph.nodes[dst]["title"] for dst, _ in store.out_edges(plan["id"], "CITES")]
-    out.print("CITES: " + "；".join(f"《{t}》" for t in dict.fromkeys(cites)))
+    titles = [row["title"] for row in store.run("plan_citations", plan_id=plan["id"])]
+    out.print("CITES: " + "；".join(f"《{t}》" for t in dict.fromkeys(titles)))
 
 
-def _outline(store: EmbeddedStore, plan_id: str) -> Tree:
+def _outline(plan_id: str, sections: list[dict[str, Any]]) -> Tree:
     tree = Tree("outline")
-    branches = {plan_id: tree}
-    for section in store.plan_sections(plan_id):
-        label = f"{section['path']} {section.get('heading') or '(front matter)'}"
-        count = len(store.section_clauses(section["id"]))
-        parent = branches.get(section.get("parent_id") or plan_id, tree)
-        branches[section["id"]] = parent.add(f"{label} [dim]{count} clauses[/]")
+    branches: dict[str, Tree] = {}
+    for section in sections:
+        label = f"{section['path']} {section['heading'] or '(front matter)'}"
+        parent = branches.get(section["path"].rpartition(".")[0], tree)
+        branches[section["path"]] = parent.add(f"{label} [dim]{section['clauses']} clauses[/]")
     return tree
 
 
-def _facts(store: EmbeddedStore, plan_id: str) -> list[Table]:
-    names = store.graph.nodes
+def _facts(store: QueryStore, plan_id: str, curated: dict[str, bool | None]) -> list[Table]:
     targets = Table(
         "indicator", "value", "unit", "cmp", "year", "scope", "main", "normalised", "evidence",
         title="SETS_TARGET",
     )  # fmt: skip
-    for dst, a in store.out_edges(plan_id, "SETS_TARGET"):
-        normalised = f"{a['normalized_value']:g} {a['normalized_unit']}" if "normalized_value" in a else ""
+    for t in store.run("indicator_targets", indicator_id=None, plan_id=plan_id, region_codes=None, year=None, scope=None):
+        normalised = f"{t['normalized_value']:g} {t['normalized_unit']}" if t["normalized_value"] is not None else ""
         targets.add_row(
-            names[dst]["name"], a["value_text"], a.get("unit", ""), a["comparator"],
-            str(a.get("year", "")), a["scope"], "✓" if a["main"] else "", normalised,
-            a["evidence"][:40],
+            t["indicator"], t["value_text"], t["unit"] or "", t["comparator"], str(t["year"] or ""),
+            t["scope"], "✓" if t["main"] else "", normalised, t["evidence"][:40],
         )  # fmt: skip
     funds = Table("program", "instrument", "amount (yuan)", "evidence", title="FUNDS")
-    for dst, a in store.out_edges(plan_id, "FUNDS"):
-        funds.add_row(names[dst]["name"], a["instrument"], f"{a.get('amount_yuan', '')}", a["evidence"][:60])
+    for f in store.run("plan_fundings", plan_id=plan_id):
+        funds.add_row(f["program_name"], f["instrument"], _amount(f["amount_yuan"]), f["evidence"][:60])
     serves = Table("program", "group", "evidence", title="SERVES")
-    for src, dst, a in store.plan_servings(plan_id):
-        serves.add_row(names[src]["name"], names[dst]["name"], a["evidence"][:60])
+    for s in store.run("programs_for_group", group_id=None, region_code=None, plan_id=plan_id):
+        serves.add_row(s["program_name"], s["group_name"], s["evidence"][:60])
     covers = Table("label", "name", "curated", "mentions", title="COVERS")
-    for dst, a in store.out_edges(plan_id, "COVERS"):
-        node = names[dst]
-        curated = "" if node["labels"][0] != "Program" else ("✓" if node["curated"] else "discovered")
-        covers.add_row(node["labels"][0], node["name"], curated, str(a["mentions"]))
+    for c in store.run("region_coverage", region_codes=None, plan_id=plan_id):
+        mark = "" if c["label"] != "Program" else ("✓" if curated.get(c["entity_id"]) else "discovered")
+        covers.add_row(c["label"], c["name"], mark, str(c["mentions"]))
     return [targets, funds, serves, covers]
 
 
-def funders_table(program: str, rows: list[FundingRow]) -> Table:
+def _amount(yuan: float | None) -> str:
+    return "" if yuan is None else f"{yuan:g}"
+
+
+def funders_table(program: str, rows: list[dict[str, Any]]) -> Table:
+    """``regions_for_program`` rows for FUNDS: region, plan, section, amount and quote."""
     table = Table("region", "level", "plan", "section", "amount (yuan)", title=f"FUNDS → {program}")
     table.add_column("evidence", overflow="fold", ratio=1)
     for row in rows:
-        amount = f"{row.amount_yuan:g}" if row.amount_yuan is not None else ""
-        table.add_row(row.region, row.level, row.plan_title, row.section, amount, row.evidence)
+        section = f"{row['section_path']} {row['section_heading'] or ''}".strip()
+        table.add_row(
+            row["region_name"], row["region_level"], row["plan_title"], section, _amount(row["amount_yuan"]),
+            row["evidence"],
+        )
     return table
 
 

@@ -101,11 +101,11 @@ def indicator_targets(
     return sorted_rows(rows)
 
 
-def region_coverage(ix: GraphIndex, *, region_codes: list[str]) -> list[Row]:
+def region_coverage(ix: GraphIndex, *, region_codes: list[str] | None, plan_id: str | None) -> list[Row]:
     mentions: dict[tuple[str, str, str, str], int] = defaultdict(int)
-    for plan_id, target, _, covers in ix.edges["COVERS"]:
-        region, entity = ix.issuer[plan_id], ix.node(target)
-        if region["code"] in region_codes:
+    for source, target, _, covers in ix.edges["COVERS"]:
+        region, entity = ix.issuer[source], ix.node(target)
+        if (region_codes is None or region["code"] in region_codes) and plan_id in (None, source):
             mentions[(region["code"], entity["labels"][0], target, entity["name"])] += covers["mentions"]
     return [
         {"region_code": code, "label": label, "entity_id": entity_id, "name": name, "mentions": count}
@@ -197,6 +197,7 @@ def regions(ix: GraphIndex) -> list[Row]:
 
 PLAN_FIELDS = (
     "title", "kind", "issuer", "doc_number", "issued_on", "period_start", "period_end", "source", "sha256",
+    "encoding",
 )  # fmt: skip
 
 

@@ -47,7 +47,7 @@ def compare(
     if len(found) < 2:
         raise InvalidInput("compare needs at least two different regions")
     codes = [r["code"] for r in found]
-    coverage = queries.run("region_coverage", region_codes=codes)
+    coverage = queries.run("region_coverage", region_codes=codes, plan_id=None)
     by_label: dict[str, dict[str, set[str]]] = {label: {c: set() for c in codes} for label in ("Program", "TargetGroup")}
     for row in coverage:
         by_label[row["label"]][row["region_code"]].add(row["name"])

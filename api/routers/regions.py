@@ -23,7 +23,7 @@ def region_detail(region: RegionPath, catalog: CatalogDep, queries: QueriesDep) 
     """A region's own plans, and how many programs, target groups and targets they hold."""
     found = catalog.region(region)
     codes = [found["code"]]
-    coverage = queries.run("region_coverage", region_codes=codes)
+    coverage = queries.run("region_coverage", region_codes=codes, plan_id=None)
     targets = queries.run(
         "indicator_targets", indicator_id=None, plan_id=None, region_codes=codes, year=None, scope=None
     )

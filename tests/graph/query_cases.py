@@ -33,7 +33,7 @@ def cases(plan_ids: list[str]) -> list[tuple[str, dict[str, Any]]]:
                 ("indicator_targets", {"indicator_id": indicator, "plan_id": None, "region_codes": regions, "year": year, "scope": scope})
             )
     for regions in (["500000", "640000"], ["150000", "150800", "620000"]):
-        found.append(("region_coverage", {"region_codes": regions}))
+        found.append(("region_coverage", {"region_codes": regions, "plan_id": None}))
     for relation, label in (("FUNDS", "Program"), ("COVERS", "Program"), ("COVERS", "TargetGroup")):
         found.append(("region_matrix", {"relation": relation, "label": label}))
     for text in SEARCHES:
@@ -43,6 +43,7 @@ def cases(plan_ids: list[str]) -> list[tuple[str, dict[str, Any]]]:
         found.append(("plan_outline", {"plan_id": plan_id}))
         found.append(("plan_fundings", {"plan_id": plan_id}))
         found.append(("plan_citations", {"plan_id": plan_id}))
+        found.append(("region_coverage", {"region_codes": None, "plan_id": plan_id}))
         found.append(("plans", {"region_code": None, "plan_id": plan_id}))
         found.append(("indicator_targets", {"indicator_id": None, "plan_id": plan_id, "region_codes": None, "year": None, "scope": None}))
         found.append(("programs_for_group", {"group_id": None, "region_code": None, "plan_id": plan_id}))

@@ -1,4 +1,5 @@
-"""The embedded store answers from the in-memory graph: the flagship question and name lookup."""
+"""The embedded store answers the named queries from the in-memory graph: the flagship question,
+statistics, declared columns and region exports."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import pytest
 
 from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
-from graph.errors import NotFound
 from graph.export import graph_from_store
 from graph.queries import default_registry
 from loaders.gold import read_gold
@@ -32,14 +32,15 @@ def _gold_funders() -> set[str]:
 
 def test_which_regions_fund_the_return_home_business_parks(graph: Graph) -> None:
     """The flagship question: the plans that commit money, with their quotes — not those that only build it."""
-    store = EmbeddedStore(graph)
-    rows = store.regions_funding("返乡创业园")
-    funders = {row.region_code for row in rows}
+    rows = EmbeddedStore(graph).run(
+        "regions_for_program", program_id=FLAGSHIP, relation="FUNDS", level=None, include_subregions=False
+    )
+    funders = {row["region_code"] for row in rows}
     assert funders == _gold_funders() == {"150000", "620000"}
     for row in rows:
-        clause = graph.nodes[row.clause_id]
-        assert row.evidence in clause["text"]
-        assert row.plan_title and row.section
+        clause = graph.nodes[row["clause_id"]]
+        assert row["evidence"] in clause["text"]
+        assert row["plan_title"] and row["section_path"]
     covering = {
         graph.nodes[src]["region_code"]
         for src, _, a in graph.in_edges(FLAGSHIP, data=True)
@@ -48,22 +49,12 @@ def test_which_regions_fund_the_return_home_business_parks(graph: Graph) -> None
     assert covering - funders >= {"500000", "640000"}, "plans that only build or mention it are left out"
 
 
-@pytest.mark.parametrize("name", ["返乡入乡创业园", "返乡创业园", FLAGSHIP])
-def test_programs_resolve_by_name_alias_or_id(graph: Graph, name: str) -> None:
-    assert EmbeddedStore(graph).entity("Program", name)["id"] == FLAGSHIP
-
-
-def test_unknown_names_suggest_the_closest_known(graph: Graph) -> None:
-    with pytest.raises(NotFound) as caught:
-        EmbeddedStore(graph).entity("Program", "返乡创业")
-    assert "返乡入乡创业园" in caught.value.suggestions
-
-
 def test_stats_count_every_node_and_relationship(graph: Graph) -> None:
-    stats = EmbeddedStore(graph).stats()
-    assert stats.total_nodes == graph.number_of_nodes()
-    assert stats.total_relationships == graph.number_of_edges()
-    assert stats.nodes["Plan"] == 5 and stats.nodes["Region"] == 6
+    rows = EmbeddedStore(graph).run("graph_stats")
+    counts = {(row["kind"], row["name"]): row["count"] for row in rows}
+    assert sum(n for (kind, _), n in counts.items() if kind == "node") == graph.number_of_nodes()
+    assert sum(n for (kind, _), n in counts.items() if kind == "relationship") == graph.number_of_edges()
+    assert counts[("node", "Plan")] == 5 and counts[("node", "Region")] == 6
 
 
 @pytest.mark.parametrize("name", sorted({name for name, _ in cases([])}))
