@@ -25,17 +25,15 @@ from graph.errors import NotFound, PlanError, PolicyGraphError, StoreUnavailable
 from graph.export import graph_from_store, read_json, write_graph
 from graph.neo4j_store import Neo4jStore
 from graph.settings import get_settings
+from loaders.evaluation import evaluate as evaluate_gold
 from loaders.gazetteer import default_gazetteer
-from loaders.gold import read_gold, score_plan
 from loaders.normalize import normalise_fragment
 from loaders.pipeline import (
     LoadResult,
     build_knowledge_graph,
-    extract_file,
     extract_many,
     plan_files,
 )
-from loaders.vocabulary import default_vocabulary
 
 EXIT_PARTIAL, EXIT_NOTHING, EXIT_NOT_FOUND, EXIT_NO_STORE = 1, 3, 4, 5
 PROGRESS_THRESHOLD = 5
@@ -172,19 +170,18 @@ def evaluate(
     plan_dirs: Annotated[
         list[Path] | None, typer.Option("--plans", help="Where the annotated plans are (repeatable).")
     ] = None,
+    per_plan: Annotated[bool, typer.Option("--per-plan", help="A row per document, not only per set.")] = False,
     misses: Annotated[bool, typer.Option("--misses", help="List what was missed or wrongly found.")] = False,
 ) -> None:
-    """Score extraction against gold annotations: precision and recall per plan and overall."""
+    """Score extraction against gold annotations: precision and recall per document set."""
     fixtures = get_settings().data_dir.parent / "tests" / "fixtures"
-    folders = plan_dirs or [get_settings().plans_dir, fixtures / "plans"]
-    scores = []
-    for gold_file in sorted((gold_dir or fixtures / "gold").glob("*.yaml")):
-        gold = read_gold(gold_file)
-        plan_file = next((d / gold["plan"] for d in folders if (d / gold["plan"]).is_file()), None)
-        if plan_file is None:
-            raise _fail(PolicyGraphError(f"{gold_file}: plan {gold['plan']} not found in {folders}"))
-        scores.append(score_plan(extract_file(plan_file), gold, default_vocabulary()))
-    out.print(render.quality_table(scores))
+    folders = plan_dirs or [get_settings().plans_dir, fixtures / "plans", fixtures / "corpus"]
+    try:
+        scores = evaluate_gold(gold_dir or fixtures / "gold", folders)
+    except PolicyGraphError as exc:
+        raise _fail(exc) from exc
+    wide = Console(width=max(out.width, render.QUALITY_WIDTH))
+    wide.print(render.quality_table(scores, per_plan=per_plan))
     if misses:
         for score in scores:
             for measure, lines in score.misses.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.console import Console
@@ -9,7 +10,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from graph.export import QueryStore
-from loaders.gold import MEASURES, PlanScores, Score, total
+from loaders.gold import SETS, Accuracy, PlanScores, Score, total
 
 PLAN_FIELDS = (
     "id", "source", "region_code", "kind", "issuer", "doc_number", "issued_on",
@@ -99,28 +100,53 @@ def _fraction(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
 
 
-def _cells(score: Score, with_precision: bool) -> list[str]:
-    recall = f"{_fraction(score.recall)} ({score.matched_gold}/{score.gold})"
-    if not with_precision:
-        return [recall]
-    return [recall, f"{_fraction(score.precision)} ({score.matched_found}/{score.found})"]
+def _ratio(score: Score, precision: bool) -> str:
+    if precision:
+        return f"{_fraction(score.precision)} {score.matched_found}/{score.found}"
+    return f"{_fraction(score.recall)} {score.matched_gold}/{score.gold}"
 
 
-def quality_table(scores: list[PlanScores]) -> Table:
-    """Per plan and overall: recall and precision for targets and FUNDS, recall for coverage."""
-    table = Table(
-        "plan", "main targets R", "main targets P", "FUNDS R", "FUNDS P", "groups R", "programs R",
-        title="extraction quality against gold annotations",
-    )  # fmt: skip
-    rows = [(s.plan, {m: getattr(s, m) for m in MEASURES}) for s in scores]
-    for name, measures in [*rows, ("overall", total(scores))]:
-        if name == "overall":
-            table.add_section()
-        table.add_row(
-            name,
-            *_cells(measures["main_targets"], True),
-            *_cells(measures["funds"], True),
-            *_cells(measures["target_groups"], False),
-            *_cells(measures["programs"], False),
-        )
+def _rate(accuracy: Accuracy) -> str:
+    return _fraction(accuracy.rate)
+
+
+QUALITY_WIDTH = 200
+"""Characters the quality report needs to show every column."""
+
+QUALITY_COLUMNS: tuple[tuple[str, Callable[[PlanScores], str]], ...] = (
+    ("main R", lambda s: _ratio(s.main_targets, False)),
+    ("main P", lambda s: _ratio(s.main_targets, True)),
+    ("all R", lambda s: _ratio(s.targets, False)),
+    ("all P", lambda s: _ratio(s.targets, True)),
+    ("FUNDS R", lambda s: _ratio(s.funds, False)),
+    ("FUNDS P", lambda s: _ratio(s.funds, True)),
+    ("not-funds", lambda s: str(s.not_funds)),
+    ("groups R", lambda s: _ratio(s.target_groups, False)),
+    ("programs R", lambda s: _ratio(s.programs, False)),
+    ("main flag", lambda s: _rate(s.main_flag)),
+    ("year", lambda s: _rate(s.year)),
+    ("scope", lambda s: _rate(s.scope)),
+    ("cmp", lambda s: _rate(s.comparator)),
+    ("amount", lambda s: _rate(s.amount)),
+    ("dup", lambda s: str(s.duplicates)),
+    ("retro", lambda s: str(s.retrospective)),
+)
+"""What the quality report shows: P/R with their counts, accuracies over matched facts,
+and counts of errors that must be zero (FUNDS on look-alikes, duplicates, past figures)."""
+
+
+def quality_table(scores: list[PlanScores], *, per_plan: bool = False) -> Table:
+    """One row per document set (seeds, fixtures, corpus dev and blind halves) and overall;
+    with ``per_plan``, a row per document inside each set."""
+    table = Table("set / plan", *(name for name, _ in QUALITY_COLUMNS), title="extraction quality against gold annotations")
+    for name in SETS:
+        members = [s for s in scores if s.set == name]
+        if not members:
+            continue
+        if per_plan:
+            for score in members:
+                table.add_row(score.plan + (" (rejected)" if score.error else ""), *(cell(score) for _, cell in QUALITY_COLUMNS))
+        table.add_row(name, *(cell(total(members, name)) for _, cell in QUALITY_COLUMNS), style="bold")
+        table.add_section()
+    table.add_row("overall", *(cell(total(scores)) for _, cell in QUALITY_COLUMNS), style="bold")
     return table

@@ -105,11 +105,17 @@ class Target:
     year: int | None
     scope: str
     main: bool
+    value_high: float | None = None
+    """The high end of a range (3—5万人: value 3, value_high 5)."""
+    change: bool = False
+    """The value is a change (提高2个百分点), not the level reached."""
     baseline_value: float | None = None
     baseline_year: int | None = None
     attribute: str | None = None
     normalized_value: float | None = None
     normalized_unit: str | None = None
+    region_code: str | None = None
+    """A sub-region's target in the plan (a city row of a provincial table); None: the plan's region."""
 
 
 @dataclass

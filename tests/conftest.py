@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from api.render import quality_table
+from api.render import QUALITY_WIDTH, quality_table
 from graph.build import Graph
 from graph.errors import StoreUnavailable
 from graph.model import PlanExtraction
@@ -24,12 +24,15 @@ from tests.neo4j_server import neo4j_server, unavailable
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD_DIR = FIXTURES / "gold"
 FIXTURE_PLANS = FIXTURES / "plans"
+CORPUS = FIXTURES / "corpus"
 PLANS_DIR = get_settings().plans_dir
+PLAN_FOLDERS = [PLANS_DIR, FIXTURE_PLANS, CORPUS]
+"""Where annotated documents are: the seeds, the fixture plans and the development corpus."""
 
 
 def plan_path(name: str) -> Path:
-    """A plan file by name, from data/plans or the fixture plans."""
-    for folder in (PLANS_DIR, FIXTURE_PLANS):
+    """A plan file by name, from data/plans, the fixture plans or the corpus."""
+    for folder in PLAN_FOLDERS:
         if (folder / name).is_file():
             return folder / name
     raise FileNotFoundError(name)
@@ -107,6 +110,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     """Print the extraction quality report when the quality tests ran."""
     scores = config.stash.get(QUALITY_KEY, None)
     if scores:
-        console = Console(file=io.StringIO(), width=140, record=True)
+        console = Console(file=io.StringIO(), width=QUALITY_WIDTH, record=True)
         console.print(quality_table(scores))
         terminalreporter.write(console.export_text())
