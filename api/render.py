@@ -110,7 +110,7 @@ def _rate(accuracy: Accuracy) -> str:
     return _fraction(accuracy.rate)
 
 
-QUALITY_WIDTH = 200
+QUALITY_WIDTH = 210
 """Characters the quality report needs to show every column."""
 
 QUALITY_COLUMNS: tuple[tuple[str, Callable[[PlanScores], str]], ...] = (
@@ -128,6 +128,7 @@ QUALITY_COLUMNS: tuple[tuple[str, Callable[[PlanScores], str]], ...] = (
     ("scope", lambda s: _rate(s.scope)),
     ("cmp", lambda s: _rate(s.comparator)),
     ("amount", lambda s: _rate(s.amount)),
+    ("meta", lambda s: _rate(s.metadata)),
     ("dup", lambda s: str(s.duplicates)),
     ("retro", lambda s: str(s.retrospective)),
 )

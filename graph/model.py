@@ -116,6 +116,10 @@ class Target:
     normalized_unit: str | None = None
     region_code: str | None = None
     """A sub-region's target in the plan (a city row of a provincial table); None: the plan's region."""
+    restated_clause_ids: tuple[str, ...] = ()
+    """Other clauses that state the same target (the prose restating a table row, a 专栏)."""
+    restated_evidence: tuple[str, ...] = ()
+    """The quotes of those clauses, in the same order."""
 
 
 @dataclass

@@ -18,6 +18,7 @@ import yaml
 from graph.errors import InvalidInput
 
 SETS = ("seeds", "fixtures", "corpus-dev", "corpus-blind")
+METADATA_FIELDS = ("title", "region_code", "kind", "issuer", "doc_number", "issued_on", "period_start", "period_end")
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class PlanScores:
     year: Accuracy = Accuracy()
     scope: Accuracy = Accuracy()
     comparator: Accuracy = Accuracy()
+    metadata: Accuracy = Accuracy()
+    """Metadata fields (title, region, kind, issuer, 文号, date, period) equal to the gold's."""
     amount: Accuracy = Accuracy()
     """FUNDS whose gold states an amount: the amount in 元 found right."""
     not_funds: int = 0

@@ -91,11 +91,43 @@ def is_boilerplate(line: str) -> bool:
     return bool(_BOILERPLATE.match(line))
 
 
+_MENU_ITEM = 10
+"""A navigation bar's items are short: 首页 | 新闻中心 | 政务公开."""
+
+
+def _is_menu(line: str) -> bool:
+    items = [c.strip() for c in line.strip("|").split("|")]
+    return (
+        len(items) >= 3
+        and all(0 < len(c) <= _MENU_ITEM for c in items)
+        and not any(ch.isdigit() for ch in line)
+    )
+
+
+def _is_table_row(line: str | None) -> bool:
+    return line is not None and "|" in line and any(ch.isdigit() for ch in line)
+
+
+def _without_menus(lines: list[str]) -> list[str]:
+    """Navigation bars are pipe rows of short words with no number, beside no table row
+    (a table's header, 类别 | 指标 | 单位, has a row of numbers under it; its last row,
+    零就业家庭 | — | 动态清零, one above it)."""
+    return [
+        line
+        for i, line in enumerate(lines)
+        if not (
+            _is_menu(line)
+            and not _is_table_row(lines[i + 1] if i + 1 < len(lines) else None)
+            and not _is_table_row(lines[i - 1] if i > 0 else None)
+        )
+    ]
+
+
 def normalise(text: str) -> str:
-    """The whole pipeline; blank lines and chrome lines are dropped."""
+    """The whole pipeline; blank lines, chrome lines and navigation bars are dropped."""
     text = to_simplified(strip_pinyin_glosses(text.replace("\r\n", "\n").replace("\r", "\n")))
     lines = (normalise_line(line) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line and not is_boilerplate(line))
+    return "\n".join(_without_menus([line for line in lines if line and not is_boilerplate(line)]))
 
 
 def normalise_fragment(fragment: str) -> str:

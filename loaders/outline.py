@@ -25,7 +25,9 @@ HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("paren", re.compile(rf"^（[{_NUM}]+）")),
     ("num", re.compile(r"^\d{1,2}[.、](?!\d)")),
 ]
-_BOX = re.compile(r"^(?:专栏\s*\d+|表\s*\d+|附表\s*\d*)")
+_BOX = re.compile(r"^(?:专栏\s*\d+|表\s*\d+|附表\s*\d*|延伸阅读|相关阅读)")
+_QUESTION = re.compile(r"^问[：:].{2,60}？$")
+"""A 解读's questions head their answers: 问：《规划》提出了哪些主要目标？"""
 _MAX_HEADING = 40
 _SENTENCE = re.compile(r"[^。！？；]*[。！？；]|[^。！？；]+$")
 
@@ -40,10 +42,12 @@ class Outline:
 
 def heading_style(line: str) -> str | None:
     """The heading style of ``line``, or None when it is body text."""
-    if is_table_line(line):
-        return None
     if _BOX.match(line) and len(line) <= _MAX_HEADING + 10:
         return "box"
+    if is_table_line(line):
+        return None
+    if _QUESTION.match(line):
+        return "question"
     if len(line) > _MAX_HEADING or "。" in line[:-1]:
         return None
     for style, pattern in HEADING_STYLES:

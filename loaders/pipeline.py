@@ -24,6 +24,7 @@ from loaders.normalize import normalise
 from loaders.outline import build_outline
 from loaders.relations import citations, funding_facts, serving_facts
 from loaders.sections import SectionRoles
+from loaders.table_layout import pipe_tables
 from loaders.target_context import TargetContext
 from loaders.targets import extract_targets
 from loaders.vocabulary import Matcher, Vocabulary, default_vocabulary
@@ -44,7 +45,7 @@ def extract_text(
     gazetteer = gazetteer or default_gazetteer()
     sha256 = hashlib.sha256(data).hexdigest()
     decoded = decode_plan(data, source=source)
-    text = normalise(decoded.text)
+    text = normalise(pipe_tables(decoded.text))
     if not text:
         raise EmptyPlanError("no text left after normalisation", source=source)
     pid = plan_id(sha256)
@@ -55,9 +56,8 @@ def extract_text(
     discovered = discover_programs(outline.clauses, sections, vocabulary)
     matcher = Matcher([*vocabulary.entities, *discovered])
     mentions = find_mentions(outline.clauses, matcher)
-    targets, new_indicators = extract_targets(
-        outline.clauses, TargetContext(meta, roles, vocabulary, text), matcher
-    )
+    past = roles.past_clauses(outline.clauses)
+    targets, new_indicators = extract_targets(outline.clauses, TargetContext(meta, roles, vocabulary, text, gazetteer), past)
     by_clause: dict[str, list[Mention]] = {}
     for mention in mentions:
         by_clause.setdefault(mention.clause_id, []).append(mention)
@@ -84,7 +84,7 @@ def extract_text(
     )
     for clause in outline.clauses:
         extraction.citations.extend(citations(clause, meta.title))
-        if clause.is_heading or roles.is_past(clause):
+        if clause.is_heading or clause.id in past:
             continue
         found = by_clause.get(clause.id, [])
         extraction.fundings.extend(funding_facts(clause, found, entities))

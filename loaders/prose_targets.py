@@ -1,155 +1,155 @@
-"""Targets from prose: an indicator, then a quantity before the next indicator or break.
+"""Targets from prose, whatever the indicator: every number that states a target.
 
-城镇新增就业100万人以上, 城镇调查失业率控制在5.5%以内; also 调解成功率和仲裁结案率分别达到
-60%和90%以上, and 帮扶75万登记失业人员实现就业.
+Each number with a unit in a forward-looking clause is a candidate; the words around
+it decide whether it is a target and of what. Not targets: conditions (吸纳10人以上的
+企业, 稳定就业3个月以上), money (给予1万元 is FUNDS, not a target), durations and years,
+and the start of a change (由60%提高到70%: 60% is a baseline). The indicator is named
+from the words before the number (``indicator_names``); a number with no words of its
+own (…25万人以上，年均5万人以上) is another target of the indicator before it.
+调解成功率和仲裁结案率分别达到60%和90%以上 pairs names and numbers in order.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from graph.model import GROUP, INDICATOR, Clause, Entity, Target
-from loaders.quantities import Quantity, first_quantity, normalised, quantities
+from graph.model import Clause, Entity, Target
+from loaders.counted_groups import counted_groups
+from loaders.indicator_names import indicator_name, resolve_indicator
+from loaders.quantities import Quantity, normalised, quantities
 from loaders.target_context import TargetContext, scope_of
-from loaders.vocabulary import Match, Matcher
 
-_BREAK = re.compile(r"[，；。：]")
+_BREAKS = "，；。：、"
+_CONDITION_AFTER = re.compile(r"^(?:的|内|后|及以上的|以下的|（含）的)")
+_DURATION_AFTER = re.compile(r"^(?:月|工作日|小时|季度|学时|课时)")
+_BASELINE_AFTER = re.compile(r"^(?:提高|增加|提升|下降|降低|增长|上升|减少)(?:到|至)")
+_CONDITION_BEFORE = re.compile(r"^(?:对|凡|符合|经|按照?|招用|吸纳)")
+_MONEY_WORDS = re.compile(r"补贴|补助|奖励|资助|奖补|贴息|资金|报酬|经费|津贴|额度|最高|给予|安排|标准|每人|每户")
+_MONEY_UNITS = {"元", "万元", "亿元"}
+_MONEY_INDICATOR = re.compile(r"贷款|收入|产值|规模|营业|发放|融资|投资|总量")
+"""Money is a target only when it measures something (营业收入, 贷款发放额), not when it is paid."""
+_RESPECTIVELY = re.compile(r"(?P<names>[^，；。：]+?)分别(?:达到|为|控制在|保持在|稳定在|提高到|达)?")
 _JOINER = re.compile(r"[和、及与]")
-_RESPECTIVELY = re.compile(r"^分别(?:达到|为|控制在|保持在|提高到)?")
-_COUNT_BEFORE = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>万名|万人|万|名|人)?$")
-_OUTCOME_AFTER = re.compile(r"^[^，；。]{0,24}?(?:(?:实现|稳定)再?就业|再就业)")
-_WINDOW = 30
 
 
-def _prose_target(
-    indicator: Entity, clause: Clause, span: tuple[int, int], quantity: Quantity, ctx: TargetContext, year: int | None
-) -> Target:
-    value, norm_unit = normalised(quantity.value, quantity.unit, ctx.vocabulary.units)
-    return Target(
-        indicator_id=indicator.id,
-        clause_id=clause.id,
-        evidence=clause.text[span[0] : span[1]],
-        value=quantity.value,
-        value_text=quantity.text,
-        unit=quantity.unit,
-        comparator=quantity.comparator,
-        year=year,
-        scope=scope_of(quantity, _stretch(clause.text, span), indicator),
-        main=ctx.roles.is_main(clause.section_id),
-        normalized_value=value,
-        normalized_unit=norm_unit,
-    )
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
 
 
-def _stretch(text: str, span: tuple[int, int]) -> str:
-    """The target's words with what leads into them since the last break (五年累计开展…)."""
-    start = max(text.rfind(p, 0, span[0]) for p in "，；。：") + 1
-    return text[start : span[1]]
+def _breaks(text: str) -> list[int]:
+    """Positions of the marks that end a stretch; a 、 inside （…） (县（市、区）) is not one."""
+    found, depth = [], 0
+    for i, ch in enumerate(text):
+        depth += (ch == "（") - (ch == "）")
+        if ch in _BREAKS and not (ch == "、" and depth > 0):
+            found.append(i)
+    return found
 
 
-def _respectively(
-    clause: Clause, matches: list[Match], i: int, ctx: TargetContext, year: int | None
-) -> list[Target]:
-    """调解成功率和仲裁结案率分别达到60%和90%以上: indicators joined by 和/、, values after 分别.
-
-    ``matches[i]`` is the first indicator of the run. A comparator written once at
-    the end (以上) holds for every value.
-    """
-    run = [matches[i]]
-    for nxt in matches[i + 1 :]:
-        if not _JOINER.fullmatch(clause.text[run[-1].end : nxt.start]):
-            break
-        run.append(nxt)
-    tail = clause.text[run[-1].end :]
-    respectively = _RESPECTIVELY.match(tail)
-    if len(run) < 2 or respectively is None:
-        return []
-    values_text = tail[respectively.end() :]
-    if cut := _BREAK.search(values_text):
-        values_text = values_text[: cut.start()]
-    found = list(quantities(values_text))
-    if len(found) < len(run):
-        return []
-    last = found[len(run) - 1].comparator
-    shared = [q if q.comparator != "=" else replace(q, comparator=last) for q in found[: len(run)]]
-    end = run[-1].end + respectively.end() + len(values_text)
-    return [
-        _prose_target(m.entity, clause, (run[0].start, end), q, ctx, year)
-        for m, q in zip(run, shared, strict=True)
-    ]
+def _segment(text: str, start: int, end: int) -> _Span:
+    """The comma-delimited stretch around a number."""
+    marks = _breaks(text)
+    left = max((i for i in marks if i < start), default=-1) + 1
+    return _Span(left, min((i for i in marks if i >= end), default=len(text)))
 
 
-def _counted_groups(clause: Clause, ctx: TargetContext, matcher: Matcher, year: int | None) -> Iterator[Target]:
-    """帮扶75万登记失业人员实现就业: a number of people of a group, then 实现(再)就业.
-
-    The indicator is the group's (re-)employment indicator from the vocabulary.
-    """
-    for match in matcher.find(clause.text):
-        if match.entity.label != GROUP:
-            continue
-        number = _COUNT_BEFORE.search(clause.text[: match.start])
-        after = clause.text[match.end :]
-        outcome = _OUTCOME_AFTER.match(after)
-        if number is None or outcome is None:
-            continue
-        indicator = next(
-            (
-                e
-                for name in (f"{match.surface}再就业", f"{match.surface}实现就业", f"{match.entity.name}再就业")
-                if (e := ctx.vocabulary.resolve(name)) is not None and e.label == INDICATOR
-            ),
-            None,
-        )
-        if indicator is None:
-            continue
-        unit = "万人" if number["unit"] in ("万", "万名", "万人") else "人"
-        quantity = Quantity(float(number["num"]), number.group().strip(), unit, "=", False, False)
-        start = match.start - len(number.group())
-        yield _prose_target(indicator, clause, (start, match.end + outcome.end()), quantity, ctx, year)
-
-
-_COMPATIBLE_UNITS = [{"persons", "person_times"}, {"percent", "percentage_points"}]
-
-
-def _fits(indicator: Entity, quantity: Quantity, ctx: TargetContext) -> bool:
-    """高技能人才…3个 is not a number of people: the quantity's unit must suit the indicator."""
-    unit = ctx.vocabulary.units.get(quantity.unit or "")
-    if indicator.unit is None or unit is None or unit.canonical == indicator.unit:
+def _not_a_target(text: str, seg: _Span, start: int, end: int, quantity: Quantity) -> bool:
+    after = text[end : seg.end]
+    before = text[seg.start : start]
+    if _CONDITION_AFTER.match(after) or _DURATION_AFTER.match(after) or _BASELINE_AFTER.match(after):
         return True
-    return any({unit.canonical, indicator.unit} <= group for group in _COMPATIBLE_UNITS)
+    if _CONDITION_BEFORE.match(before) and "的" in after:
+        return True
+    if quantity.unit == "年" and "年限" not in before:
+        return True
+    if quantity.unit in _MONEY_UNITS and not _MONEY_INDICATOR.search(before):
+        return True
+    money = quantity.unit in _MONEY_UNITS or quantity.unit == "%"
+    return money and bool(_MONEY_WORDS.search(text[seg.start : seg.end]))
 
 
-def _indicator_matches(clause: Clause, matcher: Matcher) -> list[Match]:
-    """Indicator names in the clause, less those inside a longer name (高技能人才 in 高技能人才培训基地)."""
-    matches = list(matcher.find(clause.text))
-    return [
-        m
-        for m in matches
-        if m.entity.label == INDICATOR
-        and not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in matches)
-    ]
+class ProseTargets:
+    """Targets of one clause, with the discovered indicators they introduce."""
+
+    def __init__(self, clause: Clause, ctx: TargetContext, year: int | None) -> None:
+        self.clause, self.ctx, self.year = clause, ctx, year
+        self.targets: list[Target] = []
+        self.indicators: list[Entity] = []
+
+    def _add(self, indicator: Entity, span: tuple[int, int], quantity: Quantity, change: bool) -> None:
+        value, norm_unit = normalised(quantity.value, quantity.unit, self.ctx.vocabulary.units)
+        self.targets.append(
+            Target(
+                indicator_id=indicator.id,
+                clause_id=self.clause.id,
+                evidence=self.clause.text[span[0] : span[1]],
+                value=quantity.value,
+                value_high=quantity.high,
+                value_text=quantity.text,
+                unit=quantity.unit,
+                comparator=quantity.comparator,
+                change=change,
+                year=self.year,
+                scope=scope_of(
+                    quantity, self.clause.text[span[0] : span[1]], indicator, self.ctx.vocabulary.units,
+                    lead=self.clause.text[: span[0]],
+                ),
+                main=self.ctx.roles.is_main(self.clause.section_id),
+                normalized_value=value,
+                normalized_unit=norm_unit,
+            )
+        )
+        if not indicator.curated:
+            self.indicators.append(indicator)
+
+    def _respectively(self, found: list[tuple[int, int, Quantity]]) -> set[int]:
+        """A和B分别达到X和Y: the i-th name takes the i-th number; returns the numbers used."""
+        text, used = self.clause.text, set()
+        for match in _RESPECTIVELY.finditer(text):
+            names = [n for n in _JOINER.split(match["names"]) if n]
+            after = [q for q in found if q[0] >= match.end()][: len(names)]
+            if len(names) < 2 or len(after) < len(names):
+                continue
+            # A comparator written once at the end (…和90%以上) holds for every number.
+            last = after[-1][2].comparator
+            for name, (start, end, quantity) in zip(names, after, strict=True):
+                named = indicator_name(name, "")
+                if named is None or _not_a_target(text, _segment(text, start, end), start, end, quantity):
+                    continue
+                shared = quantity if quantity.comparator != "=" else replace(quantity, comparator=last)
+                indicator = resolve_indicator(named.name, self.ctx.vocabulary, quantity.unit)
+                self._add(indicator, (match.start(), end), shared, named.change)
+                used.add(start)
+        return used
+
+    def read(self) -> ProseTargets:
+        text = self.clause.text
+        found = list(quantities(text))
+        used = self._respectively(found)
+        for indicator, span, quantity in counted_groups(text, self.ctx.vocabulary):
+            self._add(indicator, span, quantity, change=False)
+        previous: Entity | None = None
+        for start, end, quantity in found:
+            if start in used:
+                continue
+            seg = _segment(text, start, end)
+            if _not_a_target(text, seg, start, end, quantity):
+                continue
+            named = indicator_name(text[seg.start : start], text[end : seg.end])
+            if named is None and previous is None:
+                continue
+            indicator = resolve_indicator(named.name, self.ctx.vocabulary, quantity.unit) if named else previous
+            assert indicator is not None
+            if not self.ctx.fits(indicator, quantity):
+                continue
+            self._add(indicator, (seg.start, end), quantity, named.change if named else False)
+            previous = indicator
+        return self
 
 
-def prose_targets(clause: Clause, ctx: TargetContext, matcher: Matcher, year: int | None) -> Iterator[Target]:
-    matches = _indicator_matches(clause, matcher)
-    covered = 0
-    for i, match in enumerate(matches):
-        if match.start < covered:
-            continue
-        if together := _respectively(clause, matches, i, ctx, year):
-            yield from together
-            covered = clause.text.index(together[-1].evidence, match.start) + len(together[-1].evidence)
-            continue
-        stop = matches[i + 1].start if i + 1 < len(matches) else len(clause.text)
-        window = clause.text[match.end : min(stop, match.end + _WINDOW)]
-        if cut := _BREAK.search(window):
-            window = window[: cut.start()]
-        quantity = first_quantity(window)
-        if quantity is None or quantity.value is None or not _fits(match.entity, quantity, ctx):
-            continue
-        end = match.end + window.index(quantity.text) + len(quantity.text)
-        yield _prose_target(match.entity, clause, (match.start, end), quantity, ctx, year)
-    yield from _counted_groups(clause, ctx, matcher, year)
-
+def prose_targets(clause: Clause, ctx: TargetContext, year: int | None) -> tuple[list[Target], list[Entity]]:
+    read = ProseTargets(clause, ctx, year).read()
+    return read.targets, read.indicators

@@ -1,31 +1,46 @@
-"""Numbers as plans write them: 100万人以上, 控制在5.5%以内, 【300】, >67, 高于gdp增长."""
+"""Numbers as plans write them: 100万人以上, 控制在5.5%以内, 【300】, ＜5, 3—5万人, 三十万人, 6.5 % 左右.
+
+The grammar: an optional comparator before (不低于, ≥, ＜ …), an optional bracket
+(【】, [ ], 〔〕: a five-year total in Chinese plan tables), a number in Arabic or Chinese
+numerals or a range of two numbers, an optional unit, and an optional comparator after
+(以上, 以内, 左右). Chinese numerals count only with a unit, and never with 年 (五年 is a
+period, not fifteen years of schooling).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import cn2an
 
 from loaders.vocabulary import Unit
 
 _PRE = {
-    "不低于": ">=", "不少于": ">=", "≥": ">=", ">=": ">=",
-    "不超过": "<=", "不高于": "<=", "≤": "<=", "<=": "<=",
-    "超过": ">", "高于": ">", "大于": ">", ">": ">",
-    "低于": "<", "小于": "<", "<": "<",
+    "不低于": ">=", "不少于": ">=", "≥": ">=", "≧": ">=", ">=": ">=",
+    "不超过": "<=", "不高于": "<=", "≤": "<=", "≦": "<=", "<=": "<=",
+    "超过": ">", "高于": ">", "大于": ">", ">": ">", "＞": ">",
+    "低于": "<", "小于": "<", "<": "<", "＜": "<",
 }  # fmt: skip
 _POST = {"以上": ">=", "以内": "<=", "以下": "<=", "左右": "~"}
 UNITS_WRITTEN = (
-    "万人次", "人次", "万人", "万名", "人", "名", "个百分点", "%",
-    "万户", "户", "万个", "个", "家", "所", "亿元", "万元", "元", "年",
+    "万人次", "人次", "万人年", "人年", "万人", "万名", "人", "名", "个百分点", "百分点", "%",
+    "万户", "户", "万个", "个", "万家", "家", "所", "亿元", "万元", "元", "年", "万",
 )  # fmt: skip
+_CN_DIGITS = "〇零一二两三四五六七八九十百千"
+_NUMBER = rf"\d+(?:\.\d+)?|[{_CN_DIGITS}]+"
+_OPEN, _CLOSE = "【[〔", "】]〕"
 QUANTITY = re.compile(
-    r"(?P<pre>" + "|".join(sorted(map(re.escape, _PRE), key=len, reverse=True)) + r")?"
-    r"(?P<open>【)?(?P<num>\d+(?:\.\d+)?)(?P<close>】)?(?P<star>\*)?"
-    r"(?P<unit>" + "|".join(map(re.escape, UNITS_WRITTEN)) + r")?"
+    r"(?P<pre>" + "|".join(sorted(map(re.escape, _PRE), key=len, reverse=True)) + r")?\s?"
+    rf"(?P<open>[{re.escape(_OPEN)}])?"
+    rf"(?P<num>{_NUMBER})(?:\s?(?P<dash>[—–\-~～至])\s?(?P<high>{_NUMBER}))?"
+    rf"(?P<close>[{re.escape(_CLOSE)}])?(?P<star>\*)?\s?"
+    r"(?P<unit>" + "|".join(map(re.escape, UNITS_WRITTEN)) + r")?\s?"
     r"(?P<post>以上|以内|以下|左右)?"
 )
-_EMPTY = {"", "—", "——", "-", "--", "/", "无"}
+_EMPTY = {"", "—", "——", "-", "--", "/", "无", "…"}
+_ENCLOSED = re.compile(rf"^[{re.escape(_OPEN)}](?P<inner>[^{re.escape(_CLOSE)}]*)[{re.escape(_CLOSE)}]$")
 
 
 @dataclass(frozen=True)
@@ -35,53 +50,95 @@ class Quantity:
     unit: str | None
     comparator: str
     bracketed: bool
-    """Written in 【】: a cumulative value in Chinese plan tables."""
+    """Written in 【】, [ ] or 〔〕: a cumulative value in Chinese plan tables."""
     starred: bool
     """Marked with *: a footnoted value (often data from an earlier year)."""
+    high: float | None = None
+    """The high end of a range (3—5万人)."""
 
 
-def _from_match(match: re.Match[str]) -> Quantity:
-    comparator = _PRE.get(match["pre"] or "") or _POST.get(match["post"] or "") or "="
+def number(written: str) -> float | None:
+    """An Arabic or Chinese numeral as a float (三十 → 30, 两 → 2); None when it is not one."""
+    try:
+        return float(written)
+    except ValueError:
+        pass
+    try:
+        return float(cn2an.cn2an(written, "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+def _from_match(match: re.Match[str]) -> Quantity | None:
+    value = number(match["num"])
+    high = number(match["high"]) if match["high"] else None
+    if value is None or (match["high"] and high is None):
+        return None
+    comparator = _PRE.get(match["pre"] or "") or _POST.get(match["post"] or "") or ("range" if high is not None else "=")
     return Quantity(
-        value=float(match["num"]),
+        value=value,
         text=match.group().strip(),
         unit=match["unit"],
         comparator=comparator,
         bracketed=bool(match["open"] and match["close"]),
         starred=bool(match["star"]),
+        high=high,
     )
+
+
+def _with_unit(quantity: Quantity, unit: str | None) -> Quantity:
+    """A column's unit for a cell: 1.2万 under a 人次 header is 1.2万人次."""
+    if quantity.unit == "万" and unit and not unit.startswith("万"):
+        return replace(quantity, unit="万" + unit)
+    return quantity if quantity.unit else replace(quantity, unit=unit)
 
 
 def parse_cell(cell: str, unit: str | None = None) -> Quantity | None:
-    """A table cell: a number with an optional comparator, or words (comparator ``text``)."""
+    """A table cell: a number with an optional comparator, or words (comparator ``text``).
+
+    A bracket around the whole cell marks a five-year total, whatever it holds
+    (〔550万人以上〕, [725.87]).
+    """
     cell = cell.strip()
     if cell in _EMPTY:
         return None
+    bracketed = False
+    if enclosed := _ENCLOSED.match(cell):
+        cell, bracketed = enclosed["inner"].strip(), True
     match = QUANTITY.fullmatch(cell)
-    if match is None:
-        return Quantity(None, cell, unit, "text", False, False)
-    quantity = _from_match(match)
-    return quantity if quantity.unit else Quantity(
-        quantity.value, quantity.text, unit, quantity.comparator, quantity.bracketed,
-        quantity.starred,
-    )
+    quantity = _from_match(match) if match else None
+    if quantity is None:
+        return Quantity(None, cell, unit, "text", bracketed, False)
+    return _with_unit(replace(quantity, bracketed=quantity.bracketed or bracketed), unit)
 
 
-def _is_year(match: re.Match[str]) -> bool:
-    """较2020年提高5个百分点: a year is a date, not a quantity."""
-    return match["unit"] == "年" and "." not in match["num"] and 1949 <= int(match["num"]) <= 2100
+_CN_UNITS = {"万人", "万名", "万人次", "万户", "万个", "万家", "个百分点", "百分点"}
+"""Units a Chinese numeral may carry in a target (三十万人, 两个百分点); 一个, 两个, 一人 are words."""
 
 
-def quantities(text: str) -> Iterator[Quantity]:
-    """Numbers with a unit in a stretch of prose, in order; years are skipped."""
+def _is_quantity(match: re.Match[str]) -> bool:
+    """A number with a unit that is not a year (较2020年), a period (五年), a word (一个) or a bare 万."""
+    unit = match["unit"]
+    if not unit or unit == "万":
+        return False
+    arabic = match["num"][0].isdigit()
+    if not arabic:
+        return unit in _CN_UNITS
+    if unit == "年":
+        return not (1949 <= float(match["num"]) <= 2100)
+    return True
+
+
+def quantities(text: str) -> Iterator[tuple[int, int, Quantity]]:
+    """Numbers with a unit in a stretch of prose, in order, with their spans."""
     for match in QUANTITY.finditer(text):
-        if match["unit"] and not _is_year(match):
-            yield _from_match(match)
+        if match["num"] and _is_quantity(match) and (quantity := _from_match(match)):
+            yield match.start(), match.end(), quantity
 
 
 def first_quantity(text: str) -> Quantity | None:
     """The first number with a unit in a stretch of prose."""
-    return next(quantities(text), None)
+    return next((q for _, _, q in quantities(text)), None)
 
 
 def normalised(value: float | None, unit: str | None, units: dict[str, Unit]) -> tuple[float | None, str | None]:

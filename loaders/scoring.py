@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from graph.model import GROUP, INDICATOR, PROGRAM, Entity, Funding, PlanExtraction, Target
-from loaders.gold import Accuracy, PlanScores, Score
+from loaders.gold import METADATA_FIELDS, Accuracy, PlanScores, Score
 from loaders.normalize import normalise_fragment
 from loaders.vocabulary import Matcher, Vocabulary
 
@@ -28,9 +28,17 @@ def _plain(surface: str) -> str:
     return normalise_fragment(surface).replace("“", "").replace("”", "")
 
 
+_CONTAINED = 4
+"""A name of at least this many characters inside the other (群众演员用工 in 横店影视城年均提供群众演员用工)."""
+
+
 def similar(a: str, b: str) -> bool:
-    """Whether two names share most of their characters."""
-    x, y = set(_plain(a)), set(_plain(b))
+    """Whether two names share most of their characters, or one lies inside the other."""
+    a, b = _plain(a), _plain(b)
+    short, long = sorted((a, b), key=len)
+    if len(short) >= _CONTAINED and short in long:
+        return True
+    x, y = set(a), set(b)
     return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= _SIMILAR
 
 
@@ -209,8 +217,22 @@ class _Scorer:
             scores.misses[measure] = [f"missed {s}" for s, hit in zip(surfaces, hits, strict=True) if not hit]
 
 
+def _metadata(x: PlanExtraction, gold: dict[str, Any], scores: PlanScores) -> None:
+    expected = gold.get("metadata") or {}
+    wrong = []
+    for name in METADATA_FIELDS:
+        want = expected.get(name)
+        if name == "title" and want is not None:
+            want = normalise_fragment(str(want))
+        if want != getattr(x.meta, name):
+            wrong.append(f"{name}: found {getattr(x.meta, name)!r}, gold {want!r}")
+    scores.metadata = Accuracy(len(METADATA_FIELDS) - len(wrong), len(METADATA_FIELDS))
+    scores.misses["metadata"] = wrong
+
+
 def score_plan(x: PlanExtraction, gold: dict[str, Any], vocabulary: Vocabulary) -> PlanScores:
     scores = PlanScores(str(gold["plan"]), str(gold["set"]))
+    _metadata(x, gold, scores)
     scorer = _Scorer(x, gold, vocabulary)
     scorer.targets(scores)
     scorer.funds(scores)

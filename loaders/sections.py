@@ -11,11 +11,17 @@ import re
 
 from graph.model import Clause, Section
 
-_MAIN = re.compile(r"主要目标|发展目标|总体目标|目标任务|主要指标|预期目标|目标要求")
+_MAIN = re.compile(r"主要目标|发展目标|总体目标|目标任务|主要指标|预期目标|目标要求|工作目标")
 _MAIN_FALLBACK = re.compile(r"总体要求|总体思路")
-_PAST = re.compile(r"发展基础|发展成就|发展环境|基础环境|规划背景|发展回顾|工作回顾|现实基础|取得的成[就效]")
-_PAST_CLAUSE = re.compile(r"十三五|五年来|过去五年|截至20[12]\d年")
-_FUTURE_CLAUSE = re.compile(r"十四五|到20[2-3]\d年|力争|确保")
+_PAST = re.compile(
+    r"发展基础|发展成就|发展环境|基础环境|规划背景|发展回顾|工作回顾|现实基础|取得的成[就效]|主要成[就效]|工作成效"
+    r"|面临的?形势|发展形势|延伸阅读|制定背景|编制背景"
+)
+_PAST_CLAUSE = re.compile(
+    r"十三五|五年来|五年间|过去五年|截至20[12]\d年|(?<![较比])20(?:1\d|20)年(?:末|底|全年|以来|，|全省|全市|全区|我)"
+    r"|累计(?:投入|下拨|拨付|支出)"
+)
+_FUTURE_CLAUSE = re.compile(r"十四五|到20[2-3]\d年|20[2-3]\d年(?:前|底|末)|力争|确保|每年|目标|将")
 
 
 class SectionRoles:
@@ -35,8 +41,20 @@ class SectionRoles:
     def is_main(self, section_id: str) -> bool:
         return section_id in self._main
 
-    def is_past(self, clause: Clause) -> bool:
-        """A retrospective clause: in a background section, or about 十三五 only."""
-        if clause.section_id in self._past:
-            return True
-        return bool(_PAST_CLAUSE.search(clause.text)) and not _FUTURE_CLAUSE.search(clause.text)
+    def past_clauses(self, clauses: list[Clause]) -> set[str]:
+        """Ids of retrospective clauses: in a background section, or about the past only.
+
+        A clause speaks of the past when it names it (十三五, 截至2020年, 累计投入) and no
+        future (十四五, 到2025年, 力争); a clause that names neither continues the sentence
+        before it in its paragraph (“十三五”时期…。五年间新增就业725万人).
+        """
+        past: set[str] = set()
+        previous: Clause | None = None
+        for clause in clauses:
+            if clause.section_id in self._past or not _FUTURE_CLAUSE.search(clause.text) and (
+                _PAST_CLAUSE.search(clause.text)
+                or (previous is not None and previous.line == clause.line and previous.id in past and not clause.cells)
+            ):
+                past.add(clause.id)
+            previous = clause
+        return past

@@ -1,54 +1,79 @@
-"""SETS_TARGET facts of a plan: table rows and prose, one main target per stated value.
+"""SETS_TARGET facts of a plan: table rows and prose, one fact per target however often stated.
 
 The row and prose readers live in ``table_targets`` and ``prose_targets``; this module
-walks the clauses, keeps the year a section speaks of, and removes restatements.
+walks the clauses, skips the retrospective ones, keeps the year a section speaks of, and
+merges restatements: a target stated in the table, the prose and a 专栏 is one fact whose
+evidence is the table row, with the other clauses kept as ``restated_*``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.model import Clause, Entity, Target
 from loaders.prose_targets import prose_targets
 from loaders.table_targets import table_targets
 from loaders.target_context import TargetContext
-from loaders.vocabulary import Matcher
 
 _TARGET_YEAR = re.compile(r"(?:到|至|在)(20\d{2})年|(20\d{2})年(?:前|底|末|实现|达到|全市|全省|全区)")
 
 
-def _deduplicated(targets: list[Target], clauses: dict[str, Clause]) -> list[Target]:
-    """One main target per indicator, value and year: a plan that states a target in its
-    table and again in prose states it once; the table row, with baseline and attribute, stays.
+def _key(t: Target) -> tuple[object, ...]:
+    """What makes two statements one target. Scope counts only as annual or not: prose that
+    restates a table's 【75】 rarely repeats 累计, but 每年500万人 is not the 500万 of 2025."""
+    value = t.normalized_value if t.normalized_value is not None else t.value
+    return (t.indicator_id, t.region_code, t.scope == "annual", t.year, value, t.value_high, t.change)
+
+
+def merge_restatements(targets: list[Target], clauses: dict[str, Clause]) -> list[Target]:
+    """One fact per indicator, scope, year and value; table rows first, then by position.
+
+    The kept fact is main when any statement is; conflicting comparators (以内 in the
+    table, 不超过 in the prose) keep the table's.
     """
     kept: dict[tuple[object, ...], Target] = {}
-    rest: list[Target] = []
-    for t in sorted(targets, key=lambda t: not clauses[t.clause_id].cells):
-        if not t.main:
-            rest.append(t)
+    for t in sorted(targets, key=lambda t: (not clauses[t.clause_id].cells, clauses[t.clause_id].ordinal)):
+        first = kept.get(_key(t))
+        if first is None:
+            kept[_key(t)] = t
             continue
-        key = (t.indicator_id, t.normalized_value if t.normalized_value is not None else t.value, t.year)
-        kept.setdefault(key, t)
-    return sorted([*kept.values(), *rest], key=lambda t: clauses[t.clause_id].ordinal)
+        kept[_key(t)] = replace(
+            first,
+            main=first.main or t.main,
+            restated_clause_ids=(*first.restated_clause_ids, t.clause_id),
+            restated_evidence=(*first.restated_evidence, t.evidence),
+        )
+    return sorted(kept.values(), key=lambda t: clauses[t.clause_id].ordinal)
 
 
-def extract_targets(clauses: list[Clause], ctx: TargetContext, matcher: Matcher) -> tuple[list[Target], list[Entity]]:
-    """All targets of a plan, and the indicators that table rows introduced."""
+def extract_targets(
+    clauses: list[Clause], ctx: TargetContext, past: set[str]
+) -> tuple[list[Target], list[Entity]]:
+    """All targets of a plan, and the indicators it names that the vocabulary does not know."""
     targets: list[Target] = []
     new_indicators: dict[str, Entity] = {}
     section_year: dict[str, int] = {}
+    # With no plan period, a section without a year of its own aims at the last year named.
+    latest_year: int | None = None
+    caption = ""
     for clause in clauses:
-        if clause.is_heading or ctx.roles.is_past(clause):
+        if not clause.cells:
+            caption = clause.text
+        if clause.is_heading or clause.id in past:
             continue
         if found := _TARGET_YEAR.search(clause.text):
-            section_year[clause.section_id] = int(found.group(1) or found.group(2))
+            latest_year = section_year[clause.section_id] = int(found.group(1) or found.group(2))
         if clause.cells:
-            if row := table_targets(clause, ctx):
-                targets.append(row[0])
-                if not row[1].curated:
-                    new_indicators[row[1].id] = row[1]
+            for target, indicator in table_targets(clause, ctx, caption):
+                targets.append(target)
+                if not indicator.curated:
+                    new_indicators[indicator.id] = indicator
             continue
-        year = section_year.get(clause.section_id, ctx.meta.period_end)
-        targets.extend(prose_targets(clause, ctx, matcher, year))
-    return _deduplicated(targets, {c.id: c for c in clauses}), list(new_indicators.values())
-
+        year = section_year.get(clause.section_id, ctx.meta.period_end or latest_year)
+        found_targets, indicators = prose_targets(clause, ctx, year)
+        targets.extend(found_targets)
+        new_indicators.update((i.id, i) for i in indicators)
+    merged = merge_restatements(targets, {c.id: c for c in clauses})
+    used = {t.indicator_id for t in merged}
+    return merged, [i for i in new_indicators.values() if i.id in used]

@@ -15,7 +15,11 @@ from tests.conftest import GOLD_DIR, plan_path
 FIELDS = ("title", "region_code", "kind", "issuer", "doc_number", "issued_on", "period_start", "period_end")
 
 
-@pytest.mark.parametrize("gold_file", sorted(GOLD_DIR.glob("*.yaml")), ids=lambda p: p.stem)
+SEED_AND_FIXTURE_GOLD = [f for f in sorted(GOLD_DIR.glob("*.yaml")) if read_gold(f)["set"] in ("seeds", "fixtures")]
+"""The corpus's metadata is scored field by field in the quality report (column ``meta``)."""
+
+
+@pytest.mark.parametrize("gold_file", SEED_AND_FIXTURE_GOLD, ids=lambda p: p.stem)
 def test_metadata_matches_the_gold(gold_file: Path) -> None:
     gold = read_gold(gold_file)
     meta = extract_file(plan_path(gold["plan"])).meta

@@ -44,11 +44,46 @@ def test_counted_groups_become_their_reemployment_targets() -> None:
     ]
 
 
-def test_years_are_not_quantities_and_units_must_fit() -> None:
-    assert _shown(_targets("服务业就业比重较2020年提高5个百分点。")) == [
-        ("fu-wu-ye-jiu-ye-bi-zhong", 5, "个百分点", "=", "level")
+def test_years_are_not_quantities_and_a_rise_is_a_change() -> None:
+    [target] = _targets("服务业就业比重较2020年提高5个百分点。")
+    assert _shown([target]) == [("fu-wu-ye-jiu-ye-bi-zhong", 5, "个百分点", "=", "level")]
+    assert target.change
+
+
+def test_indicators_outside_the_vocabulary_are_discovered_from_the_clause() -> None:
+    x = extract_text((HEADER + "到2025年，全省技能劳动者占就业人员比重达到30%，建设1个以上返乡入乡创业园。").encode(), source="t.txt")
+    discovered = {e.id: e for e in x.discovered}
+    names = [(discovered[t.indicator_id].name, t.value, t.unit) for t in x.targets if t.indicator_id in discovered]
+    assert names == [("技能劳动者占就业人员比重", 30, "%"), ("建设返乡入乡创业园", 1, "个")]
+    assert not any(discovered[t.indicator_id].curated for t in x.targets if t.indicator_id in discovered)
+
+
+def test_a_number_without_words_of_its_own_repeats_the_indicator_before_it() -> None:
+    targets = _targets("“十四五”期间，全市累计实现城镇新增就业25万人以上，年均5万人以上。")
+    assert [(t.indicator_id, t.value, t.scope) for t in targets] == [
+        ("indicator:cheng-zhen-xin-zeng-jiu-ye", 25, "cumulative"),
+        ("indicator:cheng-zhen-xin-zeng-jiu-ye", 5, "annual"),
     ]
-    assert _targets("建设高技能人才培训基地3个。") == []
+
+
+def test_ranges_and_chinese_numerals_in_prose() -> None:
+    targets = _targets("返乡入乡创业3—5万人，力争劳务品牌带动就业达到三十万人，技能劳动者占就业人员比重提高两个百分点。")
+    assert [(t.value, t.value_high, t.unit, t.comparator, t.change) for t in targets] == [
+        (3, 5, "万人", "range", False),
+        (30, None, "万人", "=", False),
+        (2, None, "个百分点", "=", True),
+    ]
+
+
+def test_conditions_money_and_durations_are_not_targets() -> None:
+    assert _targets("对吸纳搬迁群众就业10人以上的帮扶车间，每年给予2万元运营补助。") == []
+    assert _targets("对稳定就业3个月以上的脱贫劳动力给予每人500元交通补助。") == []
+    assert _targets("签订1年以上劳动合同。") == []
+
+
+def test_money_that_measures_something_is_a_target() -> None:
+    [target] = _targets("到2025年，人力资源服务业营业收入突破3000亿元。")
+    assert (target.value, target.unit) == (3000, "亿元")
 
 
 def test_chongqing_table_rows_read_by_column(extractions: dict[str, PlanExtraction]) -> None:
@@ -70,3 +105,29 @@ def test_a_target_in_table_and_prose_is_kept_once(extractions: dict[str, PlanExt
 
 def test_past_achievements_are_not_targets() -> None:
     assert _targets("“十三五”期间，城镇新增就业累计128万人。") == []
+
+
+def test_the_past_reaches_the_sentences_after_it_but_not_past_a_semicolon_with_a_future() -> None:
+    targets = _targets("“十三五”时期，全省就业稳定。五年间城镇新增就业725万人。“十三五”期间新增就业318万人；“十四五”期间，城镇新增就业275万人以上。")
+    assert [t.value for t in targets] == [275]
+
+
+def test_a_start_value_is_a_baseline_not_a_target() -> None:
+    targets = _targets("见习留用率由40%提高到50%。")
+    assert [t.value for t in targets] == [50]
+
+
+def test_a_target_in_the_prose_and_a_box_is_one_fact_with_both_quotes() -> None:
+    x = extract_text(
+        (HEADER + "到2025年，开展补贴性职业技能培训150万人次。\n三、重点任务\n专栏1 技能提升\n开展补贴性职业技能培训150万人次。\n").encode(),
+        source="t.txt",
+    )
+    [target] = x.targets
+    assert target.main and len(target.restated_clause_ids) == 1
+    assert target.restated_evidence == ("开展补贴性职业技能培训150万人次",)
+
+
+def test_a_plan_period_without_a_year_ends_the_target_year() -> None:
+    text = "安徽省就业创业行动计划（2021—2023年）\n一、主要目标\n“十四五”期间扶持创业3万人。\n"
+    [target] = extract_text(text.encode(), source="t.txt").targets
+    assert target.year == 2023
