@@ -18,7 +18,7 @@ from loaders.vocabulary import Vocabulary, entity_id
 
 _TIME = r"“?十四五”?(?:期间|时期|末)?|到“?十四五”?末|到?20\d{2}年(?:底|末|前)?|五年(?:间|内)?|今后五年"
 _PLACE = r"全(?:省|市|区|县|州|盟|自治区|国)|我(?:省|市|区|县)|各(?:地|市|县)"
-_MANNER = r"累计|力争|确保|争取|努力|每年|年均|平均每年|每两年|其中|同时|并|共|共计|合计|实现|使|总计|推动|至少"
+_MANNER = r"累计|力争|确保|争取|努力|每年|年均|平均每年|每两年|其中|同时|并|共|共计|合计|实现|使|总计|推动|至少|开展|完成"
 _EACH = r"每个[^，；。（]{0,5}(?:市|县|区|镇|乡|村|街道|社区)(?:（[^（）]*）)?"
 _DOCUMENT = r"[^《》]*《[^《》]*》(?:将|提出|明确|要求)?"
 _LEAD = re.compile(rf"^(?:{_TIME}|{_PLACE}|{_MANNER}|{_EACH}|{_DOCUMENT}|[，、：\s])+")
@@ -36,7 +36,9 @@ _VERB_ONLY = re.compile(
     r"新增|发放|推动|引导|完成|提供|创建|选树|遴选|建立|孵化|培养|培训|引进|安置|转移|新认定|有组织输出|明确|配备|设置|开设)?$"
 )
 _NOTE = re.compile(r"（(?:五年)?累计）|（五年）|（年均）|（[^（）]{0,6}(?:万人|%|个|家|人)[^（）]{0,2}）")
-_TAIL_NOISE = re.compile(r"(?:的|人数|规模)$")
+_SHARE = re.compile(r"^占")
+"""占从业人员比重: a share whose subject is the indicator before it (技能人才总量…，占…比重)."""
+_HEAD = re.compile(r"(?:总量|总数|人数|规模|数量)$")
 _MAX_NAME = 24
 
 
@@ -66,10 +68,23 @@ def indicator_name(before: str, after: str) -> NamedIndicator | None:
     if _VERB_ONLY.match(name):
         noun = _strip(after)
         name = name + noun if noun else ""
-    name = _TAIL_NOISE.sub("", name) if len(name) > 4 else name
+    name = name.removesuffix("的")
     if len(name) < 2:
         return None
     return NamedIndicator(name[-_MAX_NAME:], change)
+
+
+def with_subject(name: str, previous: Entity | None) -> str:
+    """占从业人员比重 after 技能人才总量 is 技能人才占从业人员比重."""
+    if previous is None or not _SHARE.match(name):
+        return name
+    return _HEAD.sub("", previous.name) + name
+
+
+def same_indicator_name(a: str, b: str) -> bool:
+    """Two names of one indicator: equal, or one inside the other (人力资源服务机构 / …数量)."""
+    a, b = a.replace("“", "").replace("”", ""), b.replace("“", "").replace("”", "")
+    return a in b or b in a
 
 
 def resolve_indicator(name: str, vocabulary: Vocabulary, unit: str | None) -> Entity:

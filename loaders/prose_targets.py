@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from graph.model import Clause, Entity, Target
 from loaders.counted_groups import counted_groups
-from loaders.indicator_names import indicator_name, resolve_indicator
+from loaders.indicator_names import indicator_name, resolve_indicator, with_subject
 from loaders.quantities import Quantity, normalised, quantities
 from loaders.target_context import TargetContext, scope_of
 
@@ -31,6 +31,8 @@ _MONEY_INDICATOR = re.compile(r"贷款|收入|产值|规模|营业|发放|融资
 """Money is a target only when it measures something (营业收入, 贷款发放额), not when it is paid."""
 _RESPECTIVELY = re.compile(r"(?P<names>[^，；。：]+?)分别(?:达到|为|控制在|保持在|稳定在|提高到|达)?")
 _JOINER = re.compile(r"[和、及与]")
+_NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+[章节部分]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,2}(?:\.\d{1,2}){0,2}[.、]?)")
+"""A heading's or list item's number (1.1.2, （3）): never part of a quantity."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,8 @@ class ProseTargets:
 
     def read(self) -> ProseTargets:
         text = self.clause.text
-        found = list(quantities(text))
+        numbering = _NUMBERING.match(text)
+        found = [q for q in quantities(text) if not numbering or q[0] >= numbering.end()]
         used = self._respectively(found)
         for indicator, span, quantity in counted_groups(text, self.ctx.vocabulary):
             self._add(indicator, span, quantity, change=False)
@@ -141,7 +144,8 @@ class ProseTargets:
             named = indicator_name(text[seg.start : start], text[end : seg.end])
             if named is None and previous is None:
                 continue
-            indicator = resolve_indicator(named.name, self.ctx.vocabulary, quantity.unit) if named else previous
+            name = with_subject(named.name, previous) if named else None
+            indicator = resolve_indicator(name, self.ctx.vocabulary, quantity.unit) if name else previous
             assert indicator is not None
             if not self.ctx.fits(indicator, quantity):
                 continue

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from graph.model import Clause, Entity, Target
+from loaders.indicator_names import same_indicator_name
 from loaders.prose_targets import prose_targets
 from loaders.table_targets import table_targets
 from loaders.target_context import TargetContext
@@ -20,31 +21,40 @@ _TARGET_YEAR = re.compile(r"(?:到|至|在)(20\d{2})年|(20\d{2})年(?:前|底|�
 
 
 def _key(t: Target) -> tuple[object, ...]:
-    """What makes two statements one target. Scope counts only as annual or not: prose that
-    restates a table's 【75】 rarely repeats 累计, but 每年500万人 is not the 500万 of 2025."""
+    """What makes two statements one target, besides the indicator. Scope counts only as
+    annual or not: prose that restates a table's 【75】 rarely repeats 累计, but 每年500万人
+    is not the 500万 of 2025."""
     value = t.normalized_value if t.normalized_value is not None else t.value
-    return (t.indicator_id, t.region_code, t.scope == "annual", t.year, value, t.value_high, t.change)
+    return (t.region_code, t.scope == "annual", t.year, value, t.value_high, t.change)
 
 
-def merge_restatements(targets: list[Target], clauses: dict[str, Clause]) -> list[Target]:
+def merge_restatements(targets: list[Target], clauses: dict[str, Clause], names: dict[str, str]) -> list[Target]:
     """One fact per indicator, scope, year and value; table rows first, then by position.
 
-    The kept fact is main when any statement is; conflicting comparators (以内 in the
-    table, 不超过 in the prose) keep the table's.
+    Prose often names a table's indicator a little differently (人力资源服务机构 for
+    人力资源服务机构数量): with the same value, names one inside the other are one
+    indicator. The kept fact is main when any statement is; conflicting comparators
+    (以内 in the table, 不超过 in the prose) keep the table's.
     """
-    kept: dict[tuple[object, ...], Target] = {}
+    kept: dict[tuple[object, ...], list[Target]] = {}
     for t in sorted(targets, key=lambda t: (not clauses[t.clause_id].cells, clauses[t.clause_id].ordinal)):
-        first = kept.get(_key(t))
-        if first is None:
-            kept[_key(t)] = t
+        same = kept.setdefault(_key(t), [])
+        at = next(
+            (i for i, k in enumerate(same) if k.indicator_id == t.indicator_id
+             or same_indicator_name(names.get(k.indicator_id, ""), names.get(t.indicator_id, ""))),
+            None,
+        )  # fmt: skip
+        if at is None:
+            same.append(t)
             continue
-        kept[_key(t)] = replace(
+        first = same[at]
+        same[at] = replace(
             first,
             main=first.main or t.main,
             restated_clause_ids=(*first.restated_clause_ids, t.clause_id),
             restated_evidence=(*first.restated_evidence, t.evidence),
         )
-    return sorted(kept.values(), key=lambda t: clauses[t.clause_id].ordinal)
+    return sorted((t for same in kept.values() for t in same), key=lambda t: clauses[t.clause_id].ordinal)
 
 
 def extract_targets(
@@ -60,7 +70,7 @@ def extract_targets(
     for clause in clauses:
         if not clause.cells:
             caption = clause.text
-        if clause.is_heading or clause.id in past:
+        if clause.id in past:
             continue
         if found := _TARGET_YEAR.search(clause.text):
             latest_year = section_year[clause.section_id] = int(found.group(1) or found.group(2))
@@ -74,6 +84,7 @@ def extract_targets(
         found_targets, indicators = prose_targets(clause, ctx, year)
         targets.extend(found_targets)
         new_indicators.update((i.id, i) for i in indicators)
-    merged = merge_restatements(targets, {c.id: c for c in clauses})
+    names = {e.id: e.name for e in [*ctx.vocabulary.entities, *new_indicators.values()]}
+    merged = merge_restatements(targets, {c.id: c for c in clauses}, names)
     used = {t.indicator_id for t in merged}
     return merged, [i for i in new_indicators.values() if i.id in used]
