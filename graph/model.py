@@ -120,6 +120,8 @@ class Target:
     """Other clauses that state the same target (the prose restating a table row, a 专栏)."""
     restated_evidence: tuple[str, ...] = ()
     """The quotes of those clauses, in the same order."""
+    strength: str | None = None
+    """How firmly the clause commits (see ``Funding.strength``)."""
 
 
 @dataclass
@@ -128,9 +130,18 @@ class Funding:
     clause_id: str
     evidence: str
     instrument: str
+    """The money words as written (一次性创业补贴, 以奖代补, 贴息)."""
+    instrument_kind: str = "other"
+    """subsidy, loan, interest_subsidy, award, grant, special_fund, reward_in_lieu, purchase, other."""
     amount: float | None = None
     amount_unit: str | None = None
     amount_yuan: float | None = None
+    amount_kind: str | None = None
+    """one_off, per_person, per_month, per_day, per_year, cap, annual, total."""
+    group_id: str | None = None
+    """The beneficiary group the clause names, when it names one."""
+    strength: str | None = None
+    """How firmly the clause commits: binding, striving, supporting, encouraging, exploratory."""
 
 
 @dataclass(frozen=True)

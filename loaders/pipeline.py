@@ -17,6 +17,7 @@ from graph.errors import EmptyPlanError, PlanError
 from graph.ids import plan_id
 from graph.model import Mention, PlanExtraction
 from loaders.encoding import decode_plan
+from loaders.funding import plan_fundings
 from loaders.gazetteer import Gazetteer, default_gazetteer
 from loaders.mentions import discover_programs, find_mentions
 from loaders.metadata import extract_metadata
@@ -82,13 +83,16 @@ def extract_text(
         targets=targets,
         discovered=[*discovered, *new_indicators],
     )
+    fundings, funded_programs = plan_fundings(
+        outline.clauses, past, targets, by_clause, entities, lambda c, found: list(funding_facts(c, found, entities))
+    )
+    extraction.fundings = fundings
+    extraction.discovered.extend(funded_programs)
     for clause in outline.clauses:
         extraction.citations.extend(citations(clause, meta.title))
         if clause.is_heading or clause.id in past:
             continue
-        found = by_clause.get(clause.id, [])
-        extraction.fundings.extend(funding_facts(clause, found, entities))
-        extraction.servings.extend(serving_facts(clause, found, entities))
+        extraction.servings.extend(serving_facts(clause, by_clause.get(clause.id, []), entities))
     return extraction
 
 

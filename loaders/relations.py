@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from graph.ids import document_id
 from graph.model import GROUP, PROGRAM, Citation, Clause, Entity, Funding, Mention, Serving
+from loaders.commitment import optional
 
 MONEY = re.compile(
     r"就业补助资金|就业专项资金|以奖代补|奖补|扶持资金|专项资金|资金|基金|补贴|补助|贴息|贷款|经费|资助|奖励|津贴"
@@ -28,7 +29,6 @@ _COMMIT = re.compile(
 )
 _COMMIT_AFTER = re.compile(r"^[^，；。：]{0,6}?(?:直达|提高至|提高到|上浮|扩围)")
 """培训补贴直达企业, 见习补贴标准提高至…: commitments written after the instrument."""
-_OPTIONAL = re.compile(r"有条件的(?:地方|地区)?可|探索")
 _BREAKS = "，；：。"
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(亿元|万元|元)")
 _YUAN = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
@@ -84,7 +84,7 @@ def _cues(text: str, programs: list[Mention], entities: dict[str, Entity], spans
         if entity.kind == "instrument" and not owns_fund and committed:
             cues.append(_Cue(m.start, m.end, entity.name, entity))
     return sorted(
-        (c for c in cues if not _OPTIONAL.search(segment(c.start))), key=lambda c: c.start
+        (c for c in cues if not optional(segment(c.start))), key=lambda c: c.start
     )
 
 
