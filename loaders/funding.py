@@ -36,17 +36,26 @@ _COMMIT = re.compile(
 _IN_KIND = re.compile(r"免收|减免|免除|免租|免费提供|零租金")
 _SOURCE = re.compile(r"^(?:中央和省级|省级|市级|县级|区级)?(?:就业|就业创业|就业补助|创业|稳就业|就业专项)?(?:补助|专项)?(?:资金|基金|专账资金|专账)$")
 """Where money comes from (就业补助资金, 失业保险基金) is no program."""
-_RECIPIENT = re.compile(
-    r"对(?:新认定|认定|新建|入选|获评|评估优秀|年度评估优秀|新入选|引进|首次)?的?(?P<who>[^，；。]{2,24}?)(?:，|给予|按|可|每)"
+_QUALIFIED = r"(?:新认定|认定|新建|入选|获评|评估优秀|年度评估优秀|新入选|引进|首次)?的?"
+_RECIPIENTS = (
+    re.compile(r"对(?:参加|参与)(?P<who>[^，；。的]{2,16}?)的"),
+    re.compile(rf"对{_QUALIFIED}(?P<who>[^，；。]{{2,24}}?)(?:，|给予|按|可|每)"),
+    re.compile(r"^(?:（\d+）)?(?:新认定|认定|新建|入选)(?P<who>[^，；。]{2,24}?)的，"),
 )
+"""对参加冬季技能培训的农民工 (the activity), 对新认定的…工作室, 新认定…示范园的，每个给予…"""
+_GENERIC_RECIPIENT = re.compile(r"^(?:获奖|获评|入选|评选|符合条件)")
+"""对获奖项目, 对入选者: the recipient is whatever the clause awards, named elsewhere."""
 _PROGRAM_HEAD = re.compile(
-    r"(?:工作室|基地|园区|创业园|服务站|载体|项目|大赛|人才|工匠|品牌|计划|工程|行动|培训|驿站|中心|平台|市场|岗位|车间|学院|团队|站)$"
+    r"(?:工作室|基地|园区|园|服务站|载体|项目|大赛|人才|工匠|品牌|计划|工程|行动|培训|驿站|中心|平台|市场|岗位|车间|学院|团队|站)$"
 )
 _BUDGET_FOR = re.compile(r"安排(?P<what>[^，；。]{2,20}?)(?:建设)?专项资金")
 _AWARDED = re.compile(r"评选(?:一次)?(?P<what>“[^”]{2,10}”|[\u4e00-\u9fff]{2,8}?工匠)")
 """每两年评选“遵义工匠”20名，每人给予2万元奖励: the award funds the title."""
 _QUOTED = re.compile(r"“[^”]{2,12}”")
-_PAYS = re.compile(r"给予|发放|落实|安排|予以|提供|享受|列支|以奖代补|统筹使用|用好|申领|申请|执行|纳入[^，；。]{0,30}范围")
+_PAYS = re.compile(
+    r"给予|发放|落实|安排|予以|提供|享受|列支|以奖代补|统筹使用|用好|申领|申请|执行|纳入[^，；。]{0,30}范围"
+    r"|按[^，；。]{0,16}(?:标准|比例)"
+)
 _FUND_AFTER = re.compile(r"资金|基金|专账")
 """Used with ``match(text, pos)``: the money word is part of a fund's name (就业补助资金)."""
 _GENERIC = re.compile(r"^(?:就业|就业创业|创业|稳就业|就业补助)$")
@@ -103,15 +112,15 @@ def _discovered(name: str) -> Entity:
 
 def _recipient(text: str, programs: list[Mention], entities: dict[str, Entity]) -> Funded | None:
     """对新认定的省级技能大师工作室，给予…: the program the clause addresses."""
-    who = _RECIPIENT.search(text)
+    who = next((found for pattern in _RECIPIENTS if (found := pattern.search(text))), None)
     if who is None:
         return None
     inside = [m for m in programs if who.start("who") <= m.start < who.end("who")]
     if inside:
         m = inside[-1]
         return Funded(m.surface, entities[m.entity_id], "")
-    name = who["who"].removeprefix("省级、市级").strip("“”")
-    if _PROGRAM_HEAD.search(name) and "的" not in name:
+    name = who["who"].strip("“”")
+    if _PROGRAM_HEAD.search(name) and "的" not in name and not _GENERIC_RECIPIENT.match(name):
         return Funded(who["who"], None, "")
     return None
 
@@ -140,10 +149,8 @@ def commits_money(text: str) -> bool:
     if AMOUNT.search(text):
         return bool(_COMMIT.search(text))
     for segment in re.finditer(r"[^，；。：]+", text):
-        pays = _PAYS.search(segment.group())
-        if pays is not None and any(
-            not _FUND_AFTER.match(text, m.end())
-            for m in _INSTRUMENT.finditer(text, segment.start() + pays.start(), segment.end())
+        if _PAYS.search(segment.group()) and any(
+            not _FUND_AFTER.match(text, m.end()) for m in _INSTRUMENT.finditer(text, segment.start(), segment.end())
         ):
             return True
     return False
@@ -175,7 +182,9 @@ def funded_by(
         return Funded(m.surface, entities[m.entity_id], m.surface)
     money = AMOUNT.search(text)
     if instrument := _instrument(text, money.end() if money else 0) or _instrument(text, 0):
-        if carried is not None and instrument_kind(instrument.name) in ("loan", "interest_subsidy", "award"):
+        # 给予贴息, 按比例返还, 每人给予2万元奖励: a bare instrument pays the program in context.
+        bare = len(instrument.name) <= 3 or instrument_kind(instrument.name) in ("loan", "interest_subsidy", "award")
+        if carried is not None and bare:
             return carried
         return instrument
     if quoted := _QUOTED.search(text):
@@ -188,6 +197,8 @@ def describe(
 ) -> tuple[Funding, Entity | None]:
     """A Funding for ``funded``, and the discovered program it introduces (if any)."""
     entity = funded.entity or _discovered(funded.name)
+    if entity.program_id is not None and entity.program_id in entities:
+        entity = entities[entity.program_id]
     amount, unit, yuan, kind = amount_of(clause.text)
     group = next((entities[m.entity_id] for m in mentions if entities[m.entity_id].label == GROUP), None)
     instrument = funded.instrument or _instrument_word(clause.text) or funded.name
@@ -261,6 +272,7 @@ def plan_fundings(
         if clause.id in skip or clause.id in money_targets or clause.cells:
             continue
         found = mentions.get(clause.id, [])
+        programs = [m for m in found if entities[m.entity_id].label == PROGRAM]
         by_name = named(clause, found)
         if by_name:
             fundings.extend(_complete(f, clause, found, entities) for f in by_name)
@@ -269,7 +281,6 @@ def plan_fundings(
             continue
         if not commits_money(clause.text):
             continue
-        programs = [m for m in found if entities[m.entity_id].label == PROGRAM]
         funded = funded_by(clause, programs, entities, carried)
         if funded is None:
             continue
