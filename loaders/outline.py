@@ -164,7 +164,7 @@ def build_outline(plan_id: str, text: str) -> Outline:
             i += 1
             continue
         toc = None
-        if is_table_line(line):
+        if is_table_line(line) and style != "box":
             j = i
             while j < len(lines) and is_table_line(lines[j]):
                 j += 1

@@ -22,8 +22,9 @@ MONEY = re.compile(
     r"|政府购买|金融[^，；。]{0,8}?(?:扶持|支持)|发放[^，；。]{0,8}?报酬"
     r"|投入[^，；。]{0,12}?[亿万]?元|\d+(?:\.\d+)?[亿万]?元"
 )
-_ADJECTIVAL = re.compile(r"[性的]")
-"""补贴性培训, 政府补贴的项目: money words that describe rather than commit."""
+_ADJECTIVAL = re.compile(r"[性的]|申领|申请|“?网上|监管|审核|拨付")
+"""补贴性培训, 政府补贴的项目, 补贴申领, 资金监管: money words that describe a service or a
+procedure rather than commit money."""
 _COMMIT = re.compile(
     r"给予|发放|落实|提供|享受|安排|加大|提高|扩大|放宽|调整|实施|执行|按规定|纳入|支持|用好|建立|设立"
 )
