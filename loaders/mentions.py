@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from graph.model import PROGRAM, Clause, Entity, Mention, Section
+from graph.model import GROUP, PROGRAM, Clause, Entity, Mention, Section
 from loaders.relations import MONEY
 from loaders.vocabulary import Matcher, Vocabulary, entity_id
+from loaders.word_boundaries import on_word_boundaries
 
 _SUFFIX_KIND = [
     (re.compile(r"(计划|工程|专项|项目)$"), "program"),
@@ -125,8 +126,11 @@ def discover_programs(
 
 
 def find_mentions(clauses: list[Clause], matcher: Matcher) -> list[Mention]:
+    """Vocabulary and discovered names in each clause; a target group only where it is a
+    word of its own (not 农民工 in 农民工资性收入)."""
     return [
         Mention(clause.id, match.entity.id, match.surface, match.start, match.end)
         for clause in clauses
         for match in matcher.find(clause.text)
+        if match.entity.label != GROUP or on_word_boundaries(clause.text, match.start, match.end)
     ]

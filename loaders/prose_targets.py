@@ -25,13 +25,15 @@ _CONDITION_AFTER = re.compile(r"^(?:的|内|后|及以上的|以下的|（含）
 _DURATION_AFTER = re.compile(r"^(?:月|工作日|小时|季度|学时|课时)")
 _BASELINE_AFTER = re.compile(r"^(?:提高|增加|提升|下降|降低|增长|上升|减少)(?:到|至)")
 _CONDITION_BEFORE = re.compile(r"^(?:对|凡|符合|经|按照?|招用|吸纳)")
+_PER_UNIT = re.compile(r"(?:按|对)?每(?:增加|带|吸纳|招用|安置|新增)$")
+"""按每带1名学徒, 每增加1人: the unit a rate is paid for, not a target."""
 _MONEY_WORDS = re.compile(r"补贴|补助|奖励|资助|奖补|贴息|资金|报酬|经费|津贴|额度|最高|给予|安排|标准|每人|每户")
 _MONEY_UNITS = {"元", "万元", "亿元"}
 _MONEY_INDICATOR = re.compile(r"贷款|收入|产值|规模|营业|发放|融资|投资|总量")
 """Money is a target only when it measures something (营业收入, 贷款发放额), not when it is paid."""
 _RESPECTIVELY = re.compile(r"(?P<names>[^，；。：]+?)分别(?:达到|为|控制在|保持在|稳定在|提高到|达)?")
 _JOINER = re.compile(r"[和、及与]")
-_NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+[章节部分]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,2}(?:\.\d{1,2}){0,2}[.、]?)")
+_NUMBERING = re.compile(r"^(?:专栏\s*\d+|表\s*\d+|第[一二三四五六七八九十百零〇]+[章节部分]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,2}(?:\.\d{1,2}){0,2}[.、]?)")
 """A heading's or list item's number (1.1.2, （3）): never part of a quantity."""
 
 
@@ -63,7 +65,7 @@ def _not_a_target(text: str, seg: _Span, start: int, end: int, quantity: Quantit
     before = text[seg.start : start]
     if _CONDITION_AFTER.match(after) or _DURATION_AFTER.match(after) or _BASELINE_AFTER.match(after):
         return True
-    if _CONDITION_BEFORE.match(before) and "的" in after:
+    if (_CONDITION_BEFORE.match(before) and "的" in after) or _PER_UNIT.search(before):
         return True
     if quantity.unit == "年" and "年限" not in before:
         return True
@@ -81,7 +83,11 @@ class ProseTargets:
         self.targets: list[Target] = []
         self.indicators: list[Entity] = []
 
-    def _add(self, indicator: Entity, span: tuple[int, int], quantity: Quantity, change: bool) -> None:
+    def _add(
+        self, indicator: Entity, span: tuple[int, int], quantity: Quantity, change: bool, stretch_end: int | None = None
+    ) -> None:
+        """``stretch_end``: where the number's stretch ends, so that words after it (…2万人左右／年)
+        count for its scope."""
         value, norm_unit = normalised(quantity.value, quantity.unit, self.ctx.vocabulary.units)
         self.targets.append(
             Target(
@@ -96,7 +102,7 @@ class ProseTargets:
                 change=change,
                 year=self.year,
                 scope=scope_of(
-                    quantity, self.clause.text[span[0] : span[1]], indicator, self.ctx.vocabulary.units,
+                    quantity, self.clause.text[span[0] : stretch_end or span[1]], indicator, self.ctx.vocabulary.units,
                     lead=self.clause.text[: span[0]],
                 ),
                 main=self.ctx.roles.is_main(self.clause.section_id),
@@ -149,7 +155,7 @@ class ProseTargets:
             assert indicator is not None
             if not self.ctx.fits(indicator, quantity):
                 continue
-            self._add(indicator, (seg.start, end), quantity, named.change if named else False)
+            self._add(indicator, (seg.start, end), quantity, named.change if named else False, seg.end)
             previous = indicator
         return self
 

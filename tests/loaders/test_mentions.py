@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from graph.build import Graph
-from graph.model import PROGRAM, PlanExtraction
+from graph.model import PROGRAM, Clause, PlanExtraction
+from loaders.mentions import find_mentions
 from loaders.pipeline import extract_file, extract_text
+from loaders.vocabulary import Matcher, Vocabulary
 from tests.conftest import FIXTURE_PLANS, by_prefix
 
 
@@ -43,3 +45,11 @@ def test_sichuan_regional_brand_is_found() -> None:
     x = extract_file(FIXTURE_PLANS / "sichuan_2022.txt")
     names = {e.name for e in x.discovered}
     assert {"川字号", "“天府工匠”培养工程"} <= names
+
+
+def test_a_group_inside_a_longer_word_is_no_mention(vocabulary: Vocabulary) -> None:
+    """农民工 is not in 农民工资性收入 (farmers' wage income), but it is in 返乡农民工."""
+    matcher = Matcher(vocabulary.entities)
+    wages, returning = (Clause(f"c{i}", "s", text, i, 0, len(text), 0) for i, text in enumerate(["农民工资性收入稳步增长", "支持返乡农民工创业"]))
+    assert "group:nong-min-gong" not in {m.entity_id for m in find_mentions([wages], matcher)}
+    assert "group:nong-min-gong" in {m.entity_id for m in find_mentions([returning], matcher)}
