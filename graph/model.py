@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 GROUP, PROGRAM, INDICATOR = "TargetGroup", "Program", "Indicator"
-PLAN_KINDS = ("plan", "implementation_scheme", "interpretation")
+PLAN_KINDS = ("plan", "implementation_scheme", "action_plan", "interpretation")
 PROGRAM_KINDS = ("program", "carrier", "instrument", "brand", "activity", "platform")
 SCOPES = ("cumulative", "annual", "level")
 

@@ -11,7 +11,9 @@ import re
 
 from graph.errors import RegionNotFound
 from graph.model import PlanMeta, Section
+from loaders.doc_numbers import own_doc_number
 from loaders.gazetteer import Gazetteer
+from loaders.issue_dates import issue_date
 
 _HEADER_LINES = 40
 _TITLE = re.compile(r"(规划|方案|计划|意见|办法|纲要|措施)(（\d{4}—\d{4}年）)?$")
@@ -23,9 +25,10 @@ _CITED = re.compile(r"《([^《》]+?(?:规划|方案|计划|意见|办法))》"
 _ISSUER = re.compile(
     r"^[\u4e00-\u9fff]{2,30}(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|厅|局)$"
 )
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【（]\d{4}[〕\]】）]\d{1,4}号")
-_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-_IMPLEMENTATION = re.compile(r"(实施方案|工作方案|行动方案|行动计划|实施意见|实施细则)")
+_IMPLEMENTATION = re.compile(r"(实施方案|工作方案|行动方案|实施意见|实施细则)")
+_ACTION_PLAN = re.compile(r"行动计划")
+_ISSUER_FIELD = re.compile(r"^(?:发文机关|发布机构)[：:](?P<issuer>[\u4e00-\u9fff、]{4,40})$")
+_ISSUER_PART = re.compile(r".+?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|厅|局)")
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -53,18 +56,35 @@ def find_title(lines: list[str]) -> str | None:
             if i + 1 < len(lines) and _PERIOD_LINE.match(lines[i + 1]):
                 return line + lines[i + 1]
             return line
+    # A notice's own title, not a 公报 table of contents listing other notices with numbers.
     for line in lines:
-        if notice := _NOTICE.search(line):
+        if (notice := _NOTICE.search(line)) and "号）" not in line:
             return notice.group(1)
     return None
 
 
 def plan_kind(title: str | None, header: str) -> str:
+    """From the text: a 解读 says so in its title or headline, a 行动计划 or 实施方案 in its title."""
     if "解读" in header or (title and "解读" in title):
         return "interpretation"
+    if title and _ACTION_PLAN.search(title):
+        return "action_plan"
     if title and _IMPLEMENTATION.search(title):
         return "implementation_scheme"
     return "plan"
+
+
+def find_issuer(lines: list[str]) -> str | None:
+    """The issuing body: a 发文机关 field, else an issuer line; joint issuers written one after
+    another (广东省人力资源和社会保障厅广东省发展和改革委员会) are separated with 、."""
+    for line in lines:
+        if field := _ISSUER_FIELD.match(line):
+            return field["issuer"]
+    line = next((line for line in lines if _ISSUER.match(line)), None)
+    if line is None:
+        return None
+    parts = _ISSUER_PART.findall(line)
+    return "、".join(parts) if "".join(parts) == line else line
 
 
 def extract_metadata(
@@ -84,14 +104,9 @@ def extract_metadata(
             "no region of the gazetteer is named in the title or header", source=source, line=1
         )
     meta = PlanMeta(title=title, region_code=region.code, kind=kind)
-    meta.issuer = next((line for line in lines if _ISSUER.match(line)), None)
-    if number := _DOC_NUMBER.search(header):
-        meta.doc_number = number.group()
-    for line in lines:
-        if date := _DATE.match(line):
-            year, month, day = (int(g) for g in date.groups())
-            meta.issued_on = f"{year:04d}-{month:02d}-{day:02d}"
-            break
+    meta.issuer = find_issuer(lines)
+    meta.doc_number = own_doc_number(text, kind)
+    meta.issued_on = issue_date(text)
     if title and (period := _PERIOD.search(title)):
         meta.period_start, meta.period_end = int(period.group(1)), int(period.group(2))
     elif title and (five := _FIVE_YEAR.search(title)):
