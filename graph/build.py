@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import GROUP, PROGRAM, Entity, PlanExtraction, Region
+from graph.model import GROUP, PROGRAM, STRENGTHS, Entity, PlanExtraction, Region
 
 Graph = nx.MultiDiGraph
 
@@ -63,6 +63,12 @@ def _add_entity(g: Graph, entity: Entity) -> None:
     _add_node(g, entity.id, entity.label, **props)
 
 
+def _stronger(a: str | None, b: str | None) -> str | None:
+    """The firmer of two commitment strengths (binding > … > exploratory > none)."""
+    rank = {s: i for i, s in enumerate(STRENGTHS)}
+    return min((s for s in (a, b) if s is not None), key=rank.__getitem__, default=None)
+
+
 def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
     m = x.meta
     _add_node(
@@ -88,13 +94,18 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
         _add_edge(g, c.section_id, c.id, "HAS_CLAUSE", c.id)
     covers: dict[str, list[str]] = defaultdict(list)
     mentioned: Counter[str] = Counter()
+    strongest: dict[str, str] = {}
     for mention in x.mentions:
         entity = entities[mention.entity_id]
         _add_entity(g, entity)
-        _add_edge(g, mention.clause_id, entity.id, "MENTIONS", mention.surface, surface=mention.surface)
+        _add_edge(
+            g, mention.clause_id, entity.id, "MENTIONS", mention.surface,
+            surface=mention.surface, strength=mention.strength,
+        )  # fmt: skip
         if entity.label in (GROUP, PROGRAM):
             covers[entity.id].append(mention.clause_id)
             mentioned[entity.id] += 1
+            strongest[entity.id] = _stronger(strongest.get(entity.id), mention.strength)
     for f in x.fundings:
         # Money paid through an instrument funds the program it belongs to (就业见习补贴 →
         # 就业见习), which the plan then covers even where it never names it.
@@ -102,7 +113,10 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
         covers[f.program_id].append(f.clause_id)
     for entity_id, clause_ids in covers.items():
         unique = tuple(dict.fromkeys(clause_ids))
-        _add_edge(g, x.id, entity_id, "COVERS", x.id, mentions=mentioned[entity_id], clause_ids=unique)
+        _add_edge(
+            g, x.id, entity_id, "COVERS", x.id,
+            mentions=mentioned[entity_id], clause_ids=unique, strength=strongest.get(entity_id),
+        )  # fmt: skip
     for f in x.fundings:
         _add_edge(g, x.id, f.program_id, "FUNDS", f.clause_id, **_fact(f, "program_id"))
     for n, t in enumerate(x.targets):

@@ -13,6 +13,8 @@ GROUP, PROGRAM, INDICATOR = "TargetGroup", "Program", "Indicator"
 PLAN_KINDS = ("plan", "implementation_scheme", "action_plan", "interpretation")
 PROGRAM_KINDS = ("program", "carrier", "instrument", "brand", "activity", "platform")
 SCOPES = ("cumulative", "annual", "level")
+STRENGTHS = ("binding", "striving", "supporting", "encouraging", "exploratory")
+"""Commitment strengths, strongest first."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,8 @@ class Mention:
     surface: str
     start: int
     end: int
+    strength: str | None = None
+    """How firmly the mentioning clause commits (see ``Funding.strength``)."""
 
 
 @dataclass
@@ -137,7 +141,7 @@ class Funding:
     amount_unit: str | None = None
     amount_yuan: float | None = None
     amount_kind: str | None = None
-    """one_off, per_person, per_month, per_day, per_year, cap, annual, total."""
+    """one_off, per_person, per_month, per_day, per_year, cap or total."""
     group_id: str | None = None
     """The beneficiary group the clause names, when it names one."""
     strength: str | None = None

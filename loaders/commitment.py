@@ -16,9 +16,8 @@ from pathlib import Path
 import yaml
 
 from graph.errors import VocabularyError
+from graph.model import STRENGTHS
 from graph.settings import get_settings
-
-STRENGTHS = ("binding", "striving", "supporting", "encouraging", "exploratory")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.model import GROUP, PROGRAM, Clause, Entity, Funding, Mention, Target
-from loaders.commitment import optional
+from loaders.commitment import optional, strength
 from loaders.mentions import program_kind
 from loaders.vocabulary import entity_id
 
@@ -85,14 +85,18 @@ def instrument_kind(text: str) -> str:
 
 
 def amount_of(text: str) -> tuple[float | None, str | None, float | None, str | None]:
-    """(amount, unit, amount in 元, amount kind) of the first amount written in ``text``."""
+    """(amount, unit, amount in 元, amount kind) of the first amount written in ``text``.
+
+    The kind comes from the words before the amount (最高, 每人每月) or, for 一次性, from
+    either side (给予1万元一次性创业补贴); an amount with none of them is a total.
+    """
     found = AMOUNT.search(text)
     if found is None:
         return None, None, None, None
-    lead = text[: found.start()]
-    kind = next((k for pattern, k in _AMOUNT_KIND if pattern.search(lead[-12:])), None)
-    if kind is None and "年" in lead[-12:] and "每年" in text:
-        kind = "annual"
+    lead, tail = text[max(0, found.start() - 12) : found.start()], text[found.end() : found.end() + 8]
+    kind = next((k for pattern, k in _AMOUNT_KIND if k != "one_off" and pattern.search(lead)), None)
+    if kind is None and "一次性" in lead + tail:
+        kind = "one_off"
     value = float(found.group(1))
     return value, found.group(2), round(value * _YUAN[found.group(2)], 2), kind or "total"
 
@@ -213,6 +217,7 @@ def describe(
         amount_yuan=yuan,
         amount_kind=kind,
         group_id=group.id if group else None,
+        strength=strength(clause.text),
     )
     return funding, (None if funded.entity else entity)
 
@@ -241,6 +246,7 @@ def _complete(funding: Funding, clause: Clause, mentions: list[Mention], entitie
         amount_yuan=yuan,
         amount_kind=kind,
         group_id=group.id if group else None,
+        strength=strength(clause.text),
     )
 
 

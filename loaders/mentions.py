@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from graph.model import GROUP, PROGRAM, Clause, Entity, Mention, Section
+from loaders.commitment import strength
 from loaders.relations import MONEY
 from loaders.vocabulary import Matcher, Vocabulary, entity_id
 from loaders.word_boundaries import on_word_boundaries
@@ -129,7 +130,7 @@ def find_mentions(clauses: list[Clause], matcher: Matcher) -> list[Mention]:
     """Vocabulary and discovered names in each clause; a target group only where it is a
     word of its own (not 农民工 in 农民工资性收入)."""
     return [
-        Mention(clause.id, match.entity.id, match.surface, match.start, match.end)
+        Mention(clause.id, match.entity.id, match.surface, match.start, match.end, strength(clause.text))
         for clause in clauses
         for match in matcher.find(clause.text)
         if match.entity.label != GROUP or on_word_boundaries(clause.text, match.start, match.end)

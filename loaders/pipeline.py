@@ -68,7 +68,9 @@ def extract_text(
     for target in targets:
         indicator = new_by_id.get(target.indicator_id)
         if indicator is not None and (start := texts[target.clause_id].find(indicator.name)) >= 0:
-            mentions.append(Mention(target.clause_id, indicator.id, indicator.name, start, start + len(indicator.name)))
+            mentions.append(
+                Mention(target.clause_id, indicator.id, indicator.name, start, start + len(indicator.name), target.strength)
+            )
     entities = {e.id: e for e in [*vocabulary.entities, *discovered, *new_indicators]}
     extraction = PlanExtraction(
         id=pid,

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from graph.model import Clause, Entity, Target
+from loaders.commitment import strength
 from loaders.counted_groups import counted_groups
 from loaders.indicator_names import indicator_name, resolve_indicator, with_subject
 from loaders.quantities import Quantity, normalised, quantities
@@ -108,6 +109,7 @@ class ProseTargets:
                 main=self.ctx.roles.is_main(self.clause.section_id),
                 normalized_value=value,
                 normalized_unit=norm_unit,
+                strength=strength(self.clause.text),
             )
         )
         if not indicator.curated:

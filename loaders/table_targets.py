@@ -138,6 +138,8 @@ def _target(
         normalized_value=value,
         normalized_unit=norm_unit,
         region_code=region,
+        # A 约束性 row binds; a 预期性 row states an expectation, with no commitment word.
+        strength="binding" if attribute == "约束性" else None,
     )
 
 

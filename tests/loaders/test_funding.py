@@ -1,0 +1,93 @@
+"""FUNDS in the word orders plans use, what each records, and what is not funding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.errors import VocabularyError
+from graph.model import Funding, PlanExtraction
+from loaders.commitment import load_commitment, strength
+from loaders.pipeline import extract_text
+
+HEADER = "江苏省就业促进规划\n三、重点任务\n"
+
+
+def _extract(body: str) -> PlanExtraction:
+    return extract_text((HEADER + body).encode(), source="t.txt")
+
+
+def _funded(body: str) -> list[tuple[str, float | None, str | None, str]]:
+    x = _extract(body)
+    names = {f.program_id: f.program_id.split(":")[1] for f in x.fundings} | {e.id: e.name for e in x.discovered}
+    return [(names[f.program_id], f.amount_yuan, f.amount_kind, f.instrument_kind) for f in x.fundings]
+
+
+@pytest.mark.parametrize(
+    ("body", "amount", "kind"),
+    [
+        ("对首次创业的高校毕业生，给予一次性创业补贴1万元。", 10000, "one_off"),
+        ("对首次创业的高校毕业生，给予1万元一次性创业补贴。", 10000, "one_off"),
+        ("首次创业的高校毕业生可申领1.2万元的一次性创业补贴。", 12000, "one_off"),
+        ("个人创业担保贷款最高不超过20万元，按规定给予贴息。", 200000, "cap"),
+    ],
+)
+def test_money_in_any_word_order_funds_the_instrument(body: str, amount: float, kind: str) -> None:
+    [funding] = _extract(body).fundings
+    assert (funding.amount_yuan, funding.amount_kind) == (amount, kind)
+    assert body[:-1].find(funding.evidence) >= 0 or funding.evidence in body
+    assert str(int(amount) if amount < 10000 else "") in funding.evidence or "万元" in funding.evidence
+
+
+def test_the_recipient_a_clause_addresses_is_funded() -> None:
+    [(name, amount, kind, instrument)] = _funded("对新认定的省级粤菜师傅大师工作室，一次性给予10万元补助。")
+    assert (name, amount, instrument) == ("省级粤菜师傅大师工作室", 100000, "subsidy")
+
+
+def test_a_bare_instrument_pays_the_program_of_the_clause_before() -> None:
+    x = _extract("个人创业担保贷款最高额度为20万元，小微企业最高300万元；财政部门按规定给予贴息。")
+    assert {f.program_id for f in x.fundings} == {"program:chuang-ye-dan-bao-dai-kuan"}
+    assert len(x.fundings) == 2
+
+
+def test_beneficiary_group_and_commitment_strength_are_recorded() -> None:
+    [funding] = _extract("确保对离校未就业高校毕业生按每人每月600元给予生活费补贴。").fundings
+    assert funding.group_id == "group:gao-xiao-bi-ye-sheng"
+    assert (funding.amount_kind, funding.strength) == ("per_month", "binding")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "规划建设一批返乡入乡创业园。",  # building
+        "“十三五”期间累计发放创业担保贷款246亿元。",  # past spending
+        "有条件的设区市可对返乡创业园给予一次性奖补。",  # optional delegation
+        "各地可结合实际给予租房或生活补贴。",  # optional delegation
+        "对入驻孵化基地的创业者免收场地租金。",  # in kind
+        "依托公共就业服务平台推动补贴申领“掌上办”。",  # a procedure, not money
+        "省级财政每年安排就业补助资金不少于20亿元。",  # a budget with no program
+    ],
+)
+def test_look_alikes_are_not_funding(body: str) -> None:
+    assert _extract(body).fundings == []
+
+
+def test_strength_from_the_lexicon() -> None:
+    assert [strength(t) for t in ("确保零就业家庭动态清零", "力争带动就业30万人", "鼓励企业吸纳", "探索建立")] == [
+        "binding", "striving", "encouraging", "exploratory",
+    ]  # fmt: skip
+    assert strength("城镇新增就业50万人") is None
+
+
+def test_a_broken_lexicon_names_its_file(tmp_path: Path) -> None:
+    bad = tmp_path / "commitment.yaml"
+    bad.write_text("levels:\n  - {level: certain, words: [确保]}\noptional: []\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match="commitment.yaml"):
+        load_commitment(bad)
+
+
+def test_every_funding_keeps_its_evidence_inside_its_clause() -> None:
+    x = _extract("对新认定的省级技能大师工作室给予10万元一次性资助。按每人1000元给予一次性吸纳就业补贴。")
+    texts = {c.id: c.text for c in x.clauses}
+    assert x.fundings and all(isinstance(f, Funding) and f.evidence in texts[f.clause_id] for f in x.fundings)
