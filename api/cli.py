@@ -23,8 +23,10 @@ from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.errors import NotFound, PlanError, PolicyGraphError, StoreUnavailable
 from graph.export import graph_from_store, read_json, write_graph
+from graph.model import INDICATOR, PROGRAM
 from graph.neo4j_store import Neo4jStore
 from graph.settings import get_settings
+from loaders.discovered import as_vocabulary, discovered
 from loaders.evaluation import evaluate as evaluate_gold
 from loaders.gazetteer import default_gazetteer
 from loaders.normalize import normalise_fragment
@@ -160,6 +162,29 @@ def funders(
         raise _fail(exc, EXIT_NOT_FOUND) from exc
     rows = store.run("regions_for_program", program_id=found["id"], relation="FUNDS", level=None, include_subregions=False)
     out.print(render.funders_table(program, rows))
+
+
+vocab_app = typer.Typer(help="The curated vocabularies and what plans name beyond them.", no_args_is_help=True)
+app.add_typer(vocab_app, name="vocab")
+
+
+@vocab_app.command("discovered")
+def vocab_discovered(
+    paths: PathsArg = None,
+    label: Annotated[str, typer.Option(help="indicator, program or all.")] = "all",
+    min_plans: Annotated[int, typer.Option("--min-plans", min=1, help="Only names found in at least this many plans.")] = 1,
+    as_yaml: Annotated[bool, typer.Option("--yaml", help="Print entries to paste into data/vocab/*.yaml.")] = False,
+) -> None:
+    """Indicators and programs the plans name that data/vocab does not: counts, plans, example quotes."""
+    labels = {"indicator": (INDICATOR,), "program": (PROGRAM,), "all": (INDICATOR, PROGRAM)}.get(label)
+    if labels is None:
+        raise _fail(PolicyGraphError(f"--label must be indicator, program or all, not {label!r}"), 2)
+    entries = [d for d in discovered(_graph_or_exit(paths, strict=False)[1].extractions, labels) if len(d.plans) >= min_plans]
+    if as_yaml:
+        for entry in entries:
+            out.print(as_vocabulary(entry), highlight=False, markup=False, soft_wrap=True)
+        return
+    Console(width=max(out.width, render.QUALITY_WIDTH)).print(render.discovered_table(entries))
 
 
 @app.command()

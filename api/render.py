@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from graph.export import QueryStore
+from loaders.discovered import Discovered
 from loaders.gold import SETS, Accuracy, PlanScores, Score, total
 
 PLAN_FIELDS = (
@@ -93,6 +94,15 @@ def funders_table(program: str, rows: list[dict[str, Any]]) -> Table:
             row["region_name"], row["region_level"], row["plan_title"], section, _amount(row["amount_yuan"]),
             row["evidence"],
         )
+    return table
+
+
+def discovered_table(entries: list[Discovered]) -> Table:
+    """Discovered indicators and programs, most widespread first, with example quotes."""
+    table = Table("label", "name", "unit / kind", "plans", "count", "examples", title="discovered, not in data/vocab")
+    for d in entries:
+        e = d.entity
+        table.add_row(e.label, e.name, e.unit or e.kind or "", str(len(d.plans)), str(d.count), "\n".join(d.examples))
     return table
 
 

@@ -85,3 +85,17 @@ def test_unknown_names_exit_4_with_suggestions(tmp_path: Path) -> None:
     assert "创业担保贷款" in result.output
     result = runner.invoke(app, ["explain", "no-such-plan"])
     assert result.exit_code == 4
+
+
+def test_vocab_discovered_lists_names_beyond_the_vocabulary_with_quotes() -> None:
+    result = runner.invoke(app, ["vocab", "discovered", str(NINGXIA), str(CHONGQING), "--label", "indicator"])
+    assert result.exit_code == 0, result.output
+    assert "discovered, not in data/vocab" in result.output and ".txt: " in result.output
+    as_yaml = runner.invoke(app, ["vocab", "discovered", str(CHONGQING), "--yaml", "--label", "program"])
+    assert as_yaml.exit_code == 0 and as_yaml.output.startswith("- {name: ")
+    assert "kind: " in as_yaml.output.splitlines()[0]
+
+
+def test_vocab_discovered_refuses_an_unknown_label() -> None:
+    result = runner.invoke(app, ["vocab", "discovered", str(NINGXIA), "--label", "groups"])
+    assert result.exit_code == 2 and "--label" in result.output
