@@ -271,7 +271,7 @@ def plan_fundings(
     carried: Funded | None = None
     line = -1
     # 发放创业担保贷款100亿元 is a target, not money paid.
-    money_targets = {t.clause_id for t in targets if t.unit in ("元", "万元", "亿元")}
+    money_targets = {c for t in targets if t.unit in ("元", "万元", "亿元") for c in (t.clause_id, *t.restated_clause_ids)}
     for clause in clauses:
         if clause.line != line:
             carried, line = None, clause.line

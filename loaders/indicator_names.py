@@ -81,10 +81,18 @@ def with_subject(name: str, previous: Entity | None) -> str:
     return _HEAD.sub("", previous.name) + name
 
 
+_SHARED = 0.6
+"""Share of characters (Dice) above which two discovered names with the same value are one."""
+
+
 def same_indicator_name(a: str, b: str) -> bool:
-    """Two names of one indicator: equal, or one inside the other (人力资源服务机构 / …数量)."""
+    """Two names of one indicator, said with the same value: one inside the other
+    (人力资源服务机构 / …数量), or most characters shared (创业担保贷款发放额 / 发放创业担保贷款)."""
     a, b = a.replace("“", "").replace("”", ""), b.replace("“", "").replace("”", "")
-    return a in b or b in a
+    if a in b or b in a:
+        return True
+    x, y = set(a), set(b)
+    return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= _SHARED
 
 
 def resolve_indicator(name: str, vocabulary: Vocabulary, unit: str | None) -> Entity:

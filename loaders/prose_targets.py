@@ -19,6 +19,7 @@ from loaders.commitment import strength
 from loaders.counted_groups import counted_groups
 from loaders.indicator_names import indicator_name, resolve_indicator, with_subject
 from loaders.quantities import Quantity, normalised, quantities
+from loaders.sections import past_at
 from loaders.target_context import TargetContext, scope_of
 
 _BREAKS = "，；。：、"
@@ -147,7 +148,7 @@ class ProseTargets:
             if start in used:
                 continue
             seg = _segment(text, start, end)
-            if _not_a_target(text, seg, start, end, quantity):
+            if _not_a_target(text, seg, start, end, quantity) or past_at(text, start):
                 continue
             named = indicator_name(text[seg.start : start], text[end : seg.end])
             if named is None and previous is None:

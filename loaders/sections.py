@@ -22,7 +22,15 @@ _PAST_CLAUSE = re.compile(
     r"|累计(?:投入|下拨|拨付|支出)"
 )
 _FUTURE_YEAR = r"(?:202[1-9]|20[3-9]\d)年"
-_FUTURE_CLAUSE = re.compile(rf"十四五|到{_FUTURE_YEAR}|{_FUTURE_YEAR}(?:前|底|末)|力争|确保|每年|目标|将")
+_FUTURE_CLAUSE = re.compile(rf"十四五|到{_FUTURE_YEAR}|{_FUTURE_YEAR}(?:前|底|末)|力争|确保|每年|将")
+
+
+def past_at(text: str, position: int) -> bool:
+    """Whether the words before ``position`` last spoke of the past: “十三五”时期全省新增就业
+    433.6万人，“十四五”目标确定为350万人 — 433.6 is past, 350 is not."""
+    pasts = [m.end() for m in _PAST_CLAUSE.finditer(text, 0, position)]
+    futures = [m.end() for m in _FUTURE_CLAUSE.finditer(text, 0, position)]
+    return bool(pasts) and max(pasts) > max(futures, default=-1)
 
 
 class SectionRoles:

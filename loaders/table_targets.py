@@ -111,6 +111,8 @@ def _cell(values: list[str], at: int | None, unit: str | None) -> Quantity | Non
     return parse_cell(values[at], unit) if at is not None and at < len(values) else None
 
 
+_YEARLY = re.compile(r"年均|每年")
+_CHANGE_LABEL = re.compile(r"(?:增长|增幅|增速|提高)$")
 _TOTAL_ROW = re.compile(r"^(?:全(?:省|市|区|县|州|盟)|合计|总计)$")
 
 
@@ -186,11 +188,16 @@ def table_targets(clause: Clause, ctx: TargetContext, caption: str = "") -> list
     baseline = _cell(values, baseline_at, row.unit)
     indicator = resolve_indicator(row.label, ctx.vocabulary, quantity.unit)
     column_words = "" if target_at is None or target_at >= len(columns) or _year(columns[target_at]) else columns[target_at]
+    if _YEARLY.search(column_words) and "累计" in column_words:
+        column_words = ""  # a 年均/累计 column says each row is one or the other, not which
     baseline_year = (ctx.star_year if baseline and baseline.starred else None) or (
         _year(columns[baseline_at]) if baseline is not None and baseline_at is not None else None
     )
+    # A row named for a yearly rate (人均可支配收入年均增长) is annual, and a change.
+    yearly = "年均" if _YEARLY.search(row.label) else ""
     target = _target(
-        clause, ctx, indicator, quantity, year=target_year, scope_words=f"{row.note} {column_words}", region=None,
+        clause, ctx, indicator, quantity, year=target_year, scope_words=f"{row.note} {column_words} {yearly}", region=None,
         main=ctx.roles.is_main(clause.section_id), baseline=baseline, baseline_year=baseline_year, attribute=attribute,
     )
+    target.change = bool(_CHANGE_LABEL.search(row.label))
     return [(target, indicator)]

@@ -28,7 +28,19 @@ def _key(t: Target) -> tuple[object, ...]:
     return (t.region_code, t.scope == "annual", t.year, value, t.value_high, t.change)
 
 
-def merge_restatements(targets: list[Target], clauses: dict[str, Clause], names: dict[str, str]) -> list[Target]:
+def _one_indicator(a: Target, b: Target, names: dict[str, str], curated: set[str]) -> bool:
+    """The same indicator, or near names of which one at least is not curated (two curated
+    indicators, 城镇调查失业率 and 城镇登记失业率, stay apart whatever their values)."""
+    if a.indicator_id == b.indicator_id:
+        return True
+    if a.indicator_id in curated and b.indicator_id in curated:
+        return False
+    return same_indicator_name(names.get(a.indicator_id, ""), names.get(b.indicator_id, ""))
+
+
+def merge_restatements(
+    targets: list[Target], clauses: dict[str, Clause], names: dict[str, str], curated: set[str]
+) -> list[Target]:
     """One fact per indicator, scope, year and value; table rows first, then by position.
 
     Prose often names a table's indicator a little differently (人力资源服务机构 for
@@ -39,11 +51,7 @@ def merge_restatements(targets: list[Target], clauses: dict[str, Clause], names:
     kept: dict[tuple[object, ...], list[Target]] = {}
     for t in sorted(targets, key=lambda t: (not clauses[t.clause_id].cells, clauses[t.clause_id].ordinal)):
         same = kept.setdefault(_key(t), [])
-        at = next(
-            (i for i, k in enumerate(same) if k.indicator_id == t.indicator_id
-             or same_indicator_name(names.get(k.indicator_id, ""), names.get(t.indicator_id, ""))),
-            None,
-        )  # fmt: skip
+        at = next((i for i, k in enumerate(same) if _one_indicator(k, t, names, curated)), None)
         if at is None:
             same.append(t)
             continue
@@ -85,6 +93,7 @@ def extract_targets(
         targets.extend(found_targets)
         new_indicators.update((i.id, i) for i in indicators)
     names = {e.id: e.name for e in [*ctx.vocabulary.entities, *new_indicators.values()]}
-    merged = merge_restatements(targets, {c.id: c for c in clauses}, names)
+    curated = {e.id for e in ctx.vocabulary.entities}
+    merged = merge_restatements(targets, {c.id: c for c in clauses}, names, curated)
     used = {t.indicator_id for t in merged}
     return merged, [i for i in new_indicators.values() if i.id in used]

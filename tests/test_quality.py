@@ -28,29 +28,29 @@ GOLD_FILES = sorted(GOLD_DIR.glob("*.yaml"))
 
 # (set, measure) → (recall floor, precision floor); None where not measured.
 FLOORS: dict[tuple[str, str], tuple[float | None, float | None]] = {
-    ("seeds", "main_targets"): (0.97, 0.95),
+    ("seeds", "main_targets"): (0.97, 0.97),
     ("seeds", "funds"): (0.95, 0.85),
     ("seeds", "target_groups"): (0.92, None),
     ("fixtures", "main_targets"): (0.96, 0.96),
     ("fixtures", "funds"): (0.90, 0.85),
     ("fixtures", "target_groups"): (0.92, None),
-    ("corpus-dev", "main_targets"): (0.98, 0.94),
-    ("corpus-dev", "targets"): (0.95, 0.90),
-    ("corpus-dev", "funds"): (0.76, 0.80),
+    ("corpus-dev", "main_targets"): (0.98, 0.98),
+    ("corpus-dev", "targets"): (0.95, 0.97),
+    ("corpus-dev", "funds"): (0.78, 0.80),
     ("corpus-dev", "target_groups"): (0.92, None),
-    ("corpus-blind", "main_targets"): (0.95, 0.94),
-    ("corpus-blind", "targets"): (0.88, 0.90),
-    ("corpus-blind", "funds"): (0.76, 0.76),
+    ("corpus-blind", "main_targets"): (0.95, 0.97),
+    ("corpus-blind", "targets"): (0.88, 0.92),
+    ("corpus-blind", "funds"): (0.78, 0.78),
     ("corpus-blind", "target_groups"): (0.92, None),
 }
 # Counts that must not exceed these, per set (goal: zero).
 MAX_ERRORS: dict[tuple[str, str], int] = {
     ("corpus-dev", "not_funds"): 2,
-    ("corpus-dev", "duplicates"): 10,
-    ("corpus-dev", "retrospective"): 3,
+    ("corpus-dev", "duplicates"): 0,
+    ("corpus-dev", "retrospective"): 0,
     ("corpus-blind", "not_funds"): 6,
-    ("corpus-blind", "duplicates"): 3,
-    ("corpus-blind", "retrospective"): 1,
+    ("corpus-blind", "duplicates"): 1,
+    ("corpus-blind", "retrospective"): 0,
 }
 GOALS = {"main_targets": (0.92, 0.92), "targets": (0.85, None), "funds": (0.85, 0.85), "target_groups": (0.92, None)}
 """The open-world issue's goals, on the blind half and overall (reported, not yet asserted)."""
