@@ -1,7 +1,8 @@
 """Build throughput: characters of plan text turned into graph per second, on one core.
 
-Runs the whole pipeline (decode, normalise, outline, extract, build the graph) over the
-plans in data/plans several times after a warm-up, pinned to one CPU, and prints the
+Runs the whole pipeline (decode, lay out tables, normalise, outline, extract, build the
+graph) over the seed plans in data/plans and the sixteen-document corpus in
+tests/fixtures/corpus several times after a warm-up, pinned to one CPU, and prints the
 median with the machine, versions and data size, so a figure can be quoted with its context.
 
     python bench/build_throughput.py [--rounds 5] [PATH ...]
@@ -34,7 +35,8 @@ def cpu_model() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", type=Path, default=[get_settings().plans_dir])
+    corpus = get_settings().data_dir.parent / "tests" / "fixtures" / "corpus"
+    parser.add_argument("paths", nargs="*", type=Path, default=[get_settings().plans_dir, corpus])
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
@@ -52,7 +54,10 @@ def main() -> None:
     median = statistics.median(times)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"machine   {cpu_model()}, {os.cpu_count()} cpus; pinned to 1")
-    print(f"python    {platform.python_version()}; networkx {version('networkx')}; opencc {version('opencc')}")
+    print(
+        f"python    {platform.python_version()}; networkx {version('networkx')}; opencc {version('opencc')};"
+        f" jieba {version('jieba')}; cn2an {version('cn2an')}"
+    )
     print(f"data      {len(blobs)} plans, {chars} characters, {sum(len(d) for _, d in blobs)} bytes")
     print(f"rounds    {args.rounds} (after 1 warm-up); median {median:.3f} s, min {min(times):.3f} s")
     print(f"throughput {chars / median:,.0f} characters/s (median round)")

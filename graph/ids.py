@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """Readable ASCII slug: 返乡入乡创业园 → fan-xiang-ru-xiang-chuang-ye-yuan."""
     words = lazy_pinyin(name)

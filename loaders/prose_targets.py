@@ -119,6 +119,8 @@ class ProseTargets:
     def _respectively(self, found: list[tuple[int, int, Quantity]]) -> set[int]:
         """A和B分别达到X和Y: the i-th name takes the i-th number; returns the numbers used."""
         text, used = self.clause.text, set()
+        if "分别" not in text:
+            return used
         for match in _RESPECTIVELY.finditer(text):
             names = [n for n in _JOINER.split(match["names"]) if n]
             after = [q for q in found if q[0] >= match.end()][: len(names)]

@@ -10,7 +10,7 @@ mention constant (segmenting whole plans would halve build throughput).
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 
@@ -26,11 +26,25 @@ def _tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
-def on_word_boundaries(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` starts and ends where words do."""
-    lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
-    cuts, position = {lo, hi}, lo
-    for word in _tokenizer().cut(text[lo:hi], HMM=False):
+def _is_han(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and "\u4e00" <= text[at] <= "\u9fff"
+
+
+@lru_cache(maxsize=65536)
+def _cuts(window: str) -> frozenset[int]:
+    cuts, position = {0, len(window)}, 0
+    for word in _tokenizer().cut(window, HMM=False):
         position += len(word)
         cuts.add(position)
-    return start in cuts and end in cuts
+    return frozenset(cuts)
+
+
+def on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` starts and ends where words do.
+
+    A name between punctuation or non-Han characters needs no segmenter."""
+    if not (_is_han(text, start - 1) or _is_han(text, end)):
+        return True
+    lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+    cuts = _cuts(text[lo:hi])
+    return start - lo in cuts and end - lo in cuts
