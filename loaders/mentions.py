@@ -129,9 +129,14 @@ def discover_programs(
 def find_mentions(clauses: list[Clause], matcher: Matcher) -> list[Mention]:
     """Vocabulary and discovered names in each clause; a target group only where it is a
     word of its own (not 农民工 in 农民工资性收入)."""
-    return [
-        Mention(clause.id, match.entity.id, match.surface, match.start, match.end, strength(clause.text))
-        for clause in clauses
-        for match in matcher.find(clause.text)
-        if match.entity.label != GROUP or on_word_boundaries(clause.text, match.start, match.end)
-    ]
+    found: list[Mention] = []
+    for clause in clauses:
+        matches = [
+            m
+            for m in matcher.find(clause.text)
+            if m.entity.label != GROUP or on_word_boundaries(clause.text, m.start, m.end)
+        ]
+        if matches:
+            firmness = strength(clause.text)
+            found.extend(Mention(clause.id, m.entity.id, m.surface, m.start, m.end, firmness) for m in matches)
+    return found

@@ -55,9 +55,9 @@ def _breaks(text: str) -> list[int]:
     return found
 
 
-def _segment(text: str, start: int, end: int) -> _Span:
-    """The comma-delimited stretch around a number."""
-    marks = _breaks(text)
+def _segment(text: str, start: int, end: int, marks: list[int] | None = None) -> _Span:
+    """The comma-delimited stretch around a number (``marks``: the text's breaks, if known)."""
+    marks = _breaks(text) if marks is None else marks
     left = max((i for i in marks if i < start), default=-1) + 1
     return _Span(left, min((i for i in marks if i >= end), default=len(text)))
 
@@ -146,10 +146,11 @@ class ProseTargets:
         for indicator, span, quantity in counted_groups(text, self.ctx.vocabulary):
             self._add(indicator, span, quantity, change=False)
         previous: Entity | None = None
+        marks = _breaks(text) if found else []
         for start, end, quantity in found:
             if start in used:
                 continue
-            seg = _segment(text, start, end)
+            seg = _segment(text, start, end, marks)
             if _not_a_target(text, seg, start, end, quantity) or past_at(text, start):
                 continue
             named = indicator_name(text[seg.start : start], text[end : seg.end])
