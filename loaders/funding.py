@@ -37,8 +37,10 @@ _IN_KIND = re.compile(r"免收|减免|免除|免租|免费提供|零租金")
 _SOURCE = re.compile(r"^(?:中央和省级|省级|市级|县级|区级)?(?:就业|就业创业|就业补助|创业|稳就业|就业专项)?(?:补助|专项)?(?:资金|基金|专账资金|专账)$")
 """Where money comes from (就业补助资金, 失业保险基金) is no program."""
 _QUALIFIED = r"(?:新认定|认定|新建|入选|获评|评估优秀|年度评估优秀|新入选|引进|首次)?的?"
+_ACTIVITY = re.compile(r"(?:参加|参与)(?P<who>[^，；。的并]{2,16}?)(?:的|并)")
+"""对参加冬季技能培训的农民工, 转岗职工参加转岗技能培训的: money for taking part pays the activity."""
 _RECIPIENTS = (
-    re.compile(r"对(?:参加|参与)(?P<who>[^，；。的]{2,16}?)的"),
+    _ACTIVITY,
     re.compile(rf"对{_QUALIFIED}(?P<who>[^，；。]{{2,24}}?)(?:，|给予|按|可|每)"),
     re.compile(r"^(?:（\d+）)?(?:新认定|认定|新建|入选)(?P<who>[^，；。]{2,24}?)的，"),
 )
@@ -52,6 +54,7 @@ _BUDGET_FOR = re.compile(r"安排(?P<what>[^，；。]{2,20}?)(?:建设)?专项�
 _AWARDED = re.compile(r"评选(?:一次)?(?P<what>“[^”]{2,10}”|[\u4e00-\u9fff]{2,8}?工匠)")
 """每两年评选“遵义工匠”20名，每人给予2万元奖励: the award funds the title."""
 _QUOTED = re.compile(r"“[^”]{2,12}”")
+_QUOTED_NAME = re.compile(r"“[^”]{2,12}”[\u4e00-\u9fff]{0,6}?(?:大赛|竞赛|工程|计划|行动|工匠|品牌)?(?=[，；。、]|$|[^\u4e00-\u9fff])|“[^”]{2,12}”[\u4e00-\u9fff]{0,4}(?:大赛|竞赛|工程|计划|行动)")
 _PAYS = re.compile(
     r"给予|发放|落实|安排|予以|提供|享受|列支|以奖代补|统筹使用|用好|可申领|可申请|执行|纳入[^，；。]{0,30}范围"
     r"|按[^，；。]{0,16}(?:标准|比例)"
@@ -123,10 +126,18 @@ def _recipient(text: str, programs: list[Mention], entities: dict[str, Entity]) 
     if inside:
         m = inside[-1]
         return Funded(m.surface, entities[m.entity_id], "")
-    name = who["who"].strip("“”")
-    if _PROGRAM_HEAD.search(name) and "的" not in name and not _GENERIC_RECIPIENT.match(name):
-        return Funded(who["who"], None, "")
+    # 对新建并通过评估的“南粤家政”基层服务站: the thing after the last 的 is the recipient.
+    written = who["who"].rsplit("的", 1)[-1]
+    name = written.strip("“”")
+    if _PROGRAM_HEAD.search(name) and len(name) >= 2 and not _GENERIC_RECIPIENT.match(name):
+        return Funded(written, None, "")
     return None
+
+
+def _generic_recipient(text: str) -> bool:
+    """对获奖项目, 对入选者: the clause pays whatever it names elsewhere (“赣南创业之星”大赛)."""
+    who = next((found for pattern in _RECIPIENTS[1:] if (found := pattern.search(text))), None)
+    return who is not None and bool(_GENERIC_RECIPIENT.match(who["who"]))
 
 
 _LEAD_WORDS = re.compile(r"^(?:[^，；。]*?(?:给予|发放|予以|的|按规定))+")
@@ -173,6 +184,8 @@ def funded_by(
         return None
     if recipient := _recipient(text, programs, entities):
         return recipient
+    if _generic_recipient(text) and (quoted := _QUOTED_NAME.search(text)):
+        return Funded(quoted.group(), None, "")
     if awarded := _AWARDED.search(text):
         inside = [m for m in programs if awarded.start("what") <= m.start < awarded.end("what")]
         return Funded(awarded["what"], entities[inside[0].entity_id] if inside else None, "奖励")
@@ -250,6 +263,37 @@ def _complete(funding: Funding, clause: Clause, mentions: list[Mention], entitie
     )
 
 
+_INCLUDED = re.compile(r"将(?P<items>[^，；。]{2,60}?)纳入[^，；。]{0,30}?(?:资金|补助|补贴|奖补)[^，；。]{0,10}?范围")
+_ITEM_SUFFIX = re.compile(r"(?:建设|运营|工作)$")
+_SOURCE_OF = re.compile(r"从(?P<src>[^，；。]{2,30}?)中列支")
+
+
+def _included(clause: Clause, programs: list[Mention], entities: dict[str, Entity]) -> list[Funded]:
+    """将零工市场建设、“南粤家政”基层服务站运营纳入…资金支持范围: each item is funded."""
+    found = _INCLUDED.search(clause.text)
+    if found is None or optional(clause.text):
+        return []
+    listed = []
+    for item in re.finditer(r"[^、和及]+", found["items"]):
+        start = found.start("items") + item.start()
+        inside = [m for m in programs if start <= m.start < start + len(item.group())]
+        name = _ITEM_SUFFIX.sub("", item.group())
+        if inside:
+            listed.append(Funded(inside[0].surface, entities[inside[0].entity_id], ""))
+        elif len(name) >= 2 and not _SOURCE.match(name):
+            listed.append(Funded(name, None, ""))
+    return listed
+
+
+def _not_from_source(text: str, fundings: list[Funding], programs: list[Mention]) -> list[Funding]:
+    """补贴资金从职业技能提升行动专账中列支: the program named as the source is not funded."""
+    source = _SOURCE_OF.search(text)
+    if source is None:
+        return fundings
+    inside = {m.entity_id for m in programs if source.start("src") <= m.start < source.end("src")}
+    return [f for f in fundings if f.program_id not in inside]
+
+
 def plan_fundings(
     clauses: list[Clause],
     skip: set[str],
@@ -279,7 +323,18 @@ def plan_fundings(
             continue
         found = mentions.get(clause.id, [])
         programs = [m for m in found if entities[m.entity_id].label == PROGRAM]
-        by_name = named(clause, found)
+        if listed := _included(clause, programs, entities):
+            for funded in listed:
+                funding, discovered = describe(clause, funded, found, entities)
+                fundings.append(funding)
+                if discovered is not None:
+                    new[discovered.id] = entities[discovered.id] = discovered
+            continue
+        by_name = _not_from_source(clause.text, named(clause, found), programs)
+        if by_name and _ACTIVITY.search(clause.text) and all(
+            entities[f.program_id].kind == "instrument" for f in by_name
+        ):
+            by_name = []  # a subsidy for taking part in a training pays that training
         if by_name:
             fundings.extend(_complete(f, clause, found, entities) for f in by_name)
             first = entities.get(by_name[0].program_id)

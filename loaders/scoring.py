@@ -46,7 +46,8 @@ class _Resolver:
     """Gold surfaces → entity ids, among the entities a plan's extraction knows."""
 
     def __init__(self, entities: list[Entity]) -> None:
-        self._by_surface = {_plain(s): e.id for e in entities for s in (e.name, *e.aliases)}
+        # By label: a discovered program may share a surface with a group (高校毕业生…).
+        self._by_surface = {(e.label, _plain(s)): e.id for e in entities for s in (e.name, *e.aliases)}
         self._matcher = Matcher(
             [replace(e, name=_plain(e.name), aliases=tuple(map(_plain, e.aliases))) for e in entities]
         )
@@ -54,7 +55,7 @@ class _Resolver:
     def resolve(self, surface: str, label: str) -> str | None:
         """Exact name or alias first; else the longest known name covering half the surface."""
         text = _plain(surface)
-        if (found := self._by_surface.get(text)) is not None:
+        if (found := self._by_surface.get((label, text))) is not None:
             return found
         # Chinese names are head-final: 零就业家庭、登记失业人员、就业困难人员帮扶率 is a 帮扶率.
         suffixes = [m for m in self._matcher.find(text) if m.entity.label == label and m.end == len(text)]

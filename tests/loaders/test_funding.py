@@ -91,3 +91,19 @@ def test_every_funding_keeps_its_evidence_inside_its_clause() -> None:
     x = _extract("对新认定的省级技能大师工作室给予10万元一次性资助。按每人1000元给予一次性吸纳就业补贴。")
     texts = {c.id: c.text for c in x.clauses}
     assert x.fundings and all(isinstance(f, Funding) and f.evidence in texts[f.clause_id] for f in x.fundings)
+
+
+def test_each_item_brought_into_a_fund_is_funded() -> None:
+    names = {name for name, *_ in _funded("将零工市场建设、“南粤家政”基层服务站运营纳入省级就业创业资金支持范围。")}
+    assert names == {"ling-gong-shi-chang", "“南粤家政”基层服务站"}
+    assert _extract("将符合条件的高校毕业生纳入就业援助范围。").fundings == []  # no money
+
+
+def test_a_program_named_as_the_source_of_money_is_not_what_it_funds() -> None:
+    x = _extract("落实职业培训补贴政策，补贴资金从职业技能提升行动专账中列支。")
+    assert [f.program_id for f in x.fundings] == ["program:zhi-ye-pei-xun-bu-tie"]
+
+
+def test_a_subsidy_for_taking_part_pays_the_activity() -> None:
+    [(name, amount, kind, _)] = _funded("对参加冬季技能培训的农民工，培训期间给予每人每天50元的生活费补贴。")
+    assert (name, amount, kind) == ("冬季技能培训", 50, "per_day")
