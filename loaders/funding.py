@@ -134,10 +134,12 @@ def _recipient(text: str, programs: list[Mention], entities: dict[str, Entity]) 
     return None
 
 
+_GENERIC_RECIPIENT_IN = re.compile(r"对(?:获奖|获评|入选|获得)")
+
+
 def _generic_recipient(text: str) -> bool:
-    """对获奖项目, 对入选者: the clause pays whatever it names elsewhere (“赣南创业之星”大赛)."""
-    who = next((found for pattern in _RECIPIENTS[1:] if (found := pattern.search(text))), None)
-    return who is not None and bool(_GENERIC_RECIPIENT.match(who["who"]))
+    """对获奖项目, 对获评者: the clause pays whatever it names elsewhere (“赣南创业之星”大赛)."""
+    return bool(_GENERIC_RECIPIENT_IN.search(text))
 
 
 _LEAD_WORDS = re.compile(r"^(?:[^，；。]*?(?:给予|发放|予以|的|按规定))+")
@@ -331,6 +333,8 @@ def plan_fundings(
                     new[discovered.id] = entities[discovered.id] = discovered
             continue
         by_name = _not_from_source(clause.text, named(clause, found), programs)
+        if by_name and _generic_recipient(clause.text) and _QUOTED_NAME.search(clause.text):
+            by_name = []  # 评选“荆楚工匠”，对获评者给予5万元奖励 pays the title, not a scheme named before
         if by_name and _ACTIVITY.search(clause.text) and all(
             entities[f.program_id].kind == "instrument" for f in by_name
         ):
