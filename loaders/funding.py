@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from graph.model import GROUP, PROGRAM, Clause, Entity, Funding, Mention, Target
 from loaders.commitment import optional, strength
 from loaders.mentions import program_kind
+from loaders.relations import segments
 from loaders.vocabulary import entity_id
 
 AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s?(亿元|万元|元)")
@@ -34,6 +35,8 @@ _COMMIT = re.compile(
     r"|按[^，；。]{0,16}(?:标准|比例|给予)|纳入[^，；。]{0,30}范围|最高[^，；。]{0,6}\d"
 )
 _IN_KIND = re.compile(r"免收|减免|免除|免租|免费提供|零租金")
+_TO_ADMINISTRATIONS = re.compile(r"对[^，；。]{0,12}成效(?:突出|明显|显著)的(?:市|县|区|地|州|盟|乡镇|镇|街道|板块|部门)")
+"""对就业工作成效突出的市（地）给予奖励: a reward to governments for their record, no program."""
 _SOURCE = re.compile(r"^(?:中央和省级|省级|市级|县级|区级)?(?:就业|就业创业|就业补助|创业|稳就业|就业专项)?(?:补助|专项)?(?:资金|基金|专账资金|专账)$")
 """Where money comes from (就业补助资金, 失业保险基金) is no program."""
 _QUALIFIED = r"(?:新认定|认定|新建|入选|获评|评估优秀|年度评估优秀|新入选|引进|首次)?的?"
@@ -161,7 +164,7 @@ def _instrument(text: str, start: int) -> Funded | None:
 def commits_money(text: str) -> bool:
     """Money committed in the clause: an amount paid, or a verb that pays a money instrument
     (给予…补贴, 落实…贴息); 补贴申领 and 加强补助资金监管 only speak of money."""
-    if optional(text) or (_IN_KIND.search(text) and not AMOUNT.search(text)):
+    if optional(text) or _TO_ADMINISTRATIONS.search(text) or (_IN_KIND.search(text) and not AMOUNT.search(text)):
         return False
     if AMOUNT.search(text):
         return bool(_COMMIT.search(text))
@@ -211,6 +214,20 @@ def funded_by(
     return carried
 
 
+def _evidence(text: str, name: str) -> str:
+    """The comma-delimited stretch from what is funded to the amount (or, with no amount, the
+    word that pays): a clause may also speak of things that are not funded."""
+    spans = segments(text)
+    cue = AMOUNT.search(text) or _COMMIT.search(text)
+    if cue is None or not spans:
+        return text
+    at = text.find(name)
+    first = min(cue.start(), at) if 0 <= at < cue.start() else cue.start()
+    left = next(a for a, b in spans if a <= first < b)
+    right = next(b for a, b in spans if a < cue.end() <= b)
+    return text[left:right]
+
+
 def describe(
     clause: Clause, funded: Funded, mentions: list[Mention], entities: dict[str, Entity]
 ) -> tuple[Funding, Entity | None]:
@@ -224,7 +241,7 @@ def describe(
     funding = Funding(
         program_id=entity.id,
         clause_id=clause.id,
-        evidence=clause.text,
+        evidence=_evidence(clause.text, funded.name),
         instrument=instrument,
         instrument_kind=instrument_kind(instrument + clause.text),
         amount=amount,

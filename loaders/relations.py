@@ -47,7 +47,7 @@ class _Cue:
     entity: Entity | None = None
 
 
-def _segments(text: str) -> list[tuple[int, int]]:
+def segments(text: str) -> list[tuple[int, int]]:
     """Comma-delimited spans; 、 joins items of one list, so it does not split."""
     spans, start = [], 0
     for i, ch in enumerate(text):
@@ -105,7 +105,7 @@ def funding_facts(
     programs = [m for m in mentions if entities[m.entity_id].label == PROGRAM]
     if not programs:
         return
-    spans = _segments(text)
+    spans = segments(text)
     index = {pos: i for i, (a, b) in enumerate(spans) for pos in range(a, b)}
     schemes = [m for m in programs if entities[m.entity_id].kind != "instrument"]
     seen: set[str] = set()

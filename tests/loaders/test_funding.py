@@ -107,3 +107,12 @@ def test_a_program_named_as_the_source_of_money_is_not_what_it_funds() -> None:
 def test_a_subsidy_for_taking_part_pays_the_activity() -> None:
     [(name, amount, kind, _)] = _funded("对参加冬季技能培训的农民工，培训期间给予每人每天50元的生活费补贴。")
     assert (name, amount, kind) == ("冬季技能培训", 50, "per_day")
+
+
+def test_a_reward_to_governments_for_their_record_is_not_funding() -> None:
+    assert _extract("对就业工作成效突出的市（地），采取以奖代补方式给予奖励。").fundings == []
+
+
+def test_the_evidence_runs_from_what_is_funded_to_the_amount() -> None:
+    [funding] = _extract("每年为高端人才提供服务，设立人才投资基金，对引进的高层次人才团队，给予最高1000万元项目资金支持。").fundings
+    assert funding.evidence == "对引进的高层次人才团队，给予最高1000万元项目资金支持。"
