@@ -94,7 +94,7 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
         _add_edge(g, c.section_id, c.id, "HAS_CLAUSE", c.id)
     covers: dict[str, list[str]] = defaultdict(list)
     mentioned: Counter[str] = Counter()
-    strongest: dict[str, str] = {}
+    strongest: dict[str, str | None] = {}
     for mention in x.mentions:
         entity = entities[mention.entity_id]
         _add_entity(g, entity)

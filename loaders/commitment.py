@@ -43,6 +43,8 @@ def load_commitment(path: Path) -> Commitment:
         optional = re.compile("|".join(f"(?:{p})" for p in data["optional"]))
     except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
         raise VocabularyError(f"cannot read the commitment lexicon: {exc}", source=str(path)) from exc
+    if any(not row["words"] for row in data["levels"]) or not data["optional"]:
+        raise VocabularyError("every level needs words, and optional needs patterns", source=str(path))
     unknown = {level for level, _ in levels} - set(STRENGTHS)
     if unknown:
         raise VocabularyError(f"unknown strength levels {sorted(unknown)}", source=str(path))

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import yaml
+
 from graph.model import INDICATOR, PROGRAM, Entity, PlanExtraction
 
 _EXAMPLES = 2
@@ -54,7 +56,10 @@ def discovered(extractions: Iterable[PlanExtraction], labels: tuple[str, ...] = 
 def as_vocabulary(entry: Discovered) -> str:
     """One YAML line for ``data/vocab/indicators.yaml`` or ``programs.yaml``."""
     e = entry.entity
-    if e.label == INDICATOR:
-        unit = f", unit: {e.unit}" if e.unit else ""
-        return f"- {{name: {e.name}{unit}, aliases: []}}"
-    return f"- {{name: {e.name}, kind: {e.kind or 'program'}, aliases: []}}"
+    row: dict[str, object] = {"name": e.name}
+    if e.label == INDICATOR and e.unit:
+        row["unit"] = e.unit
+    if e.label != INDICATOR:
+        row["kind"] = e.kind or "program"
+    row["aliases"] = []
+    return "- " + yaml.safe_dump(row, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()

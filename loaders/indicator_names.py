@@ -81,6 +81,8 @@ def with_subject(name: str, previous: Entity | None) -> str:
     return _HEAD.sub("", previous.name) + name
 
 
+_SHORTEST = 2
+"""A name shorter than this (or missing) is one with nothing."""
 _SHARED = 0.6
 """Share of characters (Dice) above which two discovered names with the same value are one."""
 
@@ -89,6 +91,8 @@ def same_indicator_name(a: str, b: str) -> bool:
     """Two names of one indicator, said with the same value: one inside the other
     (人力资源服务机构 / …数量), or most characters shared (创业担保贷款发放额 / 发放创业担保贷款)."""
     a, b = a.replace("“", "").replace("”", ""), b.replace("“", "").replace("”", "")
+    if min(len(a), len(b)) < _SHORTEST:
+        return False
     if a in b or b in a:
         return True
     x, y = set(a), set(b)

@@ -11,6 +11,7 @@ issue dates.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from loaders.quantities import number
 
@@ -32,22 +33,27 @@ def _digits(written: str) -> int:
     return int(number(written) or 0)
 
 
-def _iso(match: re.Match[str]) -> str:
+def _iso(match: re.Match[str]) -> str | None:
+    """The date as YYYY-MM-DD, or None when it is no date (2021年13月45日)."""
     groups = {k: v for k, v in match.groupdict().items() if v}
-    y, m, d = (groups.get(k) or groups[f"i{k}"] for k in "ymd")
-    return f"{_digits(y):04d}-{_digits(m):02d}-{_digits(d):02d}"
+    y, m, d = (_digits(groups.get(k) or groups[f"i{k}"]) for k in "ymd")
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
 
 
 def issue_date(text: str) -> str | None:
+    """The document's issue date (ISO, or YYYY-MM for a month alone), or None."""
     lines = text.split("\n")
     header, footer = lines[:_HEADER], lines[-_FOOTER:]
     for line in lines:
-        if found := _FIELD.search(line):
-            return _iso(found)
+        if (found := _FIELD.search(line)) and (iso := _iso(found)):
+            return iso
     for pattern, where in ((_BRACKET, header), (_LINE, header), (_LINE, footer[::-1])):
         for line in where:
-            if found := pattern.match(line):
-                return _iso(found)
+            if (found := pattern.match(line)) and (iso := _iso(found)):
+                return iso
     for line in header:
         if found := _MONTH.match(line):
             return f"{int(found['y']):04d}-{int(found['m']):02d}"

@@ -104,8 +104,13 @@ def _is_menu(line: str) -> bool:
     )
 
 
-def _is_table_row(line: str | None) -> bool:
-    return line is not None and "|" in line and any(ch.isdigit() for ch in line)
+def _cells(line: str) -> int:
+    return len(line.strip("|").split("|"))
+
+
+def _is_table_row(line: str | None, beside: str) -> bool:
+    """A row of the table ``beside`` belongs to: one with numbers, or as many cells."""
+    return line is not None and "|" in line and (any(ch.isdigit() for ch in line) or _cells(line) == _cells(beside))
 
 
 def _without_menus(lines: list[str]) -> list[str]:
@@ -117,8 +122,8 @@ def _without_menus(lines: list[str]) -> list[str]:
         for i, line in enumerate(lines)
         if not (
             _is_menu(line)
-            and not _is_table_row(lines[i + 1] if i + 1 < len(lines) else None)
-            and not _is_table_row(lines[i - 1] if i > 0 else None)
+            and not _is_table_row(lines[i + 1] if i + 1 < len(lines) else None, line)
+            and not _is_table_row(lines[i - 1] if i > 0 else None, line)
         )
     ]
 

@@ -26,8 +26,8 @@ HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("num", re.compile(r"^\d{1,2}[.、](?!\d)")),
     # 1发展基础 / 1.1“十三五”时期主要成就 / 1.1.1就业规模保持稳定 (spaces are gone by now)
     ("decimal", re.compile(r"^\d{1,2}(?=[\u4e00-\u9fff“])(?![万亿个人名家年月户元项所])")),
-    ("decimal2", re.compile(r"^\d{1,2}\.\d{1,2}(?=[\u4e00-\u9fff“])")),
-    ("decimal3", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}(?=[\u4e00-\u9fff“])")),
+    ("decimal2", re.compile(r"^\d{1,2}\.\d{1,2}(?=[\u4e00-\u9fff“])(?![万亿个人名家年月户元项所])")),
+    ("decimal3", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}(?=[\u4e00-\u9fff“])(?![万亿个人名家年月户元项所])")),
 ]
 _BOX = re.compile(r"^(?:专栏\s*\d+|表\s*\d+|附表\s*\d*|延伸阅读|相关阅读)")
 _QUESTION = re.compile(r"^问[：:].{2,60}？$")

@@ -62,7 +62,7 @@ def extract_text(
     by_clause: dict[str, list[Mention]] = {}
     for mention in mentions:
         by_clause.setdefault(mention.clause_id, []).append(mention)
-    # An indicator a table row introduced is mentioned by that row.
+    # An indicator a target introduced (not in the vocabulary) is mentioned by its clause.
     new_by_id = {i.id: i for i in new_indicators}
     texts = {c.id: c.text for c in outline.clauses}
     for target in targets:

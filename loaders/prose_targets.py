@@ -35,8 +35,12 @@ _MONEY_INDICATOR = re.compile(r"贷款|收入|产值|规模|营业|发放|融资
 """Money is a target only when it measures something (营业收入, 贷款发放额), not when it is paid."""
 _RESPECTIVELY = re.compile(r"(?P<names>[^，；。：]+?)分别(?:达到|为|控制在|保持在|稳定在|提高到|达)?")
 _JOINER = re.compile(r"[和、及与]")
-_NUMBERING = re.compile(r"^(?:专栏\s*\d+|表\s*\d+|第[一二三四五六七八九十百零〇]+[章节部分]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,2}(?:\.\d{1,2}){0,2}[.、]?)")
-"""A heading's or list item's number (1.1.2, （3）): never part of a quantity."""
+_NUMBERING = re.compile(
+    r"^(?:专栏\s*\d+|表\s*\d+|第[一二三四五六七八九十百零〇]+[章节部分]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,2}[.、](?!\d))"
+)
+_HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}")
+"""A list item's number (1．, （3）), or a heading's (1.1.2人才集聚): never part of a quantity. A
+body clause that opens with a number (15万名高校毕业生…) keeps it."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,8 @@ class ProseTargets:
             return used
         for match in _RESPECTIVELY.finditer(text):
             names = [n for n in _JOINER.split(match["names"]) if n]
-            after = [q for q in found if q[0] >= match.end()][: len(names)]
+            stretch_end = min((i for b in "，；。：" if (i := text.find(b, match.end())) >= 0), default=len(text))
+            after = [q for q in found if match.end() <= q[0] < stretch_end][: len(names)]
             if len(names) < 2 or len(after) < len(names):
                 continue
             # A comparator written once at the end (…和90%以上) holds for every number.
@@ -140,20 +145,30 @@ class ProseTargets:
 
     def read(self) -> ProseTargets:
         text = self.clause.text
-        numbering = _NUMBERING.match(text)
-        found = [q for q in quantities(text) if not numbering or q[0] >= numbering.end()]
+        numbering = _NUMBERING.match(text) or (_HEADING_NUMBER.match(text) if self.clause.is_heading else None)
+        counted = list(counted_groups(text, self.ctx.vocabulary))
+        found = [
+            q for q in quantities(text)
+            if (not numbering or q[0] >= numbering.end()) and not any(a <= q[0] < b for _, (a, b), _ in counted)
+        ]  # fmt: skip
         used = self._respectively(found)
-        for indicator, span, quantity in counted_groups(text, self.ctx.vocabulary):
-            self._add(indicator, span, quantity, change=False)
+        for indicator, span, quantity in counted:
+            if not past_at(text, span[0]):
+                self._add(indicator, span, quantity, change=False)
         previous: Entity | None = None
         marks = _breaks(text) if found else []
         for start, end, quantity in found:
             if start in used:
                 continue
             seg = _segment(text, start, end, marks)
-            if _not_a_target(text, seg, start, end, quantity) or past_at(text, start):
-                continue
             named = indicator_name(text[seg.start : start], text[end : seg.end])
+            if past_at(text, start):
+                # 十三五…433.6万人，“十四五”目标确定为350万人: the past number still names what follows.
+                if named is not None:
+                    previous = resolve_indicator(with_subject(named.name, previous), self.ctx.vocabulary, quantity.unit)
+                continue
+            if _not_a_target(text, seg, start, end, quantity):
+                continue
             if named is None and previous is None:
                 continue
             name = with_subject(named.name, previous) if named else None

@@ -3,8 +3,8 @@
 The grammar: an optional comparator before (不低于, ≥, ＜ …), an optional bracket
 (【】, [ ], 〔〕: a five-year total in Chinese plan tables), a number in Arabic or Chinese
 numerals or a range of two numbers, an optional unit, and an optional comparator after
-(以上, 以内, 左右). Chinese numerals count only with a unit, and never with 年 (五年 is a
-period, not fifteen years of schooling).
+(以上, 以内, 左右). Chinese numerals count only with the units of large counts and changes
+(三十万人, 两个百分点): 一个, 两个, 一人 are words, and 五年 is a period.
 """
 
 from __future__ import annotations
@@ -105,6 +105,8 @@ def parse_cell(cell: str, unit: str | None = None) -> Quantity | None:
     bracketed = False
     if enclosed := _ENCLOSED.match(cell):
         cell, bracketed = enclosed["inner"].strip(), True
+        if cell in _EMPTY:
+            return None
     match = QUANTITY.fullmatch(cell)
     quantity = _from_match(match) if match else None
     if quantity is None:
@@ -132,13 +134,8 @@ def _is_quantity(match: re.Match[str]) -> bool:
 def quantities(text: str) -> Iterator[tuple[int, int, Quantity]]:
     """Numbers with a unit in a stretch of prose, in order, with their spans."""
     for match in QUANTITY.finditer(text):
-        if match["num"] and _is_quantity(match) and (quantity := _from_match(match)):
+        if _is_quantity(match) and (quantity := _from_match(match)):
             yield match.start(), match.end(), quantity
-
-
-def first_quantity(text: str) -> Quantity | None:
-    """The first number with a unit in a stretch of prose."""
-    return next((q for _, _, q in quantities(text)), None)
 
 
 def normalised(value: float | None, unit: str | None, units: dict[str, Unit]) -> tuple[float | None, str | None]:

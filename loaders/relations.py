@@ -31,8 +31,6 @@ _COMMIT = re.compile(
 _COMMIT_AFTER = re.compile(r"^[^，；。：]{0,6}?(?:直达|提高至|提高到|上浮|扩围)")
 """培训补贴直达企业, 见习补贴标准提高至…: commitments written after the instrument."""
 _BREAKS = "，；：。"
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(亿元|万元|元)")
-_YUAN = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
 _SEGMENT = re.compile(r"[^，、；。：]+")
 _CITED = re.compile(r"《([^《》]{2,80})》")
 
@@ -123,7 +121,6 @@ def funding_facts(
             funded_ids = [(target, anchor)]
         else:
             funded_ids = [(m.entity_id, m) for m in funded]
-        segment_amount = _AMOUNT.search(text, *spans[home]) or _AMOUNT.search(text)
         for program_id, mention in funded_ids:
             if program_id in seen:
                 continue
@@ -134,11 +131,6 @@ def funding_facts(
                 clause_id=clause.id,
                 evidence=_evidence(text, start, end, spans),
                 instrument=cue.instrument,
-                amount=float(segment_amount.group(1)) if segment_amount else None,
-                amount_unit=segment_amount.group(2) if segment_amount else None,
-                amount_yuan=float(segment_amount.group(1)) * _YUAN[segment_amount.group(2)]
-                if segment_amount
-                else None,
             )
 
 

@@ -38,10 +38,6 @@ def _cells_by_gap(line: str) -> list[str] | None:
     return cells
 
 
-def _tokens(line: str) -> list[str]:
-    return line.split()
-
-
 def _is_short(line: str) -> bool:
     stripped = line.strip(" \t\u3000")
     return 0 < len(stripped) <= _MAX_CELL and not _SENTENCE.search(stripped) and "|" not in stripped
@@ -49,11 +45,11 @@ def _is_short(line: str) -> bool:
 
 def _single_space_block(lines: list[str], i: int) -> int:
     """Length of a block of lines from ``i`` that split on spaces into the same ≥3 cells."""
-    width = len(_tokens(lines[i]))
+    width = len(lines[i].split())
     if width < 3 or not _is_plain_row(lines[i]):
         return 0
     j = i
-    while j < len(lines) and len(_tokens(lines[j])) == width and _is_plain_row(lines[j]):
+    while j < len(lines) and len(lines[j].split()) == width and _is_plain_row(lines[j]):
         j += 1
     return j - i if j - i >= _MIN_ROWS else 0
 
@@ -120,7 +116,7 @@ def pipe_tables(text: str) -> str:
             i += 1
             continue
         if n := _single_space_block(lines, i):
-            out.extend(" | ".join(_tokens(row)) for row in lines[i : i + n])
+            out.extend(" | ".join(row.split()) for row in lines[i : i + n])
             i += n
             continue
         blocks, end = _cell_blocks(lines, i)

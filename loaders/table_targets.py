@@ -148,7 +148,8 @@ def _target(
 def _region_row(clause: Clause, ctx: TargetContext, row: _Row, region: str | None, caption: str) -> list[tuple[Target, Entity]]:
     """A row of a breakdown by region: one target per column, the column naming the indicator."""
     units = set(ctx.vocabulary.units)
-    year = int(y.group(1)) if (y := _YEAR_COLUMN.search(caption)) else ctx.meta.period_end
+    years = [int(y) for y in re.findall(r"(20\d{2})年", caption)]
+    year = max(years) if years else ctx.meta.period_end
     found = []
     for column, cell in zip(row.columns, row.values, strict=False):
         name, unit, note = _label(column, units)

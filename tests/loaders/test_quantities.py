@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.quantities import first_quantity, normalised, parse_cell
+from loaders.quantities import Quantity, normalised, parse_cell, quantities
 from loaders.vocabulary import Vocabulary
+
+
+def first_quantity(text: str) -> Quantity | None:
+    return next((q for _, _, q in quantities(text)), None)
 
 
 @pytest.mark.parametrize(
@@ -96,3 +100,7 @@ def test_normalised_values_follow_the_units_file(vocabulary: Vocabulary) -> None
     assert normalised(375, "万人次", vocabulary.units) == (3750000, "person_times")
     assert normalised(5.5, "%", vocabulary.units) == (5.5, "percent")
     assert normalised(3, "棵", vocabulary.units) == (None, None)
+
+
+def test_an_empty_bracketed_cell_is_no_quantity() -> None:
+    assert parse_cell("【】") is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.model import Clause, Entity, Mention
+from loaders.pipeline import extract_text
 from loaders.relations import citations, funding_facts, serving_facts
 from loaders.vocabulary import Vocabulary
 
@@ -62,12 +63,16 @@ def test_evidence_is_the_segment_span_and_a_substring(vocabulary: Vocabulary) ->
     assert fact.evidence in text
 
 
-def test_amounts_are_normalised_to_yuan(vocabulary: Vocabulary) -> None:
-    text = "对认定的市级返乡入乡创业园给予一次性奖补50万元。"
-    clause = _clause(text)
-    mentions = [Mention(clause.id, m.entity.id, m.surface, m.start, m.end) for m in vocabulary.matcher.find(text)]
-    (fact,) = funding_facts(clause, mentions, vocabulary.by_id)
-    assert (fact.amount, fact.amount_unit, fact.amount_yuan) == (50, "万元", 500000)
+def test_amounts_are_normalised_to_yuan() -> None:
+    text = "河南省就业促进规划\n三、重点任务\n对认定的市级返乡入乡创业园给予一次性奖补50万元。\n"
+    (fact,) = extract_text(text.encode(), source="t.txt").fundings
+    assert (fact.amount, fact.amount_unit, fact.amount_yuan, fact.amount_kind) == (50, "万元", 500000, "one_off")
+
+
+def test_each_program_of_a_clause_gets_its_own_amount() -> None:
+    text = "河南省就业促进规划\n三、重点任务\n对新认定的技能大师工作室给予10万元资助，对创业孵化基地给予50万元奖补。\n"
+    amounts = {f.program_id: f.amount_yuan for f in extract_text(text.encode(), source="t.txt").fundings}
+    assert amounts == {"program:ji-neng-da-shi-gong-zuo-shi": 100000, "program:chuang-ye-fu-hua-ji-di": 500000}
 
 
 def test_serves_links_a_program_and_a_group_in_one_stretch(vocabulary: Vocabulary) -> None:

@@ -131,3 +131,21 @@ def test_a_plan_period_without_a_year_ends_the_target_year() -> None:
     text = "安徽省就业创业行动计划（2021—2023年）\n一、主要目标\n“十四五”期间扶持创业3万人。\n"
     [target] = extract_text(text.encode(), source="t.txt").targets
     assert target.year == 2023
+
+
+def test_a_past_number_still_names_the_target_after_it() -> None:
+    targets = _targets("“十三五”时期城镇新增就业433.6万人，“十四五”目标确定为350万人以上。")
+    assert [(t.indicator_id, t.value) for t in targets] == [("indicator:cheng-zhen-xin-zeng-jiu-ye", 350)]
+
+
+def test_respectively_takes_numbers_from_its_own_stretch_only() -> None:
+    targets = _targets("调解成功率和仲裁结案率分别达到60%，就业困难人员就业2万人。")
+    by_value = {t.value: t.indicator_id for t in targets}
+    assert by_value[2] == "indicator:jiu-ye-kun-nan-ren-yuan-jiu-ye"
+    assert by_value[60] != "indicator:lao-dong-ren-shi-zheng-yi-zhong-cai-jie-an-lv"
+
+
+def test_counted_groups_of_the_past_and_numbers_opening_a_clause() -> None:
+    assert _targets("“十三五”时期帮扶75万登记失业人员实现就业。") == []
+    [target] = _targets("15万名高校毕业生到基层就业。")
+    assert (target.value, target.unit) == (15, "万名")
