@@ -151,8 +151,12 @@ def serving_facts(
                     yield Serving(p.entity_id, g.entity_id, clause.id, segment.group())
 
 
+_ALIAS_BEFORE = re.compile(r"简称$")
+
+
 def citations(clause: Clause, own_title: str | None) -> Iterator[Citation]:
+    """Documents a clause cites by title; （以下简称《规划》） only names a short form of one."""
     for cited in _CITED.finditer(clause.text):
         title = cited.group(1)
-        if title != own_title:
+        if title != own_title and not _ALIAS_BEFORE.search(clause.text, 0, cited.start()):
             yield Citation(document_id(title), title, clause.id)

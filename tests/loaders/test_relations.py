@@ -86,3 +86,9 @@ def test_serves_links_a_program_and_a_group_in_one_stretch(vocabulary: Vocabular
 def test_cites_documents_in_book_title_marks_but_not_the_plan_itself() -> None:
     clause = _clause("依据《“十四五”就业促进规划》和《某省就业促进规划》制定。")
     assert [c.title for c in citations(clause, "某省就业促进规划")] == ["“十四五”就业促进规划"]
+
+
+def test_a_short_name_given_with_yi_xia_jian_cheng_is_no_citation() -> None:
+    text = "湖北省就业促进规划解读\n日前印发《湖北省就业促进“十四五”规划》（以下简称《规划》）。\n"
+    titles = {c.title for c in extract_text(text.encode(), source="t.txt").citations}
+    assert titles == {"湖北省就业促进“十四五”规划"}
