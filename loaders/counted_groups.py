@@ -20,6 +20,8 @@ _OUTCOME_AFTER = re.compile(r"^[^，；。]{0,24}?(?:(?:实现|稳定)再?就业
 
 def counted_groups(text: str, vocabulary: Vocabulary) -> Iterator[tuple[Entity, tuple[int, int], Quantity]]:
     """(indicator, span of the evidence, quantity) for each counted group in ``text``."""
+    if "就业" not in text or not any(ch.isdigit() for ch in text):
+        return
     for match in vocabulary.matcher.find(text):
         if match.entity.label != GROUP:
             continue

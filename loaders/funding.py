@@ -34,6 +34,7 @@ from loaders.money import (
     commits_money,
     first_payment,
     instrument_kind,
+    may_pay,
     money_instrument,
 )
 from loaders.relations import segments
@@ -149,7 +150,7 @@ def plan_fundings(
     for clause in clauses:
         if clause.line != line:
             carried, line = None, clause.line
-        if clause.id in skip or clause.id in money_targets or clause.cells:
+        if clause.id in skip or clause.id in money_targets or clause.cells or not may_pay(clause.text):
             continue
         mentioned = mentions.get(clause.id, [])
         programs = [m for m in mentioned if found.entities[m.entity_id].label == PROGRAM]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.model import INDICATOR, Entity
 from loaders.vocabulary import Vocabulary, entity_id
@@ -57,6 +58,7 @@ def _strip(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def indicator_name(before: str, after: str) -> NamedIndicator | None:
     """The indicator of a number, from the words before it (since the last break) and after it.
 

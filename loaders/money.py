@@ -94,6 +94,15 @@ def money_instrument(text: str, start: int = 0) -> str | None:
     return None
 
 
+_MONEY_WORD = re.compile(r"[元补贴奖助资贷金费酬]|返还|列支|购买|扩围")
+
+
+def may_pay(text: str) -> bool:
+    """A quick test before the readers run: a clause with none of the money words either reader
+    knows (元, 补贴, 贷款, 报酬, 购买, 扩围 …) pays nothing."""
+    return _MONEY_WORD.search(text) is not None
+
+
 def commits_money(text: str) -> bool:
     """Money committed in the clause: an amount paid, or a verb that pays a money instrument
     in the same stretch (给予…补贴, 落实…贴息); 补贴申领 and 加强补助资金监管 only speak of money."""

@@ -181,6 +181,13 @@ class ProseTargets:
         return self
 
 
+def _may_hold_a_target(text: str) -> bool:
+    """A target needs a number: Arabic digits, or Chinese numerals with 万 or 百分点."""
+    return any(ch.isdigit() for ch in text) or "万" in text or "百分点" in text
+
+
 def prose_targets(clause: Clause, ctx: TargetContext, year: int | None) -> tuple[list[Target], list[Entity]]:
+    if not _may_hold_a_target(clause.text):
+        return [], []
     read = ProseTargets(clause, ctx, year).read()
     return read.targets, read.indicators
