@@ -136,6 +136,12 @@ def find_mentions(clauses: list[Clause], matcher: Matcher) -> list[Mention]:
             for m in matcher.find(clause.text)
             if m.entity.label != GROUP or on_word_boundaries(clause.text, m.start, m.end)
         ]
+        groups = [(m.start, m.end) for m in matches if m.entity.label == GROUP]
+        # 低保 in 低保家庭 names the group, not the program.
+        matches = [
+            m for m in matches
+            if m.entity.label != PROGRAM or not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in groups)
+        ]  # fmt: skip
         if matches:
             firmness = strength(clause.text)
             found.extend(Mention(clause.id, m.entity.id, m.surface, m.start, m.end, firmness) for m in matches)

@@ -28,7 +28,7 @@ procedure rather than commit money."""
 _COMMIT = re.compile(
     r"给予|发放|落实|提供|享受|安排|加大|提高|扩大|放宽|调整|实施|执行|按规定|纳入|支持|用好|建立|设立"
 )
-_COMMIT_AFTER = re.compile(r"^[^，；。：]{0,6}?(?:直达|提高至|提高到|上浮|扩围)")
+_COMMIT_AFTER = re.compile(r"^[^，；。：]{0,6}?(?:直达|提高至|提高到|上浮|扩围)|^按[^，；。：]{0,20}?(?:给予|发放)")
 """培训补贴直达企业, 见习补贴标准提高至…: commitments written after the instrument."""
 _BREAKS = "，；：。"
 _SEGMENT = re.compile(r"[^，、；。：]+")

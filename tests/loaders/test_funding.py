@@ -116,3 +116,14 @@ def test_a_reward_to_governments_for_their_record_is_not_funding() -> None:
 def test_the_evidence_runs_from_what_is_funded_to_the_amount() -> None:
     [funding] = _extract("每年为高端人才提供服务，设立人才投资基金，对引进的高层次人才团队，给予最高1000万元项目资金支持。").fundings
     assert funding.evidence == "对引进的高层次人才团队，给予最高1000万元项目资金支持。"
+
+
+def test_an_instrument_paid_by_a_rule_after_it_funds_its_program() -> None:
+    [funding] = _extract("每年提供见习岗位1万个以上，见习补贴按最低工资标准的80%给予。").fundings
+    assert funding.program_id == "program:jiu-ye-jian-xi"
+
+
+def test_a_program_inside_a_group_name_is_no_program() -> None:
+    x = _extract("对低保家庭高校毕业生，可申领1000元的一次性求职创业补贴。")
+    assert "program:zui-di-sheng-huo-bao-zhang" not in {m.entity_id for m in x.mentions}
+    assert [f.program_id for f in x.fundings] == ["program:qiu-zhi-chuang-ye-bu-tie"]
