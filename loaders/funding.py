@@ -117,9 +117,9 @@ class _Fundings:
         return Funded(first.name, first, by_name[0].instrument) if first else None
 
 
-def _vocabulary_reading(clause: Clause, by_name: list[Funding], programs: list[Mention], entities: dict[str, Entity]) -> list[Funding]:
-    """The vocabulary reader's FUNDS, less those the clause's own words contradict."""
-    sources = source_programs(clause.text, programs)
+def _vocabulary_reading(clause: Clause, by_name: list[Funding], sources: set[str], entities: dict[str, Entity]) -> list[Funding]:
+    """The vocabulary reader's FUNDS, less those the clause's own words contradict (a program
+    named as the source of the money, …)."""
     by_name = [f for f in by_name if f.program_id not in sources]
     if by_name and generic_recipient(clause.text) and QUOTED_NAME.search(clause.text):
         return []  # 评选“荆楚工匠”，对获评者给予5万元奖励 pays the title, not a scheme named before
@@ -153,12 +153,16 @@ def plan_fundings(
         if clause.id in skip or clause.id in money_targets or clause.cells or not may_pay(clause.text):
             continue
         mentioned = mentions.get(clause.id, [])
-        programs = [m for m in mentioned if found.entities[m.entity_id].label == PROGRAM]
+        sources = source_programs(clause.text, [m for m in mentioned if found.entities[m.entity_id].label == PROGRAM])
+        programs = [m for m in mentioned if found.entities[m.entity_id].label == PROGRAM and m.entity_id not in sources]
+        by_name = _vocabulary_reading(clause, named(clause, mentioned), sources, found.entities)
         if listed := included(clause, programs, found.entities):
-            for funded in listed:
-                found.add(clause, funded, mentioned)
+            # 统筹使用…专账资金，将A、B纳入…资金支持范围: the listed items, and what else the clause pays.
+            added = [found.add(clause, funded, mentioned).entity for funded in listed]
+            if rest := [f for f in by_name if f.program_id not in {e.id for e in added if e}]:
+                found.add_named(clause, rest, mentioned)
             continue
-        if by_name := _vocabulary_reading(clause, named(clause, mentioned), programs, found.entities):
+        if by_name:
             carried = found.add_named(clause, by_name, mentioned) or carried
             continue
         if commits_money(clause.text) and (funded := funded_by(clause, programs, found.entities, carried)):

@@ -106,7 +106,10 @@ def may_pay(text: str) -> bool:
 def commits_money(text: str) -> bool:
     """Money committed in the clause: an amount paid, or a verb that pays a money instrument
     in the same stretch (给予…补贴, 落实…贴息); 补贴申领 and 加强补助资金监管 only speak of money."""
-    if optional(text) or _TO_ADMINISTRATIONS.search(text) or (_IN_KIND.search(text) and not AMOUNT.search(text)):
+    # 对就业工作成效突出的市给予奖励 pays governments: from there on the clause pays no program.
+    if rewarded := _TO_ADMINISTRATIONS.search(text):
+        text = text[: rewarded.start()]
+    if optional(text) or (_IN_KIND.search(text) and not AMOUNT.search(text)):
         return False
     if AMOUNT.search(text):
         return bool(_PAYS_AMOUNT.search(text))

@@ -36,7 +36,7 @@ FLOORS: dict[tuple[str, str], tuple[float | None, float | None]] = {
     ("fixtures", "target_groups"): (0.92, None),
     ("corpus-dev", "main_targets"): (0.98, 0.98),
     ("corpus-dev", "targets"): (0.95, 0.97),
-    ("corpus-dev", "funds"): (0.85, 0.87),
+    ("corpus-dev", "funds"): (0.87, 0.88),
     ("corpus-dev", "target_groups"): (0.92, None),
     ("corpus-blind", "main_targets"): (0.95, 0.97),
     ("corpus-blind", "targets"): (0.88, 0.92),
@@ -48,7 +48,7 @@ MAX_ERRORS: dict[tuple[str, str], int] = {
     ("corpus-dev", "not_funds"): 0,
     ("corpus-dev", "duplicates"): 0,
     ("corpus-dev", "retrospective"): 0,
-    ("corpus-blind", "not_funds"): 4,
+    ("corpus-blind", "not_funds"): 5,
     ("corpus-blind", "duplicates"): 1,
     ("corpus-blind", "retrospective"): 0,
 }

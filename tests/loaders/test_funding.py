@@ -127,3 +127,13 @@ def test_a_program_inside_a_group_name_is_no_program() -> None:
     x = _extract("对低保家庭高校毕业生，可申领1000元的一次性求职创业补贴。")
     assert "program:zui-di-sheng-huo-bao-zhang" not in {m.entity_id for m in x.mentions}
     assert [f.program_id for f in x.fundings] == ["program:qiu-zhi-chuang-ye-bu-tie"]
+
+
+def test_a_clause_that_lists_items_still_pays_what_else_it_names() -> None:
+    x = _extract("统筹使用失业保险基金和职业技能提升行动专账资金，将零工市场运营纳入就业补助资金支持范围。")
+    assert {f.program_id for f in x.fundings} == {"program:ling-gong-shi-chang", "program:zhi-ye-ji-neng-ti-sheng-xing-dong"}
+
+
+def test_a_budget_before_a_reward_to_governments_is_still_funding() -> None:
+    x = _extract("省财政每年安排三项工程专项资金5亿元，对三项工程成效突出的地市实行以奖代补。")
+    assert [(f.amount_yuan, f.instrument_kind) for f in x.fundings] == [(500000000, "special_fund")]
