@@ -11,7 +11,7 @@ table) is that region's target.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph.model import Clause, Entity, Target
 from loaders.indicator_names import resolve_indicator
@@ -201,4 +201,30 @@ def table_targets(clause: Clause, ctx: TargetContext, caption: str = "") -> list
         main=ctx.roles.is_main(clause.section_id), baseline=baseline, baseline_year=baseline_year, attribute=attribute,
     )
     target.change = bool(_CHANGE_LABEL.search(row.label))
-    return [(target, indicator)]
+    return [*_earlier_years(clause, ctx, indicator, target, columns, values, {target_at, baseline_at}, row.unit), (target, indicator)]
+
+
+def _earlier_years(
+    clause: Clause, ctx: TargetContext, indicator: Entity, final: Target, columns: list[str], values: list[str],
+    taken: set[int | None], unit: str | None,
+) -> list[tuple[Target, Entity]]:
+    """A year-by-year breakdown (2021年 | 2022年 | … | 2025年): each year before the last is a
+    target of its own year; a flow's yearly figure is annual."""
+    found = []
+    for i, column in enumerate(columns):
+        year = _year(column)
+        if i in taken or year is None or final.year is None or year >= final.year or _BASELINE_COLUMN.search(column):
+            continue
+        if final.baseline_year is not None and year <= final.baseline_year:
+            continue
+        quantity = _cell(values, i, unit)
+        if quantity is None or quantity.value is None:
+            continue
+        scope = "annual" if final.scope == "cumulative" else final.scope
+        value, norm_unit = normalised(quantity.value, quantity.unit, ctx.vocabulary.units)
+        found.append((replace(
+            final, value=quantity.value, value_high=quantity.high, value_text=quantity.text, unit=quantity.unit,
+            comparator=quantity.comparator, year=year, scope=scope, normalized_value=value, normalized_unit=norm_unit,
+            baseline_value=None, baseline_year=None,
+        ), indicator))  # fmt: skip
+    return found

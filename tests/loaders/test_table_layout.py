@@ -70,3 +70,10 @@ def test_a_navigation_bar_is_not_a_table_of_targets() -> None:
 def test_prose_lines_are_left_alone() -> None:
     text = "第一章\u3000发展环境\n“十三五”时期，全省就业局势总体平稳。\n"
     assert pipe_tables(text) == text
+
+
+def test_a_year_by_year_breakdown_gives_a_target_per_year() -> None:
+    table = "| 指标 | 2020年 | 2021年 | 2022年 | 2023年 |\n| 城镇新增就业（万人） | 60 | 62 | 63 | [190] |\n"
+    targets = _targets(table)
+    assert [(t.year, t.value, t.scope) for t in targets] == [(2021, 62, "annual"), (2022, 63, "annual"), (2023, 190, "cumulative")]
+    assert targets[-1].baseline_value == 60
