@@ -80,11 +80,11 @@ def find_issuer(lines: list[str]) -> str | None:
     for line in lines:
         if field := _ISSUER_FIELD.match(line):
             return field["issuer"]
-    line = next((line for line in lines if _ISSUER.match(line)), None)
-    if line is None:
+    issuer = next((line for line in lines if _ISSUER.match(line)), None)
+    if issuer is None:
         return None
-    parts = _ISSUER_PART.findall(line)
-    return "、".join(parts) if "".join(parts) == line else line
+    parts = _ISSUER_PART.findall(issuer)
+    return "、".join(parts) if "".join(parts) == issuer else issuer
 
 
 def extract_metadata(

@@ -122,7 +122,7 @@ class ProseTargets:
 
     def _respectively(self, found: list[tuple[int, int, Quantity]]) -> set[int]:
         """A和B分别达到X和Y: the i-th name takes the i-th number; returns the numbers used."""
-        text, used = self.clause.text, set()
+        text, used = self.clause.text, set[int]()
         if "分别" not in text:
             return used
         for match in _RESPECTIVELY.finditer(text):
@@ -152,9 +152,9 @@ class ProseTargets:
             if (not numbering or q[0] >= numbering.end()) and not any(a <= q[0] < b for _, (a, b), _ in counted)
         ]  # fmt: skip
         used = self._respectively(found)
-        for indicator, span, quantity in counted:
+        for group_indicator, span, count in counted:
             if not past_at(text, span[0]):
-                self._add(indicator, span, quantity, change=False)
+                self._add(group_indicator, span, count, change=False)
         previous: Entity | None = None
         marks = _breaks(text) if found else []
         for start, end, quantity in found:
@@ -169,12 +169,12 @@ class ProseTargets:
                 continue
             if _not_a_target(text, seg, start, end, quantity):
                 continue
-            if named is None and previous is None:
-                continue
-            name = with_subject(named.name, previous) if named else None
-            indicator = resolve_indicator(name, self.ctx.vocabulary, quantity.unit) if name else previous
-            assert indicator is not None
-            if not self.ctx.fits(indicator, quantity):
+            indicator: Entity | None = (
+                resolve_indicator(with_subject(named.name, previous), self.ctx.vocabulary, quantity.unit)
+                if named
+                else previous
+            )
+            if indicator is None or not self.ctx.fits(indicator, quantity):
                 continue
             self._add(indicator, (seg.start, end), quantity, named.change if named else False, seg.end)
             previous = indicator
