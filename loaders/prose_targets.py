@@ -18,9 +18,9 @@ from graph.model import Clause, Entity, Target
 from loaders.commitment import strength
 from loaders.counted_groups import counted_groups
 from loaders.indicator_names import indicator_name, resolve_indicator, with_subject
-from loaders.quantities import Quantity, normalised, quantities
+from loaders.quantities import Quantity, quantities
 from loaders.sections import past_at
-from loaders.target_context import TargetContext, scope_of
+from loaders.target_context import TargetContext, quantity_target, scope_of
 
 _BREAKS = "，；。：、"
 _CONDITION_AFTER = re.compile(r"^(?:的|内|后|及以上的|以下的|（含）的)")
@@ -94,28 +94,14 @@ class ProseTargets:
     ) -> None:
         """``stretch_end``: where the number's stretch ends, so that words after it (…2万人左右／年)
         count for its scope."""
-        value, norm_unit = normalised(quantity.value, quantity.unit, self.ctx.vocabulary.units)
+        text, units = self.clause.text, self.ctx.vocabulary.units
         self.targets.append(
-            Target(
-                indicator_id=indicator.id,
-                clause_id=self.clause.id,
-                evidence=self.clause.text[span[0] : span[1]],
-                value=quantity.value,
-                value_high=quantity.high,
-                value_text=quantity.text,
-                unit=quantity.unit,
-                comparator=quantity.comparator,
-                change=change,
-                year=self.year,
-                scope=scope_of(
-                    quantity, self.clause.text[span[0] : stretch_end or span[1]], indicator, self.ctx.vocabulary.units,
-                    lead=self.clause.text[: span[0]],
-                ),
-                main=self.ctx.roles.is_main(self.clause.section_id),
-                normalized_value=value,
-                normalized_unit=norm_unit,
-                strength=strength(self.clause.text),
-            )
+            quantity_target(
+                indicator, self.clause.id, text[span[0] : span[1]], quantity, units,
+                change=change, year=self.year,
+                scope=scope_of(quantity, text[span[0] : stretch_end or span[1]], indicator, units, lead=text[: span[0]]),
+                main=self.ctx.roles.is_main(self.clause.section_id), strength=strength(text),
+            )  # fmt: skip
         )
         if not indicator.curated:
             self.indicators.append(indicator)

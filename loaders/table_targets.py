@@ -11,12 +11,12 @@ table) is that region's target.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from graph.model import Clause, Entity, Target
 from loaders.indicator_names import resolve_indicator
-from loaders.quantities import Quantity, normalised, parse_cell
-from loaders.target_context import TargetContext, scope_of
+from loaders.quantities import Quantity, parse_cell
+from loaders.target_context import TargetContext, quantity_target, scope_of
 
 _ROW_NUMBER = re.compile(r"^(?:\d+[.、．]|[一二三四五六七八九十]+、)\s*")
 _PAREN = re.compile(r"（([^（）]+)）")
@@ -121,28 +121,15 @@ def _target(
     scope_words: str, region: str | None, main: bool, baseline: Quantity | None = None,
     baseline_year: int | None = None, attribute: str | None = None,
 ) -> Target:
-    value, norm_unit = normalised(quantity.value, quantity.unit, ctx.vocabulary.units)
-    return Target(
-        indicator_id=indicator.id,
-        clause_id=clause.id,
-        evidence=clause.text,
-        value=quantity.value,
-        value_high=quantity.high,
-        value_text=quantity.text,
-        unit=quantity.unit,
-        comparator=quantity.comparator,
-        year=year,
-        scope=scope_of(quantity, scope_words, indicator, ctx.vocabulary.units),
-        main=main,
+    return quantity_target(
+        indicator, clause.id, clause.text, quantity, ctx.vocabulary.units,
+        year=year, scope=scope_of(quantity, scope_words, indicator, ctx.vocabulary.units), main=main,
         baseline_value=baseline.value if baseline else None,
         baseline_year=baseline_year if baseline and baseline.value is not None else None,
-        attribute=attribute,
-        normalized_value=value,
-        normalized_unit=norm_unit,
-        region_code=region,
+        attribute=attribute, region_code=region,
         # A 约束性 row binds; a 预期性 row states an expectation, with no commitment word.
         strength="binding" if attribute == "约束性" else None,
-    )
+    )  # fmt: skip
 
 
 def _region_row(clause: Clause, ctx: TargetContext, row: _Row, region: str | None, caption: str) -> list[tuple[Target, Entity]]:
@@ -220,11 +207,10 @@ def _earlier_years(
         quantity = _cell(values, i, unit)
         if quantity is None or quantity.value is None:
             continue
-        scope = "annual" if final.scope == "cumulative" else final.scope
-        value, norm_unit = normalised(quantity.value, quantity.unit, ctx.vocabulary.units)
-        found.append((replace(
-            final, value=quantity.value, value_high=quantity.high, value_text=quantity.text, unit=quantity.unit,
-            comparator=quantity.comparator, year=year, scope=scope, normalized_value=value, normalized_unit=norm_unit,
-            baseline_value=None, baseline_year=None,
-        ), indicator))  # fmt: skip
+        target = quantity_target(
+            indicator, clause.id, clause.text, quantity, ctx.vocabulary.units,
+            year=year, scope="annual" if final.scope == "cumulative" else final.scope, main=final.main,
+            attribute=final.attribute, strength=final.strength,
+        )  # fmt: skip
+        found.append((target, indicator))
     return found

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from graph.model import Entity, PlanMeta
+from graph.model import Entity, PlanMeta, Target
 from loaders.gazetteer import Gazetteer
-from loaders.quantities import Quantity
+from loaders.quantities import Quantity, normalised
 from loaders.sections import SectionRoles
 from loaders.vocabulary import Unit, Vocabulary
 
@@ -48,6 +49,17 @@ class TargetContext:
         if not indicator.curated or indicator.unit is None or unit is None or unit.canonical == indicator.unit:
             return True
         return any({unit.canonical, indicator.unit} <= group for group in _COMPATIBLE_UNITS)
+
+
+def quantity_target(indicator: Entity, clause_id: str, evidence: str, quantity: Quantity, units: dict[str, Unit], **facts: Any) -> Target:
+    """A SETS_TARGET whose value fields come from ``quantity`` (as written, range, unit,
+    comparator, normalised); ``facts`` gives the rest (year, scope, main …)."""
+    value, norm_unit = normalised(quantity.value, quantity.unit, units)
+    return Target(
+        indicator_id=indicator.id, clause_id=clause_id, evidence=evidence, value=quantity.value,
+        value_high=quantity.high, value_text=quantity.text, unit=quantity.unit, comparator=quantity.comparator,
+        normalized_value=value, normalized_unit=norm_unit, **facts,
+    )  # fmt: skip
 
 
 def scope_of(quantity: Quantity, own: str, indicator: Entity, units: dict[str, Unit], lead: str = "") -> str:
