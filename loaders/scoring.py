@@ -42,7 +42,7 @@ def similar(a: str, b: str) -> bool:
     return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= _SIMILAR
 
 
-class _Resolver:
+class Resolver:
     """Gold surfaces → entity ids, among the entities a plan's extraction knows."""
 
     def __init__(self, entities: list[Entity]) -> None:
@@ -102,7 +102,7 @@ class _Scorer:
         self.x = x
         self.gold = gold
         self.names = {e.id: e.name for e in entities}
-        self.resolver = _Resolver(entities)
+        self.resolver = Resolver(entities)
         self.clause_text = {c.id: c.text for c in x.clauses}
         self.own_region = gold.get("metadata", {}).get("region_code")
 
