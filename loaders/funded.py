@@ -46,7 +46,6 @@ _PROGRAM_HEAD = re.compile(
 _BUDGET_FOR = re.compile(r"安排(?P<what>[^，；。]{2,20}?)(?:建设)?专项资金")
 _GENERIC_BUDGET = re.compile(r"^(?:就业|就业创业|创业|稳就业|就业补助)$")
 _AWARDED = re.compile(r"评选(?:一次)?(?P<what>“[^”]{2,10}”|[\u4e00-\u9fff]{2,8}?工匠)")
-_QUOTED = re.compile(r"“[^”]{2,12}”")
 QUOTED_NAME = re.compile(r"“[^”]{2,12}”[\u4e00-\u9fff]{0,4}(?:大赛|竞赛|工程|计划|行动)|“[^”]{2,12}”")
 """A quoted brand, with the word that makes it a contest or program (“赣南创业之星”大赛)."""
 _INCLUDED = re.compile(r"将(?P<items>[^，；。]{2,60}?)纳入[^，；。]{0,30}?(?:资金|补助|补贴|奖补)[^，；。]{0,10}?范围")
@@ -131,6 +130,6 @@ def funded_by(clause: Clause, programs: list[Mention], entities: dict[str, Entit
         if carried is not None and (len(instrument) <= _BARE or instrument_kind(instrument) in ("loan", "interest_subsidy", "award")):
             return carried
         return Funded(instrument, None, instrument)
-    if quoted := _QUOTED.search(text):
+    if quoted := QUOTED_NAME.search(text):
         return Funded(quoted.group(), None, "")
     return carried
