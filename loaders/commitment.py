@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -60,5 +60,7 @@ def optional(text: str) -> bool:
     return default_commitment().optional(text)
 
 
+@lru_cache(maxsize=65536)
 def strength(text: str) -> str | None:
+    """The clause's strength; cached, as mentions, targets and FUNDS of one clause all ask."""
     return default_commitment().strength(text)

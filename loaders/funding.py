@@ -30,6 +30,7 @@ from loaders.funded import (
 from loaders.mentions import program_kind
 from loaders.money import (
     AMOUNT,
+    MONEY_UNITS,
     amount_of,
     commits_money,
     first_payment,
@@ -39,8 +40,6 @@ from loaders.money import (
 )
 from loaders.relations import segments
 from loaders.vocabulary import entity_id
-
-_MONEY_UNITS = ("元", "万元", "亿元")
 
 
 def _evidence(text: str, name: str) -> str:
@@ -60,10 +59,9 @@ def _evidence(text: str, name: str) -> str:
 def _record(
     clause: Clause, program_id: str, evidence: str, instrument: str, mentions: list[Mention], entities: dict[str, Entity]
 ) -> Funding:
-    """A FUNDS with what its evidence says of the money: the amount in the evidence (the
-    clause's, when the evidence states none), its kind, the group the clause names."""
-    in_evidence = AMOUNT.search(evidence) is not None
-    amount, unit, yuan, kind = amount_of(evidence if in_evidence else clause.text)
+    """A FUNDS with what its evidence says of the money (the evidence holds the clause's
+    amount whenever the clause states one), and the group the clause names."""
+    amount, unit, yuan, kind = amount_of(evidence)
     group = next((m.entity_id for m in mentions if entities[m.entity_id].label == GROUP), None)
     return Funding(
         program_id=program_id,
@@ -146,7 +144,7 @@ def plan_fundings(
     found = _Fundings(entities)
     carried: Funded | None = None
     line = -1
-    money_targets = {c for t in targets if t.unit in _MONEY_UNITS for c in (t.clause_id, *t.restated_clause_ids)}
+    money_targets = {c for t in targets if t.unit in MONEY_UNITS for c in (t.clause_id, *t.restated_clause_ids)}
     for clause in clauses:
         if clause.line != line:
             carried, line = None, clause.line

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 
 from loaders.commitment import optional
+from loaders.relations import segments
 
+MONEY_UNITS = ("元", "万元", "亿元")
 AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s?(亿元|万元|元)")
 _YUAN = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
 _MONEY_HEAD = r"补贴|补助|资助|奖励|奖补|贴息|补偿|代偿|津贴|经费|专项资金|综合支持|资金支持|资金补助|运营补助|返还|贷款|安家费"
@@ -37,7 +39,6 @@ SOURCE = re.compile(r"^(?:中央和省级|省级|市级|县级|区级)?(?:就业
 _FUND_AFTER = re.compile(r"资金|基金|专账")
 """Used with ``match(text, pos)``: the money word is part of a fund's name (就业补助资金)."""
 _LEAD_WORDS = re.compile(r"^(?:[^，；。]*?(?:给予|发放|予以|的|按规定))+")
-_SEGMENT = re.compile(r"[^，；。：]+")
 _INSTRUMENT_KIND = (
     (re.compile(r"以奖代补"), "reward_in_lieu"),
     (re.compile(r"贷款"), "loan"),
@@ -114,8 +115,8 @@ def commits_money(text: str) -> bool:
     if AMOUNT.search(text):
         return bool(_PAYS_AMOUNT.search(text))
     return any(
-        _PAYS_INSTRUMENT.search(segment.group()) and money_instrument(text[: segment.end()], segment.start())
-        for segment in _SEGMENT.finditer(text)
+        _PAYS_INSTRUMENT.search(text, start, end) and money_instrument(text[:end], start)
+        for start, end in segments(text)
     )
 
 

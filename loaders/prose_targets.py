@@ -18,6 +18,7 @@ from graph.model import Clause, Entity, Target
 from loaders.commitment import strength
 from loaders.counted_groups import counted_groups
 from loaders.indicator_names import indicator_name, resolve_indicator, with_subject
+from loaders.money import MONEY_UNITS
 from loaders.quantities import Quantity, quantities
 from loaders.sections import past_at
 from loaders.target_context import TargetContext, quantity_target, scope_of
@@ -30,7 +31,6 @@ _CONDITION_BEFORE = re.compile(r"^(?:对|凡|符合|经|按照?|招用|吸纳)")
 _PER_UNIT = re.compile(r"(?:按|对)?每(?:增加|带|吸纳|招用|安置|新增)$")
 """按每带1名学徒, 每增加1人: the unit a rate is paid for, not a target."""
 _MONEY_WORDS = re.compile(r"补贴|补助|奖励|资助|奖补|贴息|资金|报酬|经费|津贴|额度|最高|给予|安排|标准|每人|每户")
-_MONEY_UNITS = {"元", "万元", "亿元"}
 _MONEY_INDICATOR = re.compile(r"贷款|收入|产值|规模|营业|发放|融资|投资|总量")
 """Money is a target only when it measures something (营业收入, 贷款发放额), not when it is paid."""
 _RESPECTIVELY = re.compile(r"(?P<names>[^，；。：]+?)分别(?:达到|为|控制在|保持在|稳定在|提高到|达)?")
@@ -75,9 +75,9 @@ def _not_a_target(text: str, seg: _Span, start: int, end: int, quantity: Quantit
         return True
     if quantity.unit == "年" and "年限" not in before:
         return True
-    if quantity.unit in _MONEY_UNITS and not _MONEY_INDICATOR.search(before):
+    if quantity.unit in MONEY_UNITS and not _MONEY_INDICATOR.search(before):
         return True
-    money = quantity.unit in _MONEY_UNITS or quantity.unit == "%"
+    money = quantity.unit in MONEY_UNITS or quantity.unit == "%"
     return money and bool(_MONEY_WORDS.search(text[seg.start : seg.end]))
 
 
