@@ -21,6 +21,7 @@ from loaders.evaluation import evaluate
 from loaders.gold import PlanScores, gold_quotes, read_gold, total
 from loaders.normalize import normalise
 from loaders.pipeline import extract_file
+from loaders.scoring import score_plan
 from loaders.vocabulary import Vocabulary
 from tests.conftest import GOLD_DIR, PLAN_FOLDERS, PLANS_DIR, QUALITY_KEY, plan_path
 
@@ -133,7 +134,13 @@ def test_a_rejected_document_counts_as_missing_everything(tmp_path: Path) -> Non
     assert score.error and score.targets.gold == 1 and score.targets.recall == 0
 
 
-def test_scores_use_the_extractor_not_the_gold(vocabulary: Vocabulary) -> None:
-    """Scoring the first seed against its own gold finds every main target the extractor finds."""
-    path = plan_path(read_gold(GOLD_FILES[0])["plan"])
-    assert extract_file(path).targets
+def test_scores_count_what_the_extractor_found_not_the_gold(vocabulary: Vocabulary) -> None:
+    """The same gold scored against an extraction that lost its targets and FUNDS: nothing matches."""
+    gold = read_gold(GOLD_FILES[0])
+    x = extract_file(plan_path(gold["plan"]))
+    full = score_plan(x, gold, vocabulary)
+    x.targets, x.fundings = [], []
+    emptied = score_plan(x, gold, vocabulary)
+    assert full.main_targets.matched_gold > 0 and full.funds.matched_gold > 0
+    assert (emptied.main_targets.matched_gold, emptied.funds.matched_gold) == (0, 0)
+    assert (emptied.main_targets.gold, emptied.funds.gold) == (full.main_targets.gold, full.funds.gold)
