@@ -36,13 +36,27 @@ _RECIPIENTS = (
     re.compile(rf"对{_QUALIFIED}(?P<who>[^，；。]{{2,24}}?)(?:，|给予|按|可|每)"),
     re.compile(r"^(?:（\d+）)?(?:新认定|认定|新建|入选)(?P<who>[^，；。]{2,24}?)的，"),
 )
+_EXCLUDED = re.compile(r"以外|之外")
+"""对在孵化基地以外租用场地创业的: the place named is where the recipient is not."""
+
+
+def named_as_excluded(text: str, mention: Mention) -> bool:
+    """孵化基地以外: a program named only to be left out."""
+    return _EXCLUDED.match(text, mention.end) is not None
+
+
+_ACTORS = re.compile(r"^(?:企业|单位|用人单位|机构|个人|经营主体)(?:和|及|与|、)")
+"""企业和工作室: employers and the like, listed, are who is paid, not a program."""
 _GENERIC_WORDS = r"获奖|获评|入选|评选|获得|符合条件"
 _GENERIC_RECIPIENT = re.compile(rf"^(?:{_GENERIC_WORDS})")
 _GENERIC_IN_CLAUSE = re.compile(rf"对(?:{_GENERIC_WORDS})")
 """对获奖项目, 对获评者: the recipient is whatever the clause awards, named elsewhere in it."""
-_PROGRAM_HEAD = re.compile(
-    r"(?:工作室|基地|园区|园|服务站|载体|项目|大赛|人才|工匠|品牌|计划|工程|行动|培训|驿站|中心|平台|市场|岗位|车间|学院|团队|站)$"
-)
+_HEAD_WORDS = r"工作室|基地|园区|园|服务站|载体|项目|大赛|人才|工匠|品牌|计划|工程|行动|培训|驿站|中心|平台|市场|岗位|车间|学院|团队|站"
+_PROGRAM_HEAD = re.compile(rf"(?:{_HEAD_WORDS})$")
+_INTRODUCED = r"认定|建设|建成|打造|创建|培育|评选"
+_NAMED_BEFORE = re.compile(rf"(?:^|[，；、]|{_INTRODUCED}|\d[个家所])(?P<name>[\u4e00-\u9fff“”]{{2,14}}?(?:{_HEAD_WORDS}))")
+"""A name ending in a head word, after the verb or count that introduces it."""
+_UP_TO_INTRODUCER = re.compile(rf"^.*(?:{_INTRODUCED})")
 _BUDGET_FOR = re.compile(r"安排(?P<what>[^，；。]{2,20}?)(?:建设)?专项资金")
 _GENERIC_BUDGET = re.compile(r"^(?:就业|就业创业|创业|稳就业|就业补助)$")
 _AWARDED = re.compile(r"评选(?:一次)?(?P<what>“[^”]{2,10}”|[\u4e00-\u9fff]{2,8}?工匠)")
@@ -52,8 +66,21 @@ _INCLUDED = re.compile(r"将(?P<items>[^，；。]{2,60}?)纳入[^，；。]{0,3
 _ITEM = re.compile(r"[^、和及]+")
 _ITEM_SUFFIX = re.compile(r"(?:建设|运营|工作)$")
 _SOURCE_OF = re.compile(r"从(?P<src>[^，；。]{2,30}?)中列支")
+_INTO_SCOPE = re.compile(r"纳入[^，；。]{2,30}?(?:资金|补助|补贴|奖补)[^，；。]{0,10}?范围")
 _BARE = 3
 """An instrument this short (贴息, 奖励, 返还) names no program of its own."""
+_SUBJECT = re.compile(
+    r"^(?:专栏\s*\d+|第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+(?:\.\d+)*[.、]?)?"
+    r"[：:]?(?P<name>[\u4e00-\u9fff“”]{2,16}?(?:工程|行动|计划|大赛))[。：:]?$"
+)
+"""专栏1 影视人才就业提升行动, （五）高端人才创业工程。: a heading that is a program's name."""
+
+
+def section_subject(heading: str | None) -> str | None:
+    """The program a section or box is about, when its heading is nothing but its name: a
+    subsidy paid inside it with no program of its own (给予每人800元的培训补贴) pays that one."""
+    found = _SUBJECT.match(heading or "")
+    return found["name"] if found else None
 
 
 def _inside(programs: list[Mention], start: int, end: int) -> list[Mention]:
@@ -73,14 +100,20 @@ def generic_recipient(text: str) -> bool:
 def recipient(text: str, programs: list[Mention], entities: dict[str, Entity]) -> Funded | None:
     """对新认定的省级技能大师工作室，给予…: the program the clause addresses."""
     who = next((found for pattern in _RECIPIENTS if (found := pattern.search(text))), None)
-    if who is None:
+    if who is None or _EXCLUDED.search(who["who"]):
         return None
     if inside := _inside(programs, who.start("who"), who.end("who")):
         return Funded(inside[-1].surface, entities[inside[-1].entity_id], "")
     # 对新建并通过评估的“南粤家政”基层服务站: the thing after the last 的 is the recipient.
     written = who["who"].rsplit("的", 1)[-1]
+    if _PROGRAM_HEAD.fullmatch(written):
+        # 认定…示范园区5个，对认定的园区给予…: a head word alone takes up the name before it.
+        before = [m for m in _NAMED_BEFORE.finditer(text, 0, who.start("who")) if m["name"].endswith(written)]
+        if not before:
+            return None
+        written = _UP_TO_INTRODUCER.sub("", before[-1]["name"])
     name = written.strip("“”")
-    if _PROGRAM_HEAD.search(name) and len(name) >= 2 and not _GENERIC_RECIPIENT.match(name):
+    if _PROGRAM_HEAD.search(name) and not _GENERIC_RECIPIENT.match(name) and not _ACTORS.match(name):
         return Funded(written, None, "")
     return None
 
@@ -100,11 +133,15 @@ def included(clause: Clause, programs: list[Mention], entities: dict[str, Entity
 
 
 def source_programs(text: str, programs: list[Mention]) -> set[str]:
-    """补贴资金从职业技能提升行动专账中列支: programs named as where money comes from."""
-    source = _SOURCE_OF.search(text)
-    if source is None:
-        return set()
-    return {m.entity_id for m in _inside(programs, source.start("src"), source.end("src"))}
+    """Programs named as where money comes from: 补贴资金从职业技能提升行动专账中列支, and
+    返乡入乡创业园纳入创业孵化基地运营补助范围 (the scheme whose money the program before it joins)."""
+    sources = set()
+    if source := _SOURCE_OF.search(text):
+        sources |= {m.entity_id for m in _inside(programs, source.start("src"), source.end("src"))}
+    for scope in _INTO_SCOPE.finditer(text):
+        if any(m.start < scope.start() for m in programs):
+            sources |= {m.entity_id for m in _inside(programs, scope.start(), scope.end())}
+    return sources
 
 
 def funded_by(clause: Clause, programs: list[Mention], entities: dict[str, Entity], carried: Funded | None) -> Funded | None:

@@ -25,6 +25,7 @@ from loaders.funded import (
     funded_by,
     generic_recipient,
     included,
+    named_as_excluded,
     source_programs,
 )
 from loaders.mentions import program_kind
@@ -37,8 +38,10 @@ from loaders.money import (
     instrument_kind,
     may_pay,
     money_instrument,
+    named_by_kind,
+    written_instrument,
 )
-from loaders.relations import segments
+from loaders.segments import segments
 from loaders.vocabulary import entity_id
 
 
@@ -97,17 +100,31 @@ class _Fundings:
             return self.entities[entity.program_id]
         return entity
 
-    def add(self, clause: Clause, funded: Funded, mentions: list[Mention]) -> Funded:
-        entity = self.entity(funded)
+    def add(self, clause: Clause, funded: Funded, mentions: list[Mention], subject: str | None = None) -> Funded:
+        """Record a FUNDS of ``funded``, or of ``subject`` (the program the clause's section is
+        about) when ``funded`` is an instrument that belongs to no program."""
         instrument = funded.instrument or money_instrument(clause.text) or funded.name
+        if subject is not None and named_by_kind(funded.name):
+            funded = Funded(subject, self.entities.get(entity_id(PROGRAM, subject)), instrument)
+        entity = self.entity(funded)
         self.fundings.append(
             _record(clause, entity.id, _evidence(clause.text, funded.name), instrument, mentions, self.entities)
         )
         return Funded(funded.name, entity, funded.instrument)
 
-    def add_named(self, clause: Clause, by_name: list[Funding], mentions: list[Mention]) -> Funded | None:
+    def add_named(
+        self, clause: Clause, by_name: list[Funding], mentions: list[Mention], subject: str | None = None
+    ) -> Funded | None:
         """FUNDS the vocabulary reader found; their evidence widened to the clause when the
-        amount lies outside it."""
+        amount lies outside it; a bare instrument pays the section's ``subject``."""
+        if subject is not None:
+            written = {m.entity_id: written_instrument(clause.text, m.start, m.end) for m in mentions}
+            bare = [f for f in by_name if named_by_kind(written.get(f.program_id, ""))]
+            if bare:  # however many, they pay the subject once: one FUNDS per clause and program
+                by_name = [f for f in by_name if f not in bare]
+                paid = self.add(clause, Funded(written[bare[0].program_id], None, bare[0].instrument), mentions, subject)
+                if not by_name:
+                    return paid
         for f in by_name:
             evidence = f.evidence if AMOUNT.search(f.evidence) or not AMOUNT.search(clause.text) else clause.text
             self.fundings.append(_record(clause, f.program_id, evidence, f.instrument, mentions, self.entities))
@@ -133,13 +150,15 @@ def plan_fundings(
     mentions: dict[str, list[Mention]],
     entities: dict[str, Entity],
     named: Callable[[Clause, list[Mention]], list[Funding]],
+    subjects: dict[str, str] | None = None,
 ) -> tuple[list[Funding], list[Entity]]:
     """Every FUNDS of a plan, and the programs only funding clauses name.
 
     ``named`` is the vocabulary reader; where it finds nothing (or what the clause's words
     contradict) in a clause that pays, ``funded`` names what is paid. A clause that names
     nothing funded continues the clause before it in its paragraph (…创业担保贷款最高20万元，
-    小微企业最高300万元，按规定给予贴息).
+    小微企业最高300万元，按规定给予贴息). ``subjects`` maps a section to the program its
+    heading names (``funded.section_subject``).
     """
     found = _Fundings(entities)
     carried: Funded | None = None
@@ -150,7 +169,8 @@ def plan_fundings(
             carried, line = None, clause.line
         if clause.id in skip or clause.id in money_targets or clause.cells or not may_pay(clause.text):
             continue
-        mentioned = mentions.get(clause.id, [])
+        mentioned = [m for m in mentions.get(clause.id, []) if not named_as_excluded(clause.text, m)]
+        subject = (subjects or {}).get(clause.section_id)
         sources = source_programs(clause.text, [m for m in mentioned if found.entities[m.entity_id].label == PROGRAM])
         programs = [m for m in mentioned if found.entities[m.entity_id].label == PROGRAM and m.entity_id not in sources]
         by_name = _vocabulary_reading(clause, named(clause, mentioned), sources, found.entities)
@@ -161,8 +181,8 @@ def plan_fundings(
                 found.add_named(clause, rest, mentioned)
             continue
         if by_name:
-            carried = found.add_named(clause, by_name, mentioned) or carried
+            carried = found.add_named(clause, by_name, mentioned, subject) or carried
             continue
         if commits_money(clause.text) and (funded := funded_by(clause, programs, found.entities, carried)):
-            carried = found.add(clause, funded, mentioned)
+            carried = found.add(clause, funded, mentioned, subject)
     return found.fundings, list(found.new.values())

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 
 from loaders.commitment import optional
-from loaders.relations import segments
+from loaders.segments import segments
 
 MONEY_UNITS = ("元", "万元", "亿元")
 AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s?(亿元|万元|元)")
 _YUAN = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
 _MONEY_HEAD = r"补贴|补助|资助|奖励|奖补|贴息|补偿|代偿|津贴|经费|专项资金|综合支持|资金支持|资金补助|运营补助|返还|贷款|安家费"
+_BY_KIND = re.compile(r"(?:一次性)?(?:培训|岗位)?(?:补贴|补助|资助|奖励|奖补)")
 _INSTRUMENT = re.compile(rf"(?P<name>[\u4e00-\u9fff“”]{{0,12}}?(?:{_MONEY_HEAD}))")
 _PAYS_AMOUNT = re.compile(
     r"给予|发放|安排|可申领|可申请|予以|享受|落实|提供|列支|统筹使用|用好|返还|以奖代补|执行|奖励|资助|补助|贴息"
@@ -93,6 +94,21 @@ def money_instrument(text: str, start: int = 0) -> str | None:
         if len(name) >= 2 and not SOURCE.match(name):
             return name
     return None
+
+
+def written_instrument(text: str, start: int, end: int) -> str:
+    """The instrument as the clause writes it around a name found at ``start:end`` (创业培训补贴
+    around 培训补贴)."""
+    for found in _INSTRUMENT.finditer(text, max(0, start - 12)):
+        if found.start() <= start and found.end() == end:
+            return _LEAD_WORDS.sub("", found["name"]).strip("“”")
+    return text[start:end]
+
+
+def named_by_kind(instrument: str) -> bool:
+    """An instrument named by its kind alone (培训补贴, 岗位补贴, 一次性奖励) says how money is paid,
+    not what for: the program it pays is named elsewhere."""
+    return _BY_KIND.fullmatch(instrument) is not None
 
 
 _MONEY_WORD = re.compile(r"[元补贴奖助资贷金费酬]|返还|列支|购买|扩围")

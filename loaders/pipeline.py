@@ -17,6 +17,7 @@ from graph.errors import EmptyPlanError, PlanError
 from graph.ids import plan_id
 from graph.model import Mention, PlanExtraction
 from loaders.encoding import decode_plan
+from loaders.funded import section_subject
 from loaders.funding import plan_fundings
 from loaders.gazetteer import Gazetteer, default_gazetteer
 from loaders.mentions import discover_programs, find_mentions
@@ -86,7 +87,8 @@ def extract_text(
         discovered=[*discovered, *new_indicators],
     )
     fundings, funded_programs = plan_fundings(
-        outline.clauses, past, targets, by_clause, entities, lambda c, found: list(funding_facts(c, found, entities))
+        outline.clauses, past, targets, by_clause, entities, lambda c, found: list(funding_facts(c, found, entities)),
+        {s.id: name for s in outline.sections if (name := section_subject(s.heading))},
     )
     extraction.fundings = fundings
     extraction.discovered.extend(funded_programs)

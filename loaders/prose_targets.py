@@ -167,9 +167,12 @@ class ProseTargets:
         return self
 
 
+_NUMBER_HINT = re.compile(r"\d|万|百分点")
+
+
 def _may_hold_a_target(text: str) -> bool:
     """A target needs a number: Arabic digits, or Chinese numerals with 万 or 百分点."""
-    return any(ch.isdigit() for ch in text) or "万" in text or "百分点" in text
+    return _NUMBER_HINT.search(text) is not None
 
 
 def prose_targets(clause: Clause, ctx: TargetContext, year: int | None) -> tuple[list[Target], list[Entity]]:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from graph.ids import document_id
 from graph.model import GROUP, PROGRAM, Citation, Clause, Entity, Funding, Mention, Serving
 from loaders.commitment import optional
+from loaders.money import named_by_kind, written_instrument
+from loaders.segments import segments
 
 MONEY = re.compile(
     r"就业补助资金|就业专项资金|以奖代补|奖补|扶持资金|专项资金|资金|基金|补贴|补助|贴息|贷款|经费|资助|奖励|津贴"
@@ -30,7 +32,6 @@ _COMMIT = re.compile(
 )
 _COMMIT_AFTER = re.compile(r"^[^，；。：]{0,6}?(?:直达|提高至|提高到|上浮|扩围)|^按[^，；。：]{0,20}?(?:给予|发放)")
 """培训补贴直达企业, 见习补贴标准提高至…: commitments written after the instrument."""
-_BREAKS = "，；：。"
 _SEGMENT = re.compile(r"[^，、；。：]+")
 _CITED = re.compile(r"《([^《》]{2,80})》")
 
@@ -43,18 +44,6 @@ class _Cue:
     end: int
     instrument: str
     entity: Entity | None = None
-
-
-def segments(text: str) -> list[tuple[int, int]]:
-    """Comma-delimited spans; 、 joins items of one list, so it does not split."""
-    spans, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in _BREAKS:
-            spans.append((start, i + 1))
-            start = i + 1
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
 
 
 def _evidence(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
@@ -109,8 +98,10 @@ def funding_facts(
     seen: set[str] = set()
     for cue in _cues(text, programs, entities, spans):
         home = index[cue.start]
-        # An instrument pays the programs beside it; a bare money word may also reach back.
-        reach = range(home, home - 1, -1) if cue.entity is not None else range(home, -1, -1)
+        # An instrument pays the programs beside it; a bare money word, or an instrument named
+        # by its kind alone (通过公益性岗位托底安置，…给予岗位补贴), may also reach back.
+        named = cue.entity is not None and not named_by_kind(written_instrument(text, cue.start, cue.end))
+        reach = range(home, home - 1, -1) if named else range(home, -1, -1)
         funded = next(
             (found for i in reach if (found := [m for m in schemes if index[m.start] == i])),
             [],

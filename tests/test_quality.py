@@ -37,11 +37,11 @@ FLOORS: dict[tuple[str, str], tuple[float | None, float | None]] = {
     ("fixtures", "target_groups"): (0.92, None),
     ("corpus-dev", "main_targets"): (0.98, 0.98),
     ("corpus-dev", "targets"): (0.95, 0.97),
-    ("corpus-dev", "funds"): (0.87, 0.88),
+    ("corpus-dev", "funds"): (0.92, 0.94),
     ("corpus-dev", "target_groups"): (0.92, None),
     ("corpus-blind", "main_targets"): (0.95, 0.97),
     ("corpus-blind", "targets"): (0.88, 0.92),
-    ("corpus-blind", "funds"): (0.79, 0.79),
+    ("corpus-blind", "funds"): (0.82, 0.82),
     ("corpus-blind", "target_groups"): (0.92, None),
 }
 # Counts that must not exceed these, per set (goal: zero).

@@ -138,3 +138,58 @@ def test_a_clause_that_lists_items_still_pays_what_else_it_names() -> None:
 def test_a_budget_before_a_reward_to_governments_is_still_funding() -> None:
     x = _extract("省财政每年安排三项工程专项资金5亿元，对三项工程成效突出的地市实行以奖代补。")
     assert [(f.amount_yuan, f.instrument_kind) for f in x.fundings] == [(500000000, "special_fund")]
+
+
+def _funded_in_section(heading: str, body: str) -> list[str]:
+    x = extract_text(f"江苏省就业促进规划\n三、重点任务\n{heading}\n{body}\n".encode(), source="t.txt")
+    names = {e.id: e.name for e in x.discovered}
+    return [names.get(f.program_id, f.program_id) for f in x.fundings]
+
+
+@pytest.mark.parametrize("heading", ["专栏1　乡村工匠培育行动", "（二）乡村工匠培育行动。"])
+def test_a_subsidy_named_by_its_kind_pays_the_program_its_section_is_about(heading: str) -> None:
+    assert _funded_in_section(heading, "对取得证书的学员，给予每人600元的培训补贴。") == ["乡村工匠培育行动"]
+    # A named instrument is a program of its own, wherever it stands …
+    assert _funded_in_section(heading, "对首次创业的学员，给予5000元一次性创业补贴。") == [
+        "program:yi-ci-xing-chuang-ye-bu-tie"
+    ]
+    # … and one the plan names more fully than the vocabulary is not generic either.
+    assert _funded_in_section(heading, "给予每人最高1000元的创业培训补贴。") != ["乡村工匠培育行动"]
+
+
+def test_a_heading_that_is_no_program_name_lends_nothing() -> None:
+    assert _funded_in_section("（二）加强技能培训。", "对取得证书的学员，给予每人600元的培训补贴。") == [
+        "program:zhi-ye-pei-xun-bu-tie"
+    ]
+
+
+def test_a_subsidy_named_by_its_kind_pays_the_program_earlier_in_its_clause() -> None:
+    x = _extract("对就业困难人员，通过公益性岗位托底安置，按每人每月1000元给予岗位补贴。")
+    assert [f.program_id for f in x.fundings] == ["program:gong-yi-xing-gang-wei"]
+    x = _extract("对招用就业困难人员的企业，按规定给予岗位补贴。")  # no program before: the subsidy itself
+    assert [f.program_id for f in x.fundings] == ["program:gang-wei-bu-tie"]
+
+
+@pytest.mark.parametrize(
+    ("body", "funded"),
+    [
+        ("对在创业孵化基地以外租用场地创业的，给予每年最高5000元的租金补贴。", ["租金补贴"]),
+        ("对招收学徒的企业和工作室，按每带1名学徒每年2000元给予带徒补贴。", ["带徒补贴"]),
+        ("对获得省级大赛一等奖的项目，给予10万元创业扶持。", []),  # 项目: no name of its own
+    ],
+)
+def test_who_a_clause_pays_is_not_always_a_program(body: str, funded: list[str]) -> None:
+    assert [name for name, *_ in _funded(body)] == funded
+
+
+def test_a_head_word_alone_takes_up_the_name_before_it() -> None:
+    assert _funded("每年认定省级乡村振兴示范园区10个，对认定的园区给予30万元以奖代补资金。")[0][0] == "省级乡村振兴示范园区"
+
+
+def test_a_scheme_whose_money_a_program_joins_is_not_funded() -> None:
+    x = _extract("对评估合格的返乡入乡创业园纳入省级创业孵化基地运营补助范围。")
+    assert [f.program_id for f in x.fundings] == ["program:fan-xiang-ru-xiang-chuang-ye-yuan"]
+
+
+def test_permission_to_use_own_funds_is_not_funding() -> None:
+    assert _extract("允许企业使用职工教育经费开展企业新型学徒制培训。").fundings == []
