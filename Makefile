@@ -10,7 +10,7 @@ GRAPH  := build/policygraph.json
 $(BIN)/policygraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $@
 
 install: $(BIN)/policygraph
@@ -25,6 +25,7 @@ run: $(GRAPH)
 ## test: the whole test suite, with the extraction quality report
 test: install
 	scripts/install-browser-deps || [ "$$CI" != true ]
+	scripts/install-document-deps || [ "$$CI" != true ]
 	$(BIN)/python -m pytest
 
 lint: install

@@ -49,6 +49,10 @@ PathsArg = Annotated[
     list[Path] | None,
     typer.Argument(help="Plan files or folders (default: the data/plans folder)."),
 ]
+SourceUrlOpt = Annotated[
+    str | None,
+    typer.Option("--source-url", help="Where the one plan file given was published (else its sidecar's or page's URL)."),
+]
 GraphOpt = Annotated[
     Path | None, typer.Option("--graph", help="A graph written by build (.json) instead of the plans.")
 ]
@@ -70,10 +74,15 @@ def _progress(total: int, description: str) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _load(paths: list[Path] | None, strict: bool) -> LoadResult:
+def _load(paths: list[Path] | None, strict: bool, source_url: str | None = None) -> LoadResult:
     files = plan_files(paths or [get_settings().plans_dir])
+    if source_url is not None and len(files) != 1:
+        raise typer.BadParameter(f"names where one file came from, and {len(files)} files were given", param_hint="--source-url")
     with _progress(len(files), "extracting plans") as advance:
-        return extract_many(files, strict=strict, on_progress=lambda _: advance())
+        result = extract_many(files, strict=strict, on_progress=lambda _: advance())
+    for extraction in result.extractions:
+        extraction.source_url = source_url or extraction.source_url
+    return result
 
 
 def _fail(exc: Exception, code: int = EXIT_NOTHING) -> typer.Exit:
@@ -83,9 +92,9 @@ def _fail(exc: Exception, code: int = EXIT_NOTHING) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _graph_or_exit(paths: list[Path] | None, strict: bool) -> tuple[Graph, LoadResult]:
+def _graph_or_exit(paths: list[Path] | None, strict: bool, source_url: str | None = None) -> tuple[Graph, LoadResult]:
     try:
-        result = _load(paths, strict)
+        result = _load(paths, strict, source_url)
     except PlanError as exc:
         raise _fail(exc) from exc
     for error in result.errors:
@@ -111,9 +120,10 @@ def build(
         "build/policygraph.json"
     ),
     strict: Annotated[bool, typer.Option(help="Any rejected plan is fatal.")] = False,
+    source_url: SourceUrlOpt = None,
 ) -> None:
     """Build the knowledge graph from plan files and write it."""
-    graph, result = _graph_or_exit(paths, strict)
+    graph, result = _graph_or_exit(paths, strict, source_url)
     try:
         write_graph(graph, out_file)
     except (PolicyGraphError, OSError) as exc:
@@ -225,13 +235,14 @@ def _neo4j() -> Neo4jStore:
 def load(
     paths: PathsArg = None,
     strict: Annotated[bool, typer.Option(help="Any rejected plan is fatal.")] = False,
+    source_url: SourceUrlOpt = None,
 ) -> None:
     """Build plans and load them into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).
 
     Each plan is written in one transaction: a changed file replaces its earlier version,
     the same bytes change nothing, and the other plans are left as they were.
     """
-    result = _graph_or_exit(paths, strict)[1]
+    result = _graph_or_exit(paths, strict, source_url)[1]
     with _neo4j() as store:
         store.setup_schema()
         with _progress(len(result.extractions), "loading plans into Neo4j") as advance:

@@ -52,6 +52,11 @@ class PlanPublic(BaseModel):
     source: str
     sha256: str
     encoding: str | None
+    source_format: str
+    page_count: int | None
+    source_url: str | None
+    retrieved_on: str | None
+    publisher: str | None
     programs: int
     target_groups: int
     targets: int
@@ -89,6 +94,8 @@ class TargetPublic(BaseModel):
     section_path: str
     clause_id: str
     evidence: str
+    locator: str | None = None
+    """Where the quote stands in the published file: ``p. 7`` (PDF), an element path (HTML)."""
 
 
 class FundingPublic(BaseModel):
@@ -103,6 +110,7 @@ class FundingPublic(BaseModel):
     section_heading: str | None
     clause_id: str
     evidence: str
+    locator: str | None = None
 
 
 class ServingPublic(BaseModel):
@@ -148,6 +156,7 @@ class RegionProgramPublic(BaseModel):
     evidence: str
     instrument: str | None
     amount_yuan: float | None
+    locator: str | None = None
 
 
 class CoveragePublic(BaseModel):

@@ -15,7 +15,8 @@ from loaders.gold import SETS, Accuracy, PlanScores, Score, total
 
 PLAN_FIELDS = (
     "id", "source", "region_code", "kind", "issuer", "doc_number", "issued_on",
-    "period_start", "period_end", "encoding", "sha256",
+    "period_start", "period_end", "encoding", "sha256", "source_format", "page_count", "source_url",
+    "retrieved_on", "publisher",
 )  # fmt: skip
 
 
@@ -65,11 +66,11 @@ def _facts(store: QueryStore, plan_id: str, curated: dict[str, bool | None]) -> 
         normalised = f"{t['normalized_value']:g} {t['normalized_unit']}" if t["normalized_value"] is not None else ""
         targets.add_row(
             t["indicator"], t["value_text"], t["unit"] or "", t["comparator"], str(t["year"] or ""),
-            t["scope"], "✓" if t["main"] else "", normalised, t["evidence"][:40],
+            t["scope"], "✓" if t["main"] else "", normalised, _quoted(t["evidence"][:40], t.get("locator")),
         )  # fmt: skip
     funds = Table("program", "instrument", "amount (yuan)", "evidence", title="FUNDS")
     for f in store.run("plan_fundings", plan_id=plan_id):
-        funds.add_row(f["program_name"], f["instrument"], _amount(f["amount_yuan"]), f["evidence"][:60])
+        funds.add_row(f["program_name"], f["instrument"], _amount(f["amount_yuan"]), _quoted(f["evidence"][:60], f.get("locator")))
     serves = Table("program", "group", "evidence", title="SERVES")
     for s in store.run("programs_for_group", group_id=None, region_code=None, plan_id=plan_id):
         serves.add_row(s["program_name"], s["group_name"], s["evidence"][:60])
@@ -78,6 +79,11 @@ def _facts(store: QueryStore, plan_id: str, curated: dict[str, bool | None]) -> 
         mark = "" if c["label"] != "Program" else ("✓" if curated.get(c["entity_id"]) else "discovered")
         covers.add_row(c["label"], c["name"], mark, str(c["mentions"]))
     return [targets, funds, serves, covers]
+
+
+def _quoted(evidence: str, locator: str | None) -> str:
+    """A quote with where it stands in the published file, when that is a page (p. 7)."""
+    return f"{evidence} ({locator})" if locator and locator.startswith("p") else evidence
 
 
 def _amount(yuan: float | None) -> str:

@@ -75,7 +75,9 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
     _add_node(
         g, x.id, "Plan",
         title=m.title, region_code=m.region_code, kind=m.kind, sha256=x.sha256, source=x.source,
-        encoding=x.encoding, period_start=m.period_start, period_end=m.period_end,
+        encoding=x.encoding, source_format=x.source_format, page_count=x.page_count, source_url=x.source_url,
+        retrieved_on=x.retrieved_on, publisher=x.publisher,
+        period_start=m.period_start, period_end=m.period_end,
         issuer=m.issuer, doc_number=m.doc_number, issued_on=m.issued_on,
     )  # fmt: skip
     _add_edge(g, f"region:{m.region_code}", x.id, "ISSUED", x.id)
@@ -90,7 +92,7 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
         _add_node(
             g, c.id, "Clause",
             plan_id=x.id, section_id=c.section_id, text=c.text, ordinal=c.ordinal,
-            start=c.start, end=c.end, line=c.line + 1, is_heading=c.is_heading,
+            start=c.start, end=c.end, line=c.line + 1, is_heading=c.is_heading, locator=c.locator,
         )  # fmt: skip
         _add_edge(g, c.section_id, c.id, "HAS_CLAUSE", c.id)
     covers: dict[str, list[str]] = defaultdict(list)

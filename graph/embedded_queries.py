@@ -34,7 +34,7 @@ def regions_for_program(
                 "plan_region_code": issuer["code"], "section_path": section["path"],
                 "section_heading": section.get("heading"), "clause_id": clause_id,
                 "evidence": rel.get("evidence", clause["text"]), "instrument": rel.get("instrument"),
-                "amount_yuan": rel.get("amount_yuan"),
+                "amount_yuan": rel.get("amount_yuan"), "locator": clause.get("locator"),
             }  # fmt: skip
             rows.append(((region["code"], plan_id, clause["ordinal"]), row))
     return sorted_rows(rows)
@@ -95,7 +95,7 @@ def indicator_targets(
             "plan_title": ix.node(source).get("title"), "indicator": ix.node(target)["name"],
             **{field: t.get(field) for field in TARGET_FIELDS},
             "section_path": ix.section_of[t["clause_id"]]["path"], "clause_id": t["clause_id"],
-            "evidence": t["evidence"], "indicator_id": target,
+            "evidence": t["evidence"], "indicator_id": target, "locator": ix.node(t["clause_id"]).get("locator"),
         }  # fmt: skip
         rows.append(((region["code"], source, ix.ordinal(t["clause_id"]), target, t["value_text"]), row))
     return sorted_rows(rows)
@@ -197,8 +197,10 @@ def regions(ix: GraphIndex) -> list[Row]:
 
 PLAN_FIELDS = (
     "title", "kind", "issuer", "doc_number", "issued_on", "period_start", "period_end", "source", "sha256",
-    "encoding",
+    "encoding", "source_format", "page_count", "source_url", "retrieved_on", "publisher",
 )  # fmt: skip
+PLAN_DEFAULTS = {"source_format": "text"}
+"""A graph built before plans had formats holds text plans."""
 
 
 def plans(ix: GraphIndex, *, region_code: str | None, plan_id: str | None) -> list[Row]:
@@ -214,7 +216,7 @@ def plans(ix: GraphIndex, *, region_code: str | None, plan_id: str | None) -> li
         plan = ix.node(source)
         row = {
             "id": source, "title": plan.get("title"), "region_code": region["code"],
-            "region_name": region["name"], **{field: plan.get(field) for field in PLAN_FIELDS[1:]},
+            "region_name": region["name"], **{field: plan.get(field, PLAN_DEFAULTS.get(field)) for field in PLAN_FIELDS[1:]},
             "programs": counts[(source, "Program")], "target_groups": counts[(source, "TargetGroup")],
             "targets": counts[(source, "SETS_TARGET")], "fundings": counts[(source, "FUNDS")],
         }  # fmt: skip
@@ -250,6 +252,7 @@ def plan_fundings(ix: GraphIndex, *, plan_id: str) -> list[Row]:
             "amount_unit": funds.get("amount_unit"), "amount_yuan": funds.get("amount_yuan"),
             "section_path": section["path"], "section_heading": section.get("heading"),
             "clause_id": funds["clause_id"], "evidence": funds["evidence"],
+            "locator": ix.node(funds["clause_id"]).get("locator"),
         }  # fmt: skip
         rows.append(((ix.ordinal(funds["clause_id"]), target), row))
     return sorted_rows(rows)

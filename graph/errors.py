@@ -5,6 +5,7 @@
     │   ├── PlanError         a plan file that cannot be loaded (names the file, maybe the line)
     │   │   ├── EncodingError     undecodable or binary bytes
     │   │   ├── EmptyPlanError    nothing left after normalisation
+    │   │   ├── UnreadableDocument a PDF, Word or web file that cannot be read (scan, encrypted, corrupt …)
     │   │   └── RegionNotFound    no region from the gazetteer in the plan's header
     │   ├── CypherRefused     a query the read-only Cypher gate will not run (``rule`` says which check)
     │   └── CypherError       a read-only query the server or the driver rejected (syntax, memory …)
@@ -47,6 +48,10 @@ class EmptyPlanError(PlanError):
 
 
 class RegionNotFound(PlanError):
+    pass
+
+
+class UnreadableDocument(PlanError):
     pass
 
 

@@ -84,6 +84,9 @@ class Clause:
     is_heading: bool = False
     cells: tuple[str, ...] = ()
     header: tuple[str, ...] = ()
+    locator: str | None = None
+    """Where the clause stands in the original file: ``p. 7`` (PDF), an element path (HTML),
+    ``paragraph 12`` (Word); None for text plans, whose ``line`` says it."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,7 @@ class PlanExtraction:
     id: str
     source: str
     sha256: str
-    encoding: str
+    encoding: str | None
     meta: PlanMeta
     text: str
     sections: list[Section] = field(default_factory=list)
@@ -179,3 +182,8 @@ class PlanExtraction:
     servings: list[Serving] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     discovered: list[Entity] = field(default_factory=list)
+    source_format: str = "text"
+    page_count: int | None = None
+    source_url: str | None = None
+    retrieved_on: str | None = None
+    publisher: str | None = None

@@ -40,6 +40,8 @@ _PUNCT = str.maketrans(
         "\u2003": " ",
         "\u200b": "",
         "\ufeff": "",
+        "\u2e3a": "——",  # the two-em dash a PDF's text layer may hold for ——
+        "\u2e3b": "———",
     }
 )
 _FULLWIDTH_ALNUM = {i: i - 0xFEE0 for i in range(0xFF10, 0xFF5B) if chr(i).isalnum()}

@@ -16,14 +16,16 @@ from graph.build import Graph, build_graph
 from graph.errors import EmptyPlanError, PlanError
 from graph.ids import plan_id
 from graph.model import Mention, PlanExtraction
-from loaders.encoding import decode_plan
+from loaders.document import line_locators
 from loaders.funded import section_subject
 from loaders.funding import plan_fundings
 from loaders.gazetteer import Gazetteer, default_gazetteer
 from loaders.mentions import discover_programs, find_mentions
 from loaders.metadata import extract_metadata
-from loaders.normalize import normalise
+from loaders.normalize import normalise, normalise_fragment
 from loaders.outline import build_outline
+from loaders.provenance import read_sidecar
+from loaders.reading import read_plan_file
 from loaders.relations import citations, funding_facts, serving_facts
 from loaders.sections import SectionRoles
 from loaders.table_layout import pipe_tables
@@ -32,7 +34,7 @@ from loaders.targets import extract_targets
 from loaders.vocabulary import Matcher, Vocabulary, default_vocabulary
 
 log = logging.getLogger(__name__)
-PLAN_SUFFIXES = {".txt", ".text", ".md"}
+PLAN_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".pdf", ".docx", ".doc", ".wps"}
 
 
 def extract_text(
@@ -46,12 +48,16 @@ def extract_text(
     vocabulary = vocabulary or default_vocabulary()
     gazetteer = gazetteer or default_gazetteer()
     sha256 = hashlib.sha256(data).hexdigest()
-    decoded = decode_plan(data, source=source)
-    text = normalise(pipe_tables(decoded.text))
+    read = read_plan_file(data, source=source)
+    text = normalise(pipe_tables(read.text))
     if not text:
         raise EmptyPlanError("no text left after normalisation", source=source)
     pid = plan_id(sha256)
     outline = build_outline(pid, text)
+    if read.lines:
+        located = line_locators(list(read.lines), text.split("\n"), normalise_fragment)
+        for clause in outline.clauses:
+            clause.locator = located[clause.line]
     meta = extract_metadata(text, outline.sections, gazetteer, source=source)
     sections = {s.id: s for s in outline.sections}
     roles = SectionRoles(outline.sections)
@@ -77,7 +83,10 @@ def extract_text(
         id=pid,
         source=source,
         sha256=sha256,
-        encoding=decoded.encoding,
+        encoding=read.encoding,
+        source_format=read.source_format,
+        page_count=read.page_count,
+        source_url=read.source_url,
         meta=meta,
         text=text,
         sections=outline.sections,
@@ -105,11 +114,16 @@ def extract_file(path: Path, **kwargs: object) -> PlanExtraction:
         data = path.read_bytes()
     except OSError as exc:
         raise PlanError(f"cannot read: {exc.strerror}", source=str(path)) from exc
+    provenance = read_sidecar(path)
     try:
-        return extract_text(data, source=path.name, **kwargs)  # type: ignore[arg-type]
+        extraction = extract_text(data, source=path.name, **kwargs)  # type: ignore[arg-type]
     except PlanError as exc:
         # The graph names a plan by its file name; an error names the path it was read from.
         raise type(exc)(exc.reason, source=str(path), line=exc.line) from exc
+    extraction.source_url = provenance.url or extraction.source_url
+    extraction.retrieved_on = provenance.retrieved_on
+    extraction.publisher = provenance.publisher
+    return extraction
 
 
 def plan_files(paths: Iterable[Path]) -> list[Path]:

@@ -1,0 +1,78 @@
+"""What every format's reader gives the pipeline: blocks of text in reading order.
+
+A web page, a PDF and a Word file differ in how they mark paragraphs, headings and
+tables, but once read they are the same thing: paragraphs, headings (with a level where
+the format marks one) and tables as rows of cells, each with a locator back into the
+original (``p. 7`` in a PDF, an element path in HTML, ``paragraph 12`` in Word). The
+pipeline reads them as text lines — a table row as ``| cell | cell |``, a shape the
+text plans already use — so extraction, evidence and ids are the same for every format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+SOURCE_FORMATS = ("text", "html", "pdf", "docx", "doc")
+"""``doc`` is a .doc or .wps file read after LibreOffice converted it to .docx."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (``rows`` empty) or a table (``text`` empty), and where it stands."""
+
+    text: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+    locator: str = ""
+    heading_level: int | None = None
+    """1–6 where the format marks a heading (<h2>, a Heading 2 style); None otherwise."""
+
+
+@dataclass(frozen=True)
+class ReadDocument:
+    """A published file as read: its blocks, and what the file itself says about it."""
+
+    blocks: tuple[Block, ...]
+    source_format: str
+    encoding: str | None = None
+    """The text encoding, for formats that have one (HTML); None for PDF and Word."""
+    page_count: int | None = None
+    source_url: str | None = None
+    """Where the file says it was published (a web page's canonical link)."""
+    warnings: tuple[str, ...] = field(default=())
+
+
+def cell_text(text: str) -> str:
+    """A cell's text on one line, with no pipe of its own (a pipe separates cells)."""
+    return " ".join(text.replace("|", "｜").split())
+
+
+def as_lines(blocks: tuple[Block, ...]) -> list[tuple[str, str]]:
+    """(line, locator) for every line the blocks make, in reading order."""
+    lines: list[tuple[str, str]] = []
+    for block in blocks:
+        if block.rows:
+            lines.extend(("| " + " | ".join(cell_text(c) for c in row) + " |", block.locator) for row in block.rows if any(row))
+        else:
+            lines.extend((line, block.locator) for line in block.text.split("\n") if line.strip())
+    return lines
+
+
+_WINDOW = 200
+"""How far ahead of the last match a normalised line's source is looked for."""
+
+
+def line_locators(lines: list[tuple[str, str]], normalised: list[str], key: Callable[[str], str]) -> list[str]:
+    """The locator of each line the pipeline reads, found by walking the read lines in step:
+    normalisation drops and rewrites lines (``key`` does to a read line what it did) but
+    never reorders them. A line with no source found takes the locator before it."""
+    keys = [key(line) for line, _ in lines]
+    found: list[str] = []
+    at = 0
+    for line in normalised:
+        for k in range(at, min(at + _WINDOW, len(keys))):
+            if keys[k] and (keys[k] == line or line in keys[k] or keys[k] in line):
+                at = k
+                break
+        found.append(lines[at][1] if lines else "")
+    return found

@@ -1,0 +1,78 @@
+"""A Word file → blocks: paragraphs with their Heading styles, tables as rows, text boxes.
+
+python-docx (MIT) reads the document body in order. A cell merged across columns is
+repeated in each column it covers, one merged down rows is repeated in each row (as a web
+table's spans are), so a row always has the cells a reader sees. Text boxes are read where
+they stand. Page headers and footers are not part of the body and are left out. Each block
+keeps its locator: ``paragraph N`` or ``table N``, counted in the body from 1.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml.etree import XMLSyntaxError, _Element
+
+from graph.errors import UnreadableDocument
+from loaders.document import Block, ReadDocument
+
+_HEADING_STYLE = re.compile(r"^(?:Heading|标题)\s*(\d)$", re.IGNORECASE)
+_TEXT_BOX_PARAGRAPHS = ".//" + qn("w:txbxContent") + "//" + qn("w:p")
+
+
+def _heading_level(paragraph: Paragraph) -> int | None:
+    style = paragraph.style.name if paragraph.style is not None else ""
+    if style == "Title":
+        return 1
+    found = _HEADING_STYLE.match(style or "")
+    return min(int(found.group(1)), 6) if found else None
+
+
+def _cell_texts(table: Table) -> tuple[tuple[str, ...], ...]:
+    """Rows of cell texts: python-docx repeats a horizontally merged cell in each grid column
+    it covers; a vertically merged one is read from the cell above."""
+    rows: list[tuple[str, ...]] = []
+    for row in table.rows:
+        cells = []
+        for column, cell in enumerate(row.cells):
+            text = " ".join(cell.text.split())
+            continued = cell._tc.tcPr is not None and cell._tc.tcPr.vMerge is not None and cell._tc.tcPr.vMerge.val != "restart"
+            if continued and rows and column < len(rows[-1]):
+                text = rows[-1][column]
+            cells.append(text)
+        rows.append(tuple(cells))
+    return tuple(rows)
+
+
+def _text_boxes(element: _Element) -> list[str]:
+    return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in element.iterfind(_TEXT_BOX_PARAGRAPHS)]
+
+
+def read_docx(data: bytes, *, source: str) -> ReadDocument:
+    """A .docx as blocks; a file python-docx cannot open is an error naming it."""
+    try:
+        document = Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
+        raise UnreadableDocument(f"not a readable Word file ({type(exc).__name__}: {exc})", source=source) from exc
+    blocks: list[Block] = []
+    paragraphs = tables = 0
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            paragraphs += 1
+            paragraph = Paragraph(element, document)
+            locator = f"paragraph {paragraphs}"
+            if paragraph.text.strip():
+                blocks.append(Block(text=paragraph.text, locator=locator, heading_level=_heading_level(paragraph)))
+            blocks.extend(Block(text=box, locator=locator) for box in _text_boxes(element) if box.strip())
+        elif element.tag == qn("w:tbl"):
+            tables += 1
+            blocks.append(Block(rows=_cell_texts(Table(element, document)), locator=f"table {tables}"))
+    if not blocks:
+        raise UnreadableDocument("a Word file with no text", source=source)
+    return ReadDocument(blocks=tuple(blocks), source_format="docx")

@@ -1,0 +1,258 @@
+"""A text PDF → blocks: paragraphs re-joined across lines and pages, tables as rows.
+
+pdfplumber (MIT, on pdfminer.six, MIT) gives every character with its position, which is
+what the three hard parts need (pypdfium2 reads text faster but has no table finder):
+
+- **Tables.** Ruled tables come from pdfplumber's line-based finder. An unruled table is a
+  run of lines whose words stand apart, split into cells at the gaps that run through all of
+  its lines, so each line becomes a ``cell | cell`` row like a ruled one's. A ruled frame of
+  one cell (a 专栏 box) is no table: its lines are paragraphs with the frame's margins.
+- **Headers, footers and page numbers.** A line in a page's top or bottom margin band that
+  recurs on most pages (digits aside), or that is a page number (— 3 —, 第3页, 3/12), is
+  dropped.
+- **Paragraphs.** CJK text has no hyphens: a line continues the one before it unless that
+  line ends a sentence short of the right edge, the new line is indented, numbered like a
+  heading or set in another size, or a gap wider than a line lies between them — across a
+  page break too. Two centred lines are one title.
+
+Each block's locator is its page, ``p. 7`` (``pp. 7–8`` for a paragraph that runs over).
+A PDF with no text at all is a scan: an error names the file and its page count.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import pdfplumber
+
+from graph.errors import UnreadableDocument
+from loaders.document import Block, ReadDocument
+from loaders.outline import heading_style
+from loaders.pdf_text_map import has_radicals, ideograph_map
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # one warning per embedded Type 3 font, not the user's business
+
+_MARGIN_BAND = 0.09
+"""Share of the page height at the top and the bottom where headers and footers stand."""
+_PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$")
+_CELL_GAP = 2.0
+"""A gap between words this many character widths wide separates the cells of a lone row."""
+_COLUMN_GAP = 0.6
+"""Rows with gaps this wide in a run of lines are an unruled table's rows."""
+_RIVER = 0.2
+"""A gap this wide through every row of such a run separates two columns (the characters of
+one CJK word touch)."""
+_SHORT = 1.5
+"""A line ending a sentence this many character widths before the right edge ends its
+paragraph (ragged-right text also wraps early before a number or an opening quote)."""
+_SENTENCE_END = ("。", "！", "？", "；", "：", "”", "）", "」")
+
+
+@dataclass
+class _Line:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    text: str
+    row: bool = False
+    """A table row: cells joined by `` | ``."""
+    box: int = 0
+    """The ruled box (a one-cell table: a 专栏 frame) the line stands in, 0 for none."""
+    words: list[tuple[float, float, str]] = field(default_factory=list)
+    """(x0, x1, text) of the line's words: far-apart words make a table row."""
+    chars: list[tuple[float, float, str]] = field(default_factory=list)
+    """(x0, x1, text) of its characters: an unruled table's columns are found among them."""
+
+
+def _lines_of(page: Any, number: int) -> list[_Line]:
+    """Text lines outside the page's ruled tables; words far apart become table cells."""
+    finder = page.debug_tablefinder()
+    tables = finder.tables
+    in_tables = {cell for table in tables for cell in table.cells}
+    boxes = [cell for cell in finder.cells if cell not in in_tables]
+    outside = page
+    for table in tables:
+        outside = outside.outside_bbox(table.bbox)
+    words = outside.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"], return_chars=True)
+    lines: list[_Line] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        size = float(word["size"])
+        last = lines[-1] if lines else None
+        if last is not None and abs(word["top"] - last.top) < size * 0.5:
+            gap = word["x0"] - last.x1
+            last.text += word["text"] if gap < size * 0.25 else " " + word["text"]
+            last.x1 = max(last.x1, word["x1"])
+            last.bottom = max(last.bottom, word["bottom"])
+        else:
+            box = next((k for k, (x0, top, x1, bottom) in enumerate(boxes, start=1)
+                        if x0 <= word["x0"] and word["x1"] <= x1 and top <= word["top"] and word["bottom"] <= bottom), 0)  # fmt: skip
+            lines.append(_Line(number, word["top"], word["bottom"], word["x0"], word["x1"], size, word["text"], box=box))
+            last = lines[-1]
+        last.words.append((word["x0"], word["x1"], word["text"]))
+        last.chars.extend((c["x0"], c["x1"], c["text"]) for c in word["chars"])
+    _unruled_tables(lines)
+    for table in tables:
+        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
+        for index, row in enumerate(r for r in rows if any(r)):
+            top = table.bbox[1] + index * 0.001  # keep the rows in order inside the table's place
+            lines.append(_Line(number, top, top, table.bbox[0], table.bbox[2], 0.0, " | ".join(row), row=True))
+    return sorted(lines, key=lambda line: line.top)
+
+
+def _gapped(line: _Line, gap: float) -> bool:
+    """Whether two of the line's words stand at least ``gap`` character widths apart."""
+    return any(b[0] - a[1] >= gap * line.size for a, b in zip(line.words, line.words[1:], strict=False))
+
+
+def _columns(run: list[_Line]) -> list[tuple[float, float]]:
+    """The x-ranges of an unruled table's columns: between the gaps no line of it covers."""
+    spans = sorted((x0, x1) for line in run for x0, x1, _ in line.chars)
+    size = min(line.size for line in run)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 - columns[-1][1] < _RIVER * size:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return [(a, b) for a, b in columns]
+
+
+def _unruled_tables(lines: list[_Line]) -> None:
+    """Lines of an unruled table become rows of cells, in place.
+
+    A run of two or more lines whose words stand apart by gaps is a table; its columns are
+    the x-ranges its characters cover together, so a narrow gap in one row (a header whose
+    cells almost touch) still separates cells that line up with the other rows. A lone line
+    is a row only when its gaps are wide.
+    """
+    runs: list[list[_Line]] = []
+    for index, line in enumerate(lines):
+        if _gapped(line, _COLUMN_GAP) and not line.row:
+            if runs and index and runs[-1][-1] is lines[index - 1] and lines[index - 1].box == line.box:
+                runs[-1].append(line)
+                continue
+            runs.append([line])
+    for run in runs:
+        if len(run) == 1 and not _gapped(run[0], _CELL_GAP):
+            continue
+        columns = _columns(run)
+        if len(columns) < 2:
+            continue
+        for line in run:
+            cells = ["" for _ in columns]
+            for x0, x1, text in line.chars:
+                middle = (x0 + x1) / 2
+                cells[next((k for k, (a, b) in enumerate(columns) if a <= middle <= b), 0)] += text
+            line.text = " | ".join(cells)
+            line.row = True
+
+
+def _chrome(pages: list[list[_Line]], heights: list[float]) -> set[tuple[int, int]]:
+    """(page, index) of header, footer and page-number lines."""
+    def in_band(line: _Line, height: float) -> bool:
+        return line.top < height * _MARGIN_BAND or line.bottom > height * (1 - _MARGIN_BAND)
+
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", text)
+
+    recurring = Counter(shape(line.text) for page, height in zip(pages, heights, strict=True) for line in page if in_band(line, height))
+    often = max(2, len(pages) // 2)
+    return {
+        (p, i)
+        for p, (page, height) in enumerate(zip(pages, heights, strict=True))
+        for i, line in enumerate(page)
+        if in_band(line, height) and (recurring[shape(line.text)] >= often or _PAGE_NUMBER.match(line.text))
+    }
+
+
+def _centred(line: _Line, left: float, right: float) -> bool:
+    inset = line.x0 > left + line.size / 4 and line.x1 < right - line.size / 4
+    return inset and abs((line.x0 + line.x1) / 2 - (left + right) / 2) < line.size / 2
+
+
+def _margins(lines: list[_Line]) -> dict[tuple[int, int], tuple[float, float]]:
+    """(left, right) of the text body and of each box: where a full line starts and ends."""
+    margins: dict[tuple[int, int], tuple[float, float]] = {}
+    for line in lines:
+        key = (line.page, line.box) if line.box else (0, 0)
+        left, right = margins.get(key, (line.x0, line.x1))
+        margins[key] = (min(left, line.x0), max(right, line.x1))
+    return margins
+
+
+def _paragraphs(lines: list[_Line]) -> list[Block]:
+    margins = _margins([line for line in lines if not line.row])
+    blocks: list[Block] = []
+    current: list[_Line] = []
+
+    def flush() -> None:
+        if current:
+            first, last = current[0].page, current[-1].page
+            where = f"p. {first}" if first == last else f"pp. {first}–{last}"
+            blocks.append(Block(text="".join(line.text for line in current), locator=where))
+            current.clear()
+
+    for line in lines:
+        if line.row:
+            flush()
+            blocks.append(Block(rows=(tuple(c.strip() for c in line.text.split(" | ")),), locator=f"p. {line.page}"))
+            continue
+        left, right = margins[(line.page, line.box) if line.box else (0, 0)]
+        if current and (current[-1].box != line.box or (line.box and current[-1].page != line.page)):
+            flush()
+        if current:
+            previous = current[-1]
+            same_page_gap = line.page == previous.page and line.top - previous.bottom > previous.size * 1.2
+            centred = _centred(previous, left, right) and _centred(line, left, right)  # a title on two lines
+            ends = not centred and (
+                (previous.x1 < right - _SHORT * previous.size and previous.text.endswith(_SENTENCE_END))
+                or line.x0 > left + previous.size * 0.8
+                or abs(line.size - previous.size) > 0.5
+                or same_page_gap
+                or heading_style(line.text) is not None
+            )
+            if ends:
+                flush()
+        current.append(line)
+    flush()
+    return blocks
+
+
+def _repair_radicals(data: bytes, pages: list[list[_Line]]) -> None:
+    """Radicals read for ideographs (``pdf_text_map``) put right, in place."""
+    texts = ["".join(line.text.replace(" | ", "") for line in page) for page in pages]
+    if not any(has_radicals(text) for text in texts):
+        return
+    table = str.maketrans(ideograph_map(data, texts))
+    for page in pages:
+        for line in page:
+            line.text = line.text.translate(table)
+
+
+def read_pdf(data: bytes, *, source: str) -> ReadDocument:
+    """A text PDF as blocks; a scan, an encrypted or a corrupt file is an error naming it."""
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            page_count = len(pdf.pages)
+            pages = [_lines_of(page, n) for n, page in enumerate(pdf.pages, start=1)]
+            heights = [float(page.height) for page in pdf.pages]
+    except Exception as exc:  # noqa: BLE001 — pdfminer raises many kinds on bad files; each is this file's error
+        reason = "encrypted (a password is needed)" if "password" in repr(exc).lower() or "encrypt" in repr(exc).lower() else "not a readable PDF"
+        raise UnreadableDocument(f"{reason} ({type(exc).__name__})", source=source) from exc
+    _repair_radicals(data, pages)
+    if not any(pages):
+        raise UnreadableDocument(
+            f"no text layer in its {page_count} pages: a scan? OCR it first (e.g. ocrmypdf) or use the text version",
+            source=source,
+        )
+    chrome = _chrome(pages, heights)
+    body = [line for p, page in enumerate(pages) for i, line in enumerate(page) if (p, i) not in chrome]
+    return ReadDocument(blocks=tuple(_paragraphs(body)), source_format="pdf", page_count=page_count)

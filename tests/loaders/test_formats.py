@@ -1,0 +1,255 @@
+"""Published formats read like their text: web pages, Word files and PDFs give the same facts.
+
+Each plan's text is rendered (tests/renderers.py) into a government-style web page, a .docx
+and a text PDF, read back, and extracted: targets, FUNDS, groups, programs and metadata must
+equal those of the text. Then what goes wrong: scans, encrypted and corrupt files, .doc with
+and without LibreOffice, a PDF named .txt, a folder mixing all of them.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import lxml.html
+import pypdf
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+from graph.embedded_store import EmbeddedStore
+from graph.errors import PlanError, UnreadableDocument
+from graph.model import PlanExtraction
+from loaders import reading
+from loaders.encoding import decode_plan
+from loaders.normalize import normalise
+from loaders.pipeline import build_knowledge_graph, extract_file, extract_text
+from loaders.reading import read_plan_file
+from loaders.table_layout import pipe_tables
+from tests.documents import documents
+from tests.renderers import render_docx, render_html, render_pdf
+
+CHROMIUM = Path("/usr/bin/chromium")
+SEEDS_AND_DEV = documents("seeds", "corpus-dev")
+PDF_DOCUMENTS = [*documents("seeds"), *documents("corpus-dev")[:4]]
+"""The five seeds and four corpus documents: a PDF takes Chromium a few seconds to print."""
+
+
+def _needs(path: Path) -> None:
+    if not path.exists() and shutil.which(path.name) is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{path} is missing in CI (make test installs it)")
+        pytest.skip(f"{path} is not installed")
+
+
+def _lines(path: Path) -> list[str]:
+    return normalise(pipe_tables(decode_plan(path.read_bytes(), source=path.name).text)).split("\n")
+
+
+def _facts(x: PlanExtraction) -> dict[str, object]:
+    """What a researcher gets from a plan, without ids that depend on its bytes."""
+    return {
+        "targets": sorted(
+            repr((t.indicator_id, t.value, t.value_high, t.unit, t.comparator, t.year, t.scope, t.main, t.change))
+            for t in x.targets
+        ),
+        "funds": sorted(repr((f.program_id, f.amount_yuan, f.amount_kind, f.instrument_kind)) for f in x.fundings),
+        "mentions": sorted({m.entity_id for m in x.mentions}),
+        "meta": (x.meta.title, x.meta.region_code, x.meta.kind, x.meta.doc_number, x.meta.issued_on),
+    }
+
+
+def _same_facts(path: Path, published: bytes, suffix: str) -> None:
+    text = extract_text(path.read_bytes(), source=path.name)
+    read = extract_text(published, source=path.stem + suffix)
+    assert _facts(read) == _facts(text)
+    assert read.targets and read.mentions  # the comparison compared something
+
+
+@pytest.mark.parametrize("path", SEEDS_AND_DEV, ids=lambda p: p.name)
+def test_a_web_page_gives_the_facts_of_its_text(path: Path) -> None:
+    lines = _lines(path)
+    _same_facts(path, render_html(lines, title=lines[0]), ".html")
+
+
+@pytest.mark.parametrize("path", SEEDS_AND_DEV, ids=lambda p: p.name)
+def test_a_word_file_gives_the_facts_of_its_text(path: Path) -> None:
+    _same_facts(path, render_docx(_lines(path)), ".docx")
+
+
+@pytest.mark.parametrize("path", PDF_DOCUMENTS, ids=lambda p: p.name)
+def test_a_pdf_gives_the_facts_of_its_text(path: Path) -> None:
+    """Ruled tables for some, unruled for the others; each PDF breaks a page inside its
+    longest sentence and inside its biggest table, and its character map gives radicals
+    (⼈⺠ for 人民), as Chromium's does."""
+    _needs(CHROMIUM)
+    ruled = PDF_DOCUMENTS.index(path) % 2 == 0
+    _same_facts(path, render_pdf(_lines(path), ruled=ruled, raw=True), ".pdf")
+
+
+def test_a_clause_keeps_where_it_stands_in_the_original() -> None:
+    path = documents("seeds")[3]
+    lines = _lines(path)
+    page = render_html(lines, title=lines[0])
+    x = extract_text(page, source="plan.html")
+    tree = lxml.html.document_fromstring(page.decode())
+    target = x.targets[0]
+    clause = next(c for c in x.clauses if c.id == target.clause_id)
+    assert clause.locator is not None
+    [element] = tree.xpath(clause.locator)  # a path into the page as published
+    assert clause.text[:10] in " ".join(element.text_content().split()).replace(" ", "")
+
+
+def test_a_sentence_across_a_page_break_is_one_clause_with_both_pages() -> None:
+    _needs(CHROMIUM)
+    path = documents("seeds")[0]
+    x = extract_text(render_pdf(_lines(path), ruled=True), source="plan.pdf")
+    assert x.page_count is not None and x.page_count > 2
+    assert any(c.locator and c.locator.startswith("pp. ") for c in x.clauses)
+    assert all(c.locator and c.locator.startswith("p") for c in x.clauses)
+
+
+def test_the_page_says_where_it_was_published() -> None:
+    lines = _lines(documents("seeds")[0])
+    x = extract_text(render_html(lines, title=lines[0]), source="plan.html")
+    assert (x.source_format, x.source_url, x.encoding) == ("html", "https://www.example.gov.cn/zwgk/plan.html", "utf-8")
+
+
+def test_a_page_in_gb2312_is_read_in_the_encoding_it_declares() -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        "<title>某省就业促进规划</title></head><body><p>某省就业促进规划</p>"
+        "<p>到2025年，城镇新增就业50万人以上，城镇调查失业率控制在5.5%以内。</p></body></html>"
+    )
+    read = read_plan_file(page.encode("gb18030"), source="page.htm")
+    assert read.encoding == "gb18030" and "城镇新增就业50万人以上" in read.text
+
+
+def test_format_comes_from_the_bytes_not_the_name() -> None:
+    _needs(CHROMIUM)
+    pdf = render_pdf(_lines(documents("seeds")[1]), ruled=True)
+    assert read_plan_file(pdf, source="plan.txt").source_format == "pdf"
+
+
+def _pdf(*, password: str | None = None, pages: int = 2) -> bytes:
+    writer = pypdf.PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    if password:
+        writer.encrypt(password)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _zip(files: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "says"),
+    [
+        (_pdf(pages=3), "scan.pdf", "no text layer in its 3 pages"),
+        (_pdf(password="secret"), "locked.pdf", "encrypted"),
+        (b"%PDF-1.7\n1 0 obj <<garbage", "broken.pdf", "not a readable PDF"),
+        (_zip({"word/document.xml": "<w:document>not xml"}), "broken.docx", "not a readable Word file"),
+        (_zip({"content.xml": "<x/>"}), "plan.odt", "not a Word (.docx) file"),
+        (b"<html><body><nav><a href='/'>home</a></nav></body></html>", "empty.html", "no article text"),
+    ],
+)
+def test_an_unreadable_file_is_named_with_its_problem(data: bytes, name: str, says: str) -> None:
+    with pytest.raises(UnreadableDocument) as raised:
+        read_plan_file(data, source=name)
+    assert str(raised.value).startswith(f"{name}: ") and says in str(raised.value)
+
+
+def _doc(tmp_path: Path) -> bytes:
+    """A .doc made the way LibreOffice writes one (from .odt: its direct .docx → .doc export
+    drops python-docx tables)."""
+    (tmp_path / "plan.docx").write_bytes(render_docx(_lines(documents("seeds")[4])))
+    for target, source in (("odt", "plan.docx"), ("doc", "plan.odt")):
+        reading.subprocess.run(
+            ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", target,
+             "--outdir", str(tmp_path), str(tmp_path / source)],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    return (tmp_path / "plan.doc").read_bytes()
+
+
+def test_a_doc_file_is_read_through_libreoffice(tmp_path: Path) -> None:
+    _needs(Path("soffice"))
+    doc = _doc(tmp_path)
+    assert doc.startswith(b"\xd0\xcf\x11\xe0")
+    x = extract_text(doc, source="plan.doc")
+    assert x.source_format == "doc"
+    assert _facts(x) == _facts(extract_text(documents("seeds")[4].read_bytes(), source="plan.txt"))
+
+
+def test_without_libreoffice_a_doc_file_says_how_to_convert_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading.shutil, "which", lambda _: None)
+    with pytest.raises(UnreadableDocument, match=r"plan\.doc: .*soffice --headless --convert-to docx"):
+        read_plan_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), source="plan.doc")
+
+
+def test_a_mixed_folder_builds_the_good_files_and_names_the_bad(tmp_path: Path) -> None:
+    _needs(CHROMIUM)
+    seeds = documents("seeds")
+    lines = [_lines(p) for p in seeds[:3]]
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(seeds[3], folder / "a.txt")
+    (folder / "b.html").write_bytes(render_html(lines[0], title=lines[0][0]))
+    (folder / "c.docx").write_bytes(render_docx(lines[1]))
+    (folder / "d.pdf").write_bytes(render_pdf(lines[2], ruled=False))
+    (folder / "e_scan.pdf").write_bytes(_pdf())
+    (folder / "f_locked.pdf").write_bytes(_pdf(password="secret"))
+    (folder / "g_broken.docx").write_bytes(_zip({"word/document.xml": "<w:document>not xml"}))
+    runner = CliRunner()
+    built = runner.invoke(app, ["build", str(folder), "--out", str(tmp_path / "g.json")])
+    assert built.exit_code == 1, built.output  # built, with files rejected
+    assert "built 4 plans" in built.stdout
+    reported = built.stderr.replace("\n", "")  # rich wraps at the runner's width
+    for name, says in (("e_scan.pdf", "no text layer"), ("f_locked.pdf", "encrypted"), ("g_broken.docx", "not a readable Word")):
+        assert f"{name}: " in reported and says in reported
+    strict = runner.invoke(app, ["build", str(folder), "--strict", "--out", str(tmp_path / "s.json")])
+    assert strict.exit_code == 3 and "e_scan.pdf" in strict.stderr.replace("\n", "")
+    assert not (tmp_path / "s.json").exists()
+
+
+def test_a_sidecar_says_where_the_file_came_from(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    shutil.copy(documents("seeds")[0], plan)
+    (tmp_path / "plan.source.yaml").write_text(
+        "url: https://www.nmg.gov.cn/plan.html\nretrieved: 2026-11-02\npublisher: 内蒙古自治区人民政府办公厅\n", encoding="utf-8"
+    )
+    x = extract_file(plan)
+    assert (x.source_url, x.retrieved_on, x.publisher) == ("https://www.nmg.gov.cn/plan.html", "2026-11-02", "内蒙古自治区人民政府办公厅")
+    [row] = EmbeddedStore(build_knowledge_graph([x])).run("plans", region_code=None, plan_id=x.id)
+    assert (row["source_format"], row["source_url"], row["retrieved_on"]) == ("text", x.source_url, "2026-11-02")
+
+
+def test_a_sidecar_with_a_typo_is_an_error_naming_it(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    shutil.copy(documents("seeds")[0], plan)
+    (tmp_path / "plan.source.yaml").write_text("ulr: https://example.gov.cn/\n", encoding="utf-8")
+    with pytest.raises(PlanError, match=r"plan\.txt: plan\.source\.yaml: expected the keys url, retrieved, publisher, not \['ulr'\]"):
+        extract_file(plan)
+
+
+def test_source_url_names_one_file_only(tmp_path: Path) -> None:
+    runner = CliRunner()
+    seeds = documents("seeds")
+    one = runner.invoke(app, ["build", str(seeds[0]), "--source-url", "https://example.gov.cn/a.html", "--out", str(tmp_path / "a.json")])
+    assert one.exit_code == 0, one.output
+    plan = next(n for n in json.loads((tmp_path / "a.json").read_text())["nodes"] if "Plan" in n["labels"])
+    assert plan["source_url"] == "https://example.gov.cn/a.html"
+    two = runner.invoke(app, ["build", str(seeds[0]), str(seeds[1]), "--source-url", "https://example.gov.cn/a.html"])
+    assert two.exit_code == 2 and "--source-url" in two.output
