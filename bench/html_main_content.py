@@ -86,7 +86,7 @@ def main() -> None:
             start = time.perf_counter()
             document = read_html(page, source=path.name, main_content=main_content)
             times.append(time.perf_counter() - start)
-            read = normalise(pipe_tables("\n".join(line for line, _ in as_lines(document.blocks)))).split("\n")
+            read = normalise(pipe_tables("\n".join(line.text for line in as_lines(document.blocks)))).split("\n")
             read_rows = {_cells(line) for line in read if is_table_line(line)}
             read_text = set(read)
             prose = [line for line in lines if not is_table_line(line)]

@@ -11,7 +11,7 @@ text plans already use — so extraction, evidence and ids are the same for ever
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 SOURCE_FORMATS = ("text", "html", "pdf", "docx", "doc")
 """``doc`` is a .doc or .wps file read after LibreOffice converted it to .docx."""
@@ -47,14 +47,23 @@ def cell_text(text: str) -> str:
     return " ".join(text.replace("|", "｜").split())
 
 
-def as_lines(blocks: tuple[Block, ...]) -> list[tuple[str, str]]:
-    """(line, locator) for every line the blocks make, in reading order."""
-    lines: list[tuple[str, str]] = []
+@dataclass(frozen=True)
+class Line:
+    """A line the pipeline reads, where it stands, and its heading level when it is one."""
+
+    text: str
+    locator: str
+    heading_level: int | None = None
+
+
+def as_lines(blocks: tuple[Block, ...]) -> list[Line]:
+    """Every line the blocks make, in reading order."""
+    lines: list[Line] = []
     for block in blocks:
         if block.rows:
-            lines.extend(("| " + " | ".join(cell_text(c) for c in row) + " |", block.locator) for row in block.rows if any(row))
+            lines.extend(Line("| " + " | ".join(cell_text(c) for c in row) + " |", block.locator) for row in block.rows if any(row))
         else:
-            lines.extend((line, block.locator) for line in block.text.split("\n") if line.strip())
+            lines.extend(Line(line, block.locator, block.heading_level) for line in block.text.split("\n") if line.strip())
     return lines
 
 
@@ -62,17 +71,20 @@ _WINDOW = 200
 """How far ahead of the last match a normalised line's source is looked for."""
 
 
-def line_locators(lines: list[tuple[str, str]], normalised: list[str], key: Callable[[str], str]) -> list[str]:
-    """The locator of each line the pipeline reads, found by walking the read lines in step:
+def source_lines(lines: list[Line], normalised: list[str], key: Callable[[str], str]) -> list[Line | None]:
+    """The read line each normalised line comes from, found by walking both in step:
     normalisation drops and rewrites lines (``key`` does to a read line what it did) but
-    never reorders them. A line with no source found takes the locator before it."""
-    keys = [key(line) for line, _ in lines]
-    found: list[str] = []
-    at = 0
+    never reorders them. A line whose source is not found takes the one before it, and is
+    never a heading."""
+    keys = [key(line.text) for line in lines]
+    found: list[Line | None] = []
+    at = -1
     for line in normalised:
-        for k in range(at, min(at + _WINDOW, len(keys))):
+        for k in range(max(at, 0), min(max(at, 0) + _WINDOW, len(keys))):
             if keys[k] and (keys[k] == line or line in keys[k] or keys[k] in line):
                 at = k
+                found.append(lines[k] if keys[k] == line else replace(lines[k], heading_level=None))
                 break
-        found.append(lines[at][1] if lines else "")
+        else:
+            found.append(replace(lines[at], heading_level=None) if at >= 0 else None)
     return found

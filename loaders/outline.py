@@ -141,8 +141,12 @@ class _Builder:
         )
 
 
-def build_outline(plan_id: str, text: str) -> Outline:
+def build_outline(plan_id: str, text: str, marked: dict[int, int] | None = None) -> Outline:
+    """``marked``: lines (by number) that the published format set as headings, with their
+    level (a Word Heading 2, an ``<h3>``); such a line with no numbering of its own (Word
+    numbers headings itself) heads a section as a style of its own, ``marked<level>``."""
     builder = _Builder(plan_id)
+    marked = marked or {}
     lines = text.split("\n")
     offsets = [0]
     for line in lines:
@@ -157,6 +161,8 @@ def build_outline(plan_id: str, text: str) -> Outline:
             i += 1
             continue
         style = heading_style(line)
+        if style is None and i in marked and len(line) <= _MAX_HEADING and not is_table_line(line):
+            style = f"marked{marked[i]}"
         # The contents end at their first non-heading line, or where a listed heading
         # comes round again: the body starting without a preamble.
         if toc is not None and style is not None and line not in toc:

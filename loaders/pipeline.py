@@ -16,7 +16,7 @@ from graph.build import Graph, build_graph
 from graph.errors import EmptyPlanError, PlanError
 from graph.ids import plan_id
 from graph.model import Mention, PlanExtraction
-from loaders.document import line_locators
+from loaders.document import source_lines
 from loaders.funded import section_subject
 from loaders.funding import plan_fundings
 from loaders.gazetteer import Gazetteer, default_gazetteer
@@ -53,11 +53,13 @@ def extract_text(
     if not text:
         raise EmptyPlanError("no text left after normalisation", source=source)
     pid = plan_id(sha256)
-    outline = build_outline(pid, text)
-    if read.lines:
-        located = line_locators(list(read.lines), text.split("\n"), normalise_fragment)
-        for clause in outline.clauses:
-            clause.locator = located[clause.line]
+    sources = source_lines(list(read.lines), text.split("\n"), normalise_fragment) if read.lines else []
+    # The first line, marked or not, is the document's title, not a section of it.
+    marked = {n: line.heading_level for n, line in enumerate(sources) if n and line is not None and line.heading_level}
+    outline = build_outline(pid, text, marked)
+    for clause in outline.clauses if sources else ():
+        read_line = sources[clause.line]
+        clause.locator = read_line.locator if read_line is not None else None
     meta = extract_metadata(text, outline.sections, gazetteer, source=source)
     sections = {s.id: s for s in outline.sections}
     roles = SectionRoles(outline.sections)

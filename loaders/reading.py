@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import UnreadableDocument
-from loaders.document import ReadDocument, as_lines
+from loaders.document import Line, ReadDocument, as_lines
 from loaders.docx_reader import read_docx
 from loaders.encoding import decode_plan
 from loaders.formats import sniff_format
@@ -35,8 +35,8 @@ class ReadText:
     text: str
     source_format: str
     encoding: str | None
-    lines: tuple[tuple[str, str], ...] = ()
-    """(line, locator) for formats with locators (empty for text plans)."""
+    lines: tuple[Line, ...] = ()
+    """The lines with their locators and heading levels (empty for text plans)."""
     page_count: int | None = None
     source_url: str | None = None
 
@@ -84,7 +84,7 @@ def read_plan_file(data: bytes, *, source: str) -> ReadText:
         document = _READERS[kind](data, source=source)
     lines = as_lines(document.blocks)
     return ReadText(
-        text="\n".join(line for line, _ in lines),
+        text="\n".join(line.text for line in lines),
         source_format=document.source_format,
         encoding=document.encoding,
         lines=tuple(lines),

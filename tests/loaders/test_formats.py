@@ -15,6 +15,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import docx
 import lxml.html
 import pypdf
 import pytest
@@ -253,3 +254,22 @@ def test_source_url_names_one_file_only(tmp_path: Path) -> None:
     assert plan["source_url"] == "https://example.gov.cn/a.html"
     two = runner.invoke(app, ["build", str(seeds[0]), str(seeds[1]), "--source-url", "https://example.gov.cn/a.html"])
     assert two.exit_code == 2 and "--source-url" in two.output
+
+
+def test_word_headings_without_numbers_still_head_sections() -> None:
+    """Word numbers headings itself, so their text has no 一、: the Heading style says what they are."""
+    document = docx.Document()
+    document.add_paragraph("江苏省“十四五”就业促进规划", style="Title")
+    for heading, body in (
+        ("总体要求", "坚持就业优先战略，实施更加积极的就业政策。"),
+        ("主要目标", "到2025年，城镇新增就业50万人以上，城镇调查失业率控制在5.5%以内。"),
+        ("重点任务", "每年开展补贴性职业技能培训10万人次以上。"),
+    ):
+        document.add_heading(heading, level=1)
+        document.add_paragraph(body)
+    out = io.BytesIO()
+    document.save(out)
+    x = extract_text(out.getvalue(), source="plan.docx")
+    assert [s.heading for s in x.sections if s.heading] == ["总体要求", "主要目标", "重点任务"]
+    main = {t.value: t.main for t in x.targets}
+    assert main == {50.0: True, 5.5: True, 10.0: False}
