@@ -26,11 +26,10 @@ _HEADING_STYLE = re.compile(r"^(?:Heading|标题)\s*(\d)$", re.IGNORECASE)
 _TEXT_BOX_PARAGRAPHS = ".//" + qn("w:txbxContent") + "//" + qn("w:p")
 
 
-def _heading_level(paragraph: Paragraph) -> int | None:
-    style = paragraph.style.name if paragraph.style is not None else ""
+def _heading_level(style: str) -> int | None:
     if style == "Title":
         return 1
-    found = _HEADING_STYLE.match(style or "")
+    found = _HEADING_STYLE.match(style)
     return min(int(found.group(1)), 6) if found else None
 
 
@@ -60,6 +59,8 @@ def read_docx(data: bytes, *, source: str) -> ReadDocument:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         raise UnreadableDocument(f"not a readable Word file ({type(exc).__name__}: {exc})", source=source) from exc
+    # A style name by its id, looked up once (python-docx looks it up per paragraph, slowly).
+    styles = {style.style_id: style.name or "" for style in document.styles}
     blocks: list[Block] = []
     paragraphs = tables = 0
     for element in document.element.body.iterchildren():
@@ -68,7 +69,8 @@ def read_docx(data: bytes, *, source: str) -> ReadDocument:
             paragraph = Paragraph(element, document)
             locator = f"paragraph {paragraphs}"
             if paragraph.text.strip():
-                blocks.append(Block(text=paragraph.text, locator=locator, heading_level=_heading_level(paragraph)))
+                level = _heading_level(styles.get(element.style or "", ""))
+                blocks.append(Block(text=paragraph.text, locator=locator, heading_level=level))
             blocks.extend(Block(text=box, locator=locator) for box in _text_boxes(element) if box.strip())
         elif element.tag == qn("w:tbl"):
             tables += 1
