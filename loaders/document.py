@@ -11,10 +11,7 @@ text plans already use — so extraction, evidence and ids are the same for ever
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-
-SOURCE_FORMATS = ("text", "html", "pdf", "docx", "doc")
-"""``doc`` is a .doc or .wps file read after LibreOffice converted it to .docx."""
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -34,12 +31,12 @@ class ReadDocument:
 
     blocks: tuple[Block, ...]
     source_format: str
+    """text, html, pdf, docx, or doc (a .doc or .wps file read after LibreOffice made it .docx)."""
     encoding: str | None = None
     """The text encoding, for formats that have one (HTML); None for PDF and Word."""
     page_count: int | None = None
     source_url: str | None = None
     """Where the file says it was published (a web page's canonical link)."""
-    warnings: tuple[str, ...] = field(default=())
 
 
 def cell_text(text: str) -> str:
