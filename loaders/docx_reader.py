@@ -1,4 +1,5 @@
-"""A Word file → blocks: paragraphs with their Heading styles, tables as rows, text boxes.
+"""A Word file → blocks: paragraphs with their Heading styles and the numbers Word writes
+before them (``docx_numbering``), tables as rows, text boxes.
 
 python-docx (MIT) reads the document body in order. A cell merged across columns is
 repeated in each column it covers, one merged down rows is repeated in each row (as a web
@@ -21,6 +22,7 @@ from lxml.etree import XMLSyntaxError, _Element
 
 from graph.errors import UnreadableDocument
 from loaders.document import Block, ReadDocument
+from loaders.docx_numbering import Numbering
 
 _HEADING_STYLE = re.compile(r"^(?:Heading|标题)\s*(\d)$", re.IGNORECASE)
 _TEXT_BOX_PARAGRAPHS = ".//" + qn("w:txbxContent") + "//" + qn("w:p")
@@ -61,6 +63,7 @@ def read_docx(data: bytes, *, source: str) -> ReadDocument:
         raise UnreadableDocument(f"not a readable Word file ({type(exc).__name__}: {exc})", source=source) from exc
     # A style name by its id, looked up once (python-docx looks it up per paragraph, slowly).
     styles = {style.style_id: style.name or "" for style in document.styles}
+    numbering = Numbering.of(document.part.numbering_part.element, document.styles.element)
     blocks: list[Block] = []
     paragraphs = tables = 0
     for element in document.element.body.iterchildren():
@@ -70,7 +73,8 @@ def read_docx(data: bytes, *, source: str) -> ReadDocument:
             locator = f"paragraph {paragraphs}"
             if paragraph.text.strip():
                 level = _heading_level(styles.get(element.style or "", ""))
-                blocks.append(Block(text=paragraph.text, locator=locator, heading_level=level))
+                text = numbering.label(element, element.style) + paragraph.text
+                blocks.append(Block(text=text, locator=locator, heading_level=level))
             blocks.extend(Block(text=box, locator=locator) for box in _text_boxes(element) if box.strip())
         elif element.tag == qn("w:tbl"):
             tables += 1

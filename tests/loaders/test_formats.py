@@ -16,9 +16,12 @@ import zipfile
 from pathlib import Path
 
 import docx
+import docx.document
 import lxml.html
 import pypdf
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from typer.testing import CliRunner
 
 from api.cli import app
@@ -273,3 +276,36 @@ def test_word_headings_without_numbers_still_head_sections() -> None:
     assert [s.heading for s in x.sections if s.heading] == ["总体要求", "主要目标", "重点任务"]
     main = {t.value: t.main for t in x.targets}
     assert main == {50.0: True, 5.5: True, 10.0: False}
+
+
+def _numbered(document: docx.document.Document, text: str, level: int) -> None:
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+    )
+
+
+def test_the_numbers_word_writes_itself_are_read() -> None:
+    """一、 and （一） from Word's numbering, not the text: the outline sees the headings a reader sees."""
+    document = docx.Document()
+    levels = "".join(
+        f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for n, text in enumerate(("%1、", "（%2）"))
+    )
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    document.add_paragraph("江苏省“十四五”就业促进规划", style="Title")
+    _numbered(document, "总体要求", 0)
+    _numbered(document, "指导思想", 1)
+    _numbered(document, "主要目标", 1)
+    document.add_paragraph("到2025年，城镇新增就业50万人以上。")
+    _numbered(document, "重点任务", 0)
+    _numbered(document, "扩大就业", 1)
+    document.add_paragraph("每年开展补贴性职业技能培训10万人次以上。")
+    out = io.BytesIO()
+    document.save(out)
+    x = extract_text(out.getvalue(), source="plan.docx")
+    headings = [s.heading for s in x.sections if s.heading]
+    assert headings == ["一、总体要求", "（一）指导思想", "（二）主要目标", "二、重点任务", "（一）扩大就业"]
+    assert {t.value: t.main for t in x.targets} == {50.0: True, 10.0: False}
