@@ -96,6 +96,8 @@ class TargetPublic(BaseModel):
     evidence: str
     locator: str | None = None
     """Where the quote stands in the published file: ``p. 7`` (PDF), an element path (HTML)."""
+    plan_source_url: str | None = None
+    """Where the plan was published, to cite the quote from."""
 
 
 class FundingPublic(BaseModel):
@@ -157,6 +159,7 @@ class RegionProgramPublic(BaseModel):
     instrument: str | None
     amount_yuan: float | None
     locator: str | None = None
+    plan_source_url: str | None = None
 
 
 class CoveragePublic(BaseModel):

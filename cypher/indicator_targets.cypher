@@ -4,7 +4,8 @@
 // Parameters: $indicator_id, $plan_id, $region_codes, $year, $scope
 // Returns: region_code, region_name, plan_id, plan_title, indicator, value, value_text, unit,
 //          comparator, year, scope, normalized_value, normalized_unit, baseline_value,
-//          baseline_year, attribute, main, section_path, clause_id, evidence, indicator_id, locator
+//          baseline_year, attribute, main, section_path, clause_id, evidence, indicator_id, locator,
+//          plan_source_url
 MATCH (region:Region)-[:ISSUED]->(plan:Plan)-[target:SETS_TARGET]->(indicator:Indicator)
 WHERE ($indicator_id IS NULL OR indicator.id = $indicator_id)
   AND ($plan_id IS NULL OR plan.id = $plan_id)
@@ -19,5 +20,5 @@ RETURN region.code AS region_code, region.name AS region_name, plan.id AS plan_i
        target.normalized_unit AS normalized_unit, target.baseline_value AS baseline_value,
        target.baseline_year AS baseline_year, target.attribute AS attribute, target.main AS main,
        section.path AS section_path, target.clause_id AS clause_id, target.evidence AS evidence,
-       indicator.id AS indicator_id, clause.locator AS locator
+       indicator.id AS indicator_id, clause.locator AS locator, plan.source_url AS plan_source_url
 ORDER BY region_code, plan_id, clause.ordinal, indicator_id, value_text

@@ -4,7 +4,8 @@
 // $level (a prefecture's plan answers for its province).
 // Parameters: $program_id, $relation, $level, $include_subregions
 // Returns: region_code, region_name, region_level, plan_id, plan_title, plan_region_code,
-//          section_path, section_heading, clause_id, evidence, instrument, amount_yuan, locator
+//          section_path, section_heading, clause_id, evidence, instrument, amount_yuan, locator,
+//          plan_source_url
 MATCH (issuer:Region)-[:ISSUED]->(plan:Plan)-[rel]->(:Program {id: $program_id})
 WHERE type(rel) = $relation
 MATCH (issuer)-[:PART_OF*0..]->(region:Region)
@@ -17,5 +18,5 @@ RETURN region.code AS region_code, region.name AS region_name, region.level AS r
        plan.id AS plan_id, plan.title AS plan_title, issuer.code AS plan_region_code,
        section.path AS section_path, section.heading AS section_heading, clause_id,
        coalesce(rel.evidence, clause.text) AS evidence, rel.instrument AS instrument,
-       rel.amount_yuan AS amount_yuan, clause.locator AS locator
+       rel.amount_yuan AS amount_yuan, clause.locator AS locator, plan.source_url AS plan_source_url
 ORDER BY region_code, plan_id, clause.ordinal

@@ -35,6 +35,7 @@ def regions_for_program(
                 "section_heading": section.get("heading"), "clause_id": clause_id,
                 "evidence": rel.get("evidence", clause["text"]), "instrument": rel.get("instrument"),
                 "amount_yuan": rel.get("amount_yuan"), "locator": clause.get("locator"),
+                "plan_source_url": plan.get("source_url"),
             }  # fmt: skip
             rows.append(((region["code"], plan_id, clause["ordinal"]), row))
     return sorted_rows(rows)
@@ -96,6 +97,7 @@ def indicator_targets(
             **{field: t.get(field) for field in TARGET_FIELDS},
             "section_path": ix.section_of[t["clause_id"]]["path"], "clause_id": t["clause_id"],
             "evidence": t["evidence"], "indicator_id": target, "locator": ix.node(t["clause_id"]).get("locator"),
+            "plan_source_url": ix.node(source).get("source_url"),
         }  # fmt: skip
         rows.append(((region["code"], source, ix.ordinal(t["clause_id"]), target, t["value_text"]), row))
     return sorted_rows(rows)

@@ -236,8 +236,11 @@ def test_a_sidecar_says_where_the_file_came_from(tmp_path: Path) -> None:
     )
     x = extract_file(plan)
     assert (x.source_url, x.retrieved_on, x.publisher) == ("https://www.nmg.gov.cn/plan.html", "2026-11-02", "内蒙古自治区人民政府办公厅")
-    [row] = EmbeddedStore(build_knowledge_graph([x])).run("plans", region_code=None, plan_id=x.id)
+    store = EmbeddedStore(build_knowledge_graph([x]))
+    [row] = store.run("plans", region_code=None, plan_id=x.id)
     assert (row["source_format"], row["source_url"], row["retrieved_on"]) == ("text", x.source_url, "2026-11-02")
+    targets = store.run("indicator_targets", indicator_id=None, plan_id=x.id, region_codes=None, year=None, scope=None)
+    assert targets and {t["plan_source_url"] for t in targets} == {x.source_url}  # each quote says where to cite it from
 
 
 def test_a_sidecar_with_a_typo_is_an_error_naming_it(tmp_path: Path) -> None:
