@@ -147,24 +147,22 @@ def _lines_from_words(words: list[dict[str, Any]], number: int, boxes: list[tupl
         else:
             rows.append([word])
     lines: list[_Line] = []
-    for word in (w for row in rows for w in sorted(row, key=lambda w: float(w["x0"]))):
-        size = float(word["size"])
-        last = lines[-1] if lines else None
-        if last is not None and abs(word["top"] - last.top) < size * 0.5:
-            gap = word["x0"] - last.x1
-            last.text += word["text"] if gap < size * 0.25 else " " + word["text"]
-            last.x1 = max(last.x1, word["x1"])
-            last.bottom = max(last.bottom, word["bottom"])
-        else:
-            box = next((k for k, (x0, top, x1, bottom) in enumerate(boxes, start=1)
-                        if x0 <= word["x0"] and word["x1"] <= x1 and top <= word["top"] and word["bottom"] <= bottom), 0)  # fmt: skip
-            lines.append(_Line(number, word["top"], word["bottom"], word["x0"], word["x1"], size, word["text"], box=box))
-            last = lines[-1]
-        last.words.append((word["x0"], word["x1"], word["text"]))
-        last.chars.extend((c["x0"], c["x1"], c["text"]) for c in word["chars"])
-        last.sizes.extend(float(c.get("size", word["size"])) for c in word["chars"])
-    for line in lines:
+    for row in rows:
+        row.sort(key=lambda w: float(w["x0"]))
+        first = row[0]
+        box = next((k for k, (x0, top, x1, bottom) in enumerate(boxes, start=1)
+                    if x0 <= first["x0"] and first["x1"] <= x1 and top <= first["top"] and first["bottom"] <= bottom), 0)  # fmt: skip
+        line = _Line(number, first["top"], first["bottom"], first["x0"], first["x1"], float(first["size"]), "", box=box)
+        for word in row:
+            gap = word["x0"] - line.x1
+            line.text += word["text"] if not line.text or gap < line.size * 0.25 else " " + word["text"]
+            line.x1 = max(line.x1, word["x1"])
+            line.bottom = max(line.bottom, word["bottom"])
+            line.words.append((word["x0"], word["x1"], word["text"]))
+            line.chars.extend((c["x0"], c["x1"], c["text"]) for c in word["chars"])
+            line.sizes.extend(float(c.get("size", word["size"])) for c in word["chars"])
         line.size = Counter(round(size * 2) / 2 for size in line.sizes).most_common(1)[0][0]
+        lines.append(line)
     _unruled_tables(lines)
     return lines
 
