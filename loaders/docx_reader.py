@@ -1,11 +1,12 @@
 """A Word file → blocks: paragraphs with their Heading styles and the numbers Word writes
-before them (``docx_numbering``), tables as rows, text boxes.
+before them (``docx_numbering``), tables as rows, text boxes, footnotes and endnotes.
 
 python-docx (MIT) reads the document body in order. A cell merged across columns is
 repeated in each column it covers, one merged down rows is repeated in each row (as a web
 table's spans are), so a row always has the cells a reader sees. Text boxes are read where
-they stand. Page headers and footers are not part of the body and are left out. Each block
-keeps its locator: ``paragraph N`` or ``table N``, counted in the body from 1.
+they stand; footnotes and endnotes follow the body. Page headers and footers are not part of
+the body and are left out. Each block keeps its locator: ``paragraph N`` or ``table N``,
+counted in the body from 1, or ``footnote N``.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Any
 
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 from lxml.etree import XMLSyntaxError, _Element
 
 from graph.errors import UnreadableDocument
@@ -55,6 +59,23 @@ def _text_boxes(element: _Element) -> list[str]:
     return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in element.iterfind(_TEXT_BOX_PARAGRAPHS)]
 
 
+def _footnotes(document: Any) -> list[Block]:
+    """Footnotes and endnotes that carry text (a 注 under a table, a source), after the body."""
+    blocks = []
+    for rel in document.part.rels.values():
+        if rel.reltype not in (RT.FOOTNOTES, RT.ENDNOTES) or rel.is_external:
+            continue
+        kind = "footnote" if rel.reltype == RT.FOOTNOTES else "endnote"
+        for note in etree.fromstring(rel.target_part.blob).iterfind(qn(f"w:{kind}")):
+            if note.get(qn("w:type"), "normal") != "normal":
+                continue  # the separator lines Word keeps among the notes
+            for paragraph in note.iterfind(qn("w:p")):
+                text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+                if text.strip():
+                    blocks.append(Block(text=text, locator=f"{kind} {note.get(qn('w:id'))}"))
+    return blocks
+
+
 def read_docx(data: bytes, *, source: str) -> ReadDocument:
     """A .docx as blocks; a file python-docx cannot open is an error naming it."""
     try:
@@ -79,6 +100,7 @@ def read_docx(data: bytes, *, source: str) -> ReadDocument:
         elif element.tag == qn("w:tbl"):
             tables += 1
             blocks.append(Block(rows=_cell_texts(Table(element, document)), locator=f"table {tables}"))
+    blocks.extend(_footnotes(document))
     if not blocks:
         raise UnreadableDocument("a Word file with no text", source=source)
     return ReadDocument(blocks=tuple(blocks), source_format="docx")

@@ -20,6 +20,9 @@ import docx.document
 import lxml.html
 import pypdf
 import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from typer.testing import CliRunner
@@ -312,3 +315,23 @@ def test_the_numbers_word_writes_itself_are_read() -> None:
     headings = [s.heading for s in x.sections if s.heading]
     assert headings == ["一、总体要求", "（一）指导思想", "（二）主要目标", "二、重点任务", "（一）扩大就业"]
     assert {t.value: t.main for t in x.targets} == {50.0: True, 10.0: False}
+
+
+def test_a_footnote_that_carries_a_figure_is_read() -> None:
+    document = docx.Document()
+    document.add_paragraph("江苏省“十四五”就业促进规划", style="Title")
+    document.add_paragraph("到2025年，城镇新增就业50万人以上。")
+    notes = (
+        f'<w:footnotes {nsdecls("w")}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>城镇调查失业率控制在5.5%以内。</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    )
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    part = Part(PackURI("/word/footnotes.xml"), content_type, notes.encode(), document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+    out = io.BytesIO()
+    document.save(out)
+    x = extract_text(out.getvalue(), source="plan.docx")
+    assert {t.value for t in x.targets} == {50.0, 5.5}
+    [clause] = [c for c in x.clauses if "5.5%" in c.text]
+    assert clause.locator == "footnote 1"
