@@ -62,11 +62,13 @@ _GENERIC_BUDGET = re.compile(r"^(?:就业|就业创业|创业|稳就业|就业�
 _AWARDED = re.compile(r"评选(?:一次)?(?P<what>“[^”]{2,10}”|[\u4e00-\u9fff]{2,8}?工匠)")
 QUOTED_NAME = re.compile(r"“[^”]{2,12}”[\u4e00-\u9fff]{0,4}(?:大赛|竞赛|工程|计划|行动)|“[^”]{2,12}”")
 """A quoted brand, with the word that makes it a contest or program (“赣南创业之星”大赛)."""
-_INCLUDED = re.compile(r"将(?P<items>[^，；。]{2,60}?)纳入[^，；。]{0,30}?(?:资金|补助|补贴|奖补)[^，；。]{0,10}?范围")
+_SCOPE_OF_MONEY = r"(?:资金|补助|补贴|奖补)[^，；。]{0,10}?范围"
+"""…资金支持范围, …运营补助范围: the scope of a fund that something is brought into."""
+_INCLUDED = re.compile(rf"将(?P<items>[^，；。]{{2,60}}?)纳入[^，；。]{{0,30}}?{_SCOPE_OF_MONEY}")
 _ITEM = re.compile(r"[^、和及]+")
 _ITEM_SUFFIX = re.compile(r"(?:建设|运营|工作)$")
 _SOURCE_OF = re.compile(r"从(?P<src>[^，；。]{2,30}?)中列支")
-_INTO_SCOPE = re.compile(r"纳入[^，；。]{2,30}?(?:资金|补助|补贴|奖补)[^，；。]{0,10}?范围")
+_INTO_SCOPE = re.compile(rf"纳入[^，；。]{{2,30}}?{_SCOPE_OF_MONEY}")
 _BARE = 3
 """An instrument this short (贴息, 奖励, 返还) names no program of its own."""
 _SUBJECT = re.compile(

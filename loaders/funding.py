@@ -118,7 +118,8 @@ class _Fundings:
         """FUNDS the vocabulary reader found; their evidence widened to the clause when the
         amount lies outside it; a bare instrument pays the section's ``subject``."""
         if subject is not None:
-            written = {m.entity_id: written_instrument(clause.text, m.start, m.end) for m in mentions}
+            funded_ids = {f.program_id for f in by_name}
+            written = {m.entity_id: written_instrument(clause.text, m.start, m.end) for m in mentions if m.entity_id in funded_ids}
             bare = [f for f in by_name if named_by_kind(written.get(f.program_id, ""))]
             if bare:  # however many, they pay the subject once: one FUNDS per clause and program
                 by_name = [f for f in by_name if f not in bare]

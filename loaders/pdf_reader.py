@@ -286,21 +286,30 @@ def _paragraphs(lines: list[_Line]) -> list[Block]:
     return blocks
 
 
-def _repair_radicals(data: bytes, pages: list[list[_Line]]) -> None:
+def _repair_radicals(document: pypdfium2.PdfDocument, pages: list[list[_Line]]) -> None:
     """Radicals read for ideographs (``pdf_text_map``) put right, in place."""
     texts = ["".join(line.text.replace(" | ", "") for line in page) for page in pages]
     if not any(has_radicals(text) for text in texts):
         return
-    table = str.maketrans(ideograph_map(data, texts))
+    table = str.maketrans(ideograph_map(document, texts))
     for page in pages:
         for line in page:
             line.text = line.text.translate(table)
+
+
+def _unreadable(exc: Exception, source: str) -> UnreadableDocument:
+    locked = "password" in repr(exc).lower() or "encrypt" in repr(exc).lower()
+    reason = "encrypted (a password is needed)" if locked else "not a readable PDF"
+    return UnreadableDocument(f"{reason} ({type(exc).__name__})", source=source)
 
 
 def read_pdf(data: bytes, *, source: str) -> ReadDocument:
     """A text PDF as blocks; a scan, an encrypted or a corrupt file is an error naming it."""
     try:
         document = pypdfium2.PdfDocument(data)
+    except Exception as exc:  # noqa: BLE001 — PDFium raises one error type for every bad file
+        raise _unreadable(exc, source) from exc
+    try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             page_count = len(pdf.pages)
             pages = [
@@ -308,11 +317,11 @@ def read_pdf(data: bytes, *, source: str) -> ReadDocument:
                 for n, page in enumerate(pdf.pages, start=1)
             ]
             heights = [float(page.height) for page in pdf.pages]
-        document.close()
+        _repair_radicals(document, pages)
     except Exception as exc:  # noqa: BLE001 — pdfminer raises many kinds on bad files; each is this file's error
-        reason = "encrypted (a password is needed)" if "password" in repr(exc).lower() or "encrypt" in repr(exc).lower() else "not a readable PDF"
-        raise UnreadableDocument(f"{reason} ({type(exc).__name__})", source=source) from exc
-    _repair_radicals(data, pages)
+        raise _unreadable(exc, source) from exc
+    finally:
+        document.close()
     if not any(pages):
         raise UnreadableDocument(
             f"no text layer in its {page_count} pages: a scan? OCR it first (e.g. ocrmypdf) or use the text version",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter, defaultdict
 
 import pypdfium2
 
@@ -30,29 +31,23 @@ def has_radicals(text: str) -> bool:
     return _RADICALS.search(text) is not None
 
 
-def ideograph_map(data: bytes, page_texts: list[str]) -> dict[str, str]:
+def ideograph_map(document: pypdfium2.PdfDocument, page_texts: list[str]) -> dict[str, str]:
     """radical → the character PDFium reads in its place, learned from aligned page texts."""
-    votes: dict[str, dict[str, int]] = {}
-    document = pypdfium2.PdfDocument(data)
-    try:
-        for number, ours in enumerate(page_texts):
-            if not has_radicals(ours):
-                continue
-            theirs = "".join(document[number].get_textpage().get_text_range().split())
-            mine = "".join(ours.split())
-            matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
-            for op, a0, a1, b0, b1 in matcher.get_opcodes():
-                if op == "equal":  # read alike by both: a vote for itself
-                    for char in mine[a0:a1]:
-                        if _lookalike(char):
-                            counts = votes.setdefault(char, {})
-                            counts[char] = counts.get(char, 0) + 1
-                elif op == "replace" and a1 - a0 == b1 - b0:
-                    for radical, ideograph in zip(mine[a0:a1], theirs[b0:b1], strict=True):
-                        if _lookalike(radical) and not has_radicals(ideograph):
-                            counts = votes.setdefault(radical, {})
-                            counts[ideograph] = counts.get(ideograph, 0) + 1
-    finally:
-        document.close()
-    best = {char: max(counts, key=counts.__getitem__) for char, counts in votes.items()}
+    votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for number, ours in enumerate(page_texts):
+        if not has_radicals(ours):
+            continue
+        theirs = "".join(document[number].get_textpage().get_text_range().split())
+        mine = "".join(ours.split())
+        matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
+        for op, a0, a1, b0, b1 in matcher.get_opcodes():
+            if op == "equal":  # read alike by both: a vote for itself
+                for char in mine[a0:a1]:
+                    if _lookalike(char):
+                        votes[char][char] += 1
+            elif op == "replace" and a1 - a0 == b1 - b0:
+                for radical, ideograph in zip(mine[a0:a1], theirs[b0:b1], strict=True):
+                    if _lookalike(radical) and not has_radicals(ideograph):
+                        votes[radical][ideograph] += 1
+    best = {char: counts.most_common(1)[0][0] for char, counts in votes.items()}
     return {char: read for char, read in best.items() if read != char}
