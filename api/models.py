@@ -126,6 +126,9 @@ class ServingPublic(BaseModel):
     group_name: str
     clause_id: str
     evidence: str
+    plan_title: str | None = None
+    locator: str | None = None
+    plan_source_url: str | None = None
 
 
 class CitationPublic(BaseModel):
@@ -188,6 +191,8 @@ class SearchHitPublic(BaseModel):
     section_heading: str | None
     clause_id: str
     text: str
+    locator: str | None = None
+    plan_source_url: str | None = None
     highlight: str = Field(description="The clause with each match wrapped in <mark>…</mark>.")
 
 

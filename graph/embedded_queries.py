@@ -53,12 +53,13 @@ def programs_for_group(
             or (region_code is not None and region["code"] != region_code)
         ):
             continue
-        program = ix.node(program_id)
+        program, plan = ix.node(program_id), ix.node(serves["plan_id"])
         row = {
             "region_code": region["code"], "region_name": region["name"], "plan_id": serves["plan_id"],
             "program_id": program_id, "program_name": program["name"], "program_kind": program.get("kind"),
             "clause_id": serves["clause_id"], "evidence": serves["evidence"], "group_id": target,
-            "group_name": ix.node(target)["name"],
+            "group_name": ix.node(target)["name"], "plan_title": plan.get("title"),
+            "locator": ix.node(serves["clause_id"]).get("locator"), "plan_source_url": plan.get("source_url"),
         }  # fmt: skip
         key = (region["code"], program_id, serves["plan_id"], ix.ordinal(serves["clause_id"]), target)
         rows.append((key, row))
@@ -149,7 +150,8 @@ def clause_search(ix: GraphIndex, *, lucene: str, text: str, region_code: str | 
         row = {
             "region_code": region["code"], "plan_id": plan["id"], "plan_title": plan.get("title"),
             "section_path": section["path"], "section_heading": section.get("heading"),
-            "clause_id": clause["id"], "text": clause["text"],
+            "clause_id": clause["id"], "text": clause["text"], "locator": clause.get("locator"),
+            "plan_source_url": plan.get("source_url"),
         }  # fmt: skip
         rows.append(((plan["id"], clause["ordinal"]), row))
     return sorted_rows(rows)[:limit]

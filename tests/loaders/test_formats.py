@@ -18,6 +18,7 @@ from pathlib import Path
 import docx
 import docx.document
 import lxml.html
+import networkx as nx
 import pypdf
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -30,6 +31,7 @@ from typer.testing import CliRunner
 from api.cli import app
 from graph.embedded_store import EmbeddedStore
 from graph.errors import PlanError, UnreadableDocument
+from graph.export import graph_from_store, write_graphml
 from graph.model import PlanExtraction
 from loaders import reading
 from loaders.encoding import decode_plan
@@ -242,8 +244,19 @@ def test_a_sidecar_says_where_the_file_came_from(tmp_path: Path) -> None:
     store = EmbeddedStore(build_knowledge_graph([x]))
     [row] = store.run("plans", region_code=None, plan_id=x.id)
     assert (row["source_format"], row["source_url"], row["retrieved_on"]) == ("text", x.source_url, "2026-11-02")
-    targets = store.run("indicator_targets", indicator_id=None, plan_id=x.id, region_codes=None, year=None, scope=None)
-    assert targets and {t["plan_source_url"] for t in targets} == {x.source_url}  # each quote says where to cite it from
+    servings = store.run("programs_for_group", group_id=None, region_code=None, plan_id=x.id)
+    program_id = servings[0]["program_id"]
+    quoting = {  # every question whose rows quote a plan says where to cite the plan from
+        "indicator_targets": store.run("indicator_targets", indicator_id=None, plan_id=x.id, region_codes=None, year=None, scope=None),
+        "regions_for_program": store.run("regions_for_program", program_id=program_id, relation="COVERS", level=None, include_subregions=False),
+        "programs_for_group": servings,
+        "clause_search": store.run("clause_search", lucene="就业", text="就业", region_code=None, limit=5),
+    }
+    for name, rows in quoting.items():
+        assert rows and {r["plan_source_url"] for r in rows} == {x.source_url}, name
+    write_graphml(graph_from_store(store), tmp_path / "g.graphml")
+    exported = nx.read_graphml(tmp_path / "g.graphml").nodes[x.id]
+    assert (exported["source_url"], exported["publisher"], exported["sha256"]) == (x.source_url, x.publisher, x.sha256)
 
 
 def test_a_sidecar_with_a_typo_is_an_error_naming_it(tmp_path: Path) -> None:
@@ -282,6 +295,23 @@ def test_word_headings_without_numbers_still_head_sections() -> None:
     assert [s.heading for s in x.sections if s.heading] == ["总体要求", "主要目标", "重点任务"]
     main = {t.value: t.main for t in x.targets}
     assert main == {50.0: True, 5.5: True, 10.0: False}
+
+
+def test_a_bold_paragraph_heads_a_section_and_a_bold_lead_stays_in_its_paragraph() -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><title>南京市就业促进实施方案</title></head><body>"
+        "<p>南京市就业促进实施方案</p>"
+        "<p><strong>总体要求</strong></p><p>坚持就业优先战略，实施更加积极的就业政策。</p>"
+        "<p><span style='font-weight: bold'><b>主要目标</b></span></p>"
+        "<p>到2025年，城镇新增就业5万人以上。</p>"
+        "<p><b>重点任务</b></p><p><b>（一）稳定重点群体就业。</b>每年开展补贴性职业技能培训1万人次以上。</p>"
+        "<p>支持<b>高校毕业生</b>到基层就业。</p>"
+        "</body></html>"
+    ).encode()
+    x = extract_text(page, source="plan.html")
+    assert [s.heading for s in x.sections if s.heading] == ["总体要求", "主要目标", "重点任务", "（一）稳定重点群体就业。"]
+    assert any(c.text.startswith("支持高校毕业生") for c in x.clauses)  # a bold word is not a heading
+    assert {t.value: t.main for t in x.targets} == {5.0: True, 1.0: False}
 
 
 def _numbered(document: docx.document.Document, text: str, level: int) -> None:
