@@ -19,8 +19,9 @@ from api.resolve import Catalog
 from api.routers import analysis, cypher, entities, export, meta, plans, regions, search
 from api.settings import ApiSettings, get_api_settings
 from graph.embedded_store import EmbeddedStore
-from graph.export import QueryStore, read_json
+from graph.export import read_json
 from graph.neo4j_store import Neo4jStore
+from graph.questions import Store
 from graph.settings import get_settings
 from loaders.pipeline import build_knowledge_graph, extract_many, plan_files
 
@@ -30,7 +31,7 @@ come as JSON or CSV (`?format=csv` or `Accept: text/csv`); `?explain=true` adds 
 ran. Names may be canonical, aliases, ids or Traditional characters; regions codes or names."""
 
 
-def open_store(settings: ApiSettings) -> QueryStore:
+def open_store(settings: ApiSettings) -> Store:
     """Neo4j when asked for (or when NEO4J_URI is set), else the embedded graph."""
     if settings.store == "neo4j" or (settings.store == "auto" and os.environ.get("NEO4J_URI")):
         return Neo4jStore.connect()
@@ -40,7 +41,7 @@ def open_store(settings: ApiSettings) -> QueryStore:
     return EmbeddedStore(build_knowledge_graph(result.extractions))
 
 
-def attach_store(app: FastAPI, store: QueryStore, settings: ApiSettings) -> None:
+def attach_store(app: FastAPI, store: Store, settings: ApiSettings) -> None:
     """What the routes read from the app: the store, the settings and the name catalogue."""
     app.state.store = store
     app.state.settings = settings
@@ -48,7 +49,7 @@ def attach_store(app: FastAPI, store: QueryStore, settings: ApiSettings) -> None
     app.state.neo4j_configured = bool(os.environ.get("NEO4J_URI"))
 
 
-def create_app(settings: ApiSettings | None = None, store: QueryStore | None = None) -> FastAPI:
+def create_app(settings: ApiSettings | None = None, store: Store | None = None) -> FastAPI:
     settings = settings or get_api_settings()
 
     @asynccontextmanager

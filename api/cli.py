@@ -25,6 +25,7 @@ from graph.errors import NotFound, PlanError, PolicyGraphError, StoreUnavailable
 from graph.export import graph_from_store, read_json, write_graph
 from graph.model import INDICATOR, PROGRAM
 from graph.neo4j_store import Neo4jStore
+from graph.questions import GraphStats, RegionsForProgram
 from graph.settings import get_settings
 from loaders.discovered import as_vocabulary, discovered
 from loaders.evaluation import evaluate as evaluate_gold
@@ -139,7 +140,7 @@ def build(
 @app.command()
 def stats(paths: PathsArg = None, graph_file: GraphOpt = None) -> None:
     """Count nodes by label and relationships by type."""
-    out.print(render.stats_table(_store(paths, graph_file).run("graph_stats")))
+    out.print(render.stats_table(_store(paths, graph_file).ask(GraphStats())))
 
 
 @app.command()
@@ -154,7 +155,7 @@ def explain(
         found = catalog.plan(path.name if path.is_file() else plan)
     except NotFound as exc:
         raise _fail(exc, EXIT_NOT_FOUND) from exc
-    curated = {row["id"]: row["curated"] for row in catalog.entities["Program"]}
+    curated = {row.id: row.curated for row in catalog.entities["Program"]}
     render.print_plan(out, store, found, curated)
 
 
@@ -170,7 +171,7 @@ def funders(
         found = Catalog(store).entity("Program", program)
     except NotFound as exc:
         raise _fail(exc, EXIT_NOT_FOUND) from exc
-    rows = store.run("regions_for_program", program_id=found["id"], relation="FUNDS", level=None, include_subregions=False)
+    rows = store.ask(RegionsForProgram(program_id=found.id, relation="FUNDS"))
     out.print(render.funders_table(program, rows))
 
 
@@ -249,7 +250,7 @@ def load(
             for x in result.extractions:
                 store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
                 advance()
-        stats = {(row["kind"], row["name"]): row["count"] for row in store.run("graph_stats")}
+        stats = {(row.kind, row.name): row.count for row in store.ask(GraphStats())}
     nodes = sum(n for (kind, _), n in stats.items() if kind == "node")
     rels = sum(n for (kind, _), n in stats.items() if kind == "relationship")
     out.print(f"loaded {len(result.extractions)} plans into Neo4j (it now holds {nodes} nodes, {rels} relationships)")

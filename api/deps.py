@@ -9,11 +9,10 @@ from fastapi import Depends, Query, Request
 
 from api.models import ExplainedQuery
 from api.resolve import Catalog
-from graph.export import QueryStore
-from graph.queries import default_registry
+from graph.questions import Answer, Question, RowT, Store, default_registry, paged
 
 
-def get_store(request: Request) -> QueryStore:
+def get_store(request: Request) -> Store:
     return request.app.state.store  # type: ignore[no-any-return]
 
 
@@ -22,18 +21,28 @@ def get_catalog(request: Request) -> Catalog:
 
 
 class Queries:
-    """The named queries one request runs; with ``explain`` it keeps their Cypher and parameters."""
+    """The questions one request asks; with ``explain`` it keeps their Cypher and parameters."""
 
-    def __init__(self, store: QueryStore, explain: bool) -> None:
+    def __init__(self, store: Store, explain: bool) -> None:
         self.store = store
         self.explain = explain
         self.ran: list[ExplainedQuery] = []
 
-    def run(self, name: str, **parameters: Any) -> list[dict[str, Any]]:
-        rows = self.store.run(name, **parameters)
-        if self.explain:
-            self.ran.append(ExplainedQuery(name=name, cypher=default_registry()[name].text, parameters=parameters))
+    def ask(self, question: Question[RowT]) -> list[RowT]:
+        rows = self.store.ask(question)
+        self._remember(question, default_registry()[question.name].text, question.parameters())
         return rows
+
+    def page(self, question: Question[RowT], paging: Paging) -> Answer[RowT]:
+        """One page of the answer, cut and counted by the store."""
+        answer = self.store.ask_page(question, offset=paging.offset, limit=paging.limit)
+        parameters = {**question.parameters(), "skip": paging.offset, "limit": paging.limit}
+        self._remember(question, paged(default_registry()[question.name].text), parameters)
+        return answer
+
+    def _remember(self, question: Question[Any], cypher: str, parameters: dict[str, Any]) -> None:
+        if self.explain:
+            self.ran.append(ExplainedQuery(name=question.name, cypher=cypher, parameters=parameters))
 
     @property
     def explained(self) -> list[ExplainedQuery] | None:
@@ -41,7 +50,7 @@ class Queries:
 
 
 def get_queries(
-    store: Annotated[QueryStore, Depends(get_store)],
+    store: Annotated[Store, Depends(get_store)],
     explain: Annotated[bool, Query(description="Also return the Cypher and parameters that ran.")] = False,
 ) -> Queries:
     return Queries(store, explain)
@@ -57,6 +66,10 @@ class Paging:
         self.offset = offset
 
 
+NO_ROWS = Paging(limit=0)
+"""A page of no rows, for the count alone."""
+
+
 def wants_csv(
     request: Request,
     format: Annotated[
@@ -68,7 +81,7 @@ def wants_csv(
     return "text/csv" in request.headers.get("accept", "")
 
 
-StoreDep = Annotated[QueryStore, Depends(get_store)]
+StoreDep = Annotated[Store, Depends(get_store)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 QueriesDep = Annotated[Queries, Depends(get_queries)]
 PagingDep = Annotated[Paging, Depends()]

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
-from graph.export import QueryStore
+from graph.questions import (
+    IndicatorTargets,
+    PlanCitations,
+    PlanFundings,
+    PlanOutline,
+    ProgramsForGroup,
+    RegionCoverage,
+    Store,
+)
+from graph.rows import PlanRow, RegionProgramRow, SectionRow, StatRow
 from loaders.discovered import Discovered
 from loaders.gold import SETS, Accuracy, PlanScores, Score, total
 
@@ -20,64 +28,64 @@ PLAN_FIELDS = (
 )  # fmt: skip
 
 
-def stats_table(rows: list[dict[str, Any]]) -> Table:
+def stats_table(rows: list[StatRow]) -> Table:
     """The ``graph_stats`` rows: counts by label, then by relationship type, then totals."""
     table = Table("label / type", "count", title="policygraph")
     for kind, show in (("node", "(:{})"), ("relationship", "[:{}]")):
         for row in rows:
-            if row["kind"] == kind:
-                table.add_row(show.format(row["name"]), str(row["count"]))
+            if row.kind == kind:
+                table.add_row(show.format(row.name), str(row.count))
         table.add_section()
     for kind, name in (("node", "nodes"), ("relationship", "relationships")):
-        table.add_row(name, str(sum(row["count"] for row in rows if row["kind"] == kind)))
+        table.add_row(name, str(sum(row.count for row in rows if row.kind == kind)))
     return table
 
 
-def print_plan(out: Console, store: QueryStore, plan: dict[str, Any], curated: dict[str, bool | None]) -> None:
-    """Metadata, outline and facts of one plan (a ``plans`` row), for a person to check against
-    the text; ``curated`` tells discovered programs from the vocabulary's, by id."""
-    meta = Table("field", "value", title=str(plan.get("title")))
+def print_plan(out: Console, store: Store, plan: PlanRow, curated: dict[str, bool | None]) -> None:
+    """Metadata, outline and facts of one plan, for a person to check against the text;
+    ``curated`` tells discovered programs from the vocabulary's, by id."""
+    meta = Table("field", "value", title=str(plan.title))
     for key in PLAN_FIELDS:
-        meta.add_row(key, str(plan.get(key) or ""))
+        meta.add_row(key, str(getattr(plan, key) or ""))
     out.print(meta)
-    out.print(_outline(plan["id"], store.run("plan_outline", plan_id=plan["id"])))
-    for table in _facts(store, plan["id"], curated):
+    out.print(_outline(store.ask(PlanOutline(plan_id=plan.id))))
+    for table in _facts(store, plan.id, curated):
         out.print(table)
-    titles = [row["title"] for row in store.run("plan_citations", plan_id=plan["id"])]
+    titles = [row.title for row in store.ask(PlanCitations(plan_id=plan.id))]
     out.print("CITES: " + "；".join(f"《{t}》" for t in dict.fromkeys(titles)))
 
 
-def _outline(plan_id: str, sections: list[dict[str, Any]]) -> Tree:
+def _outline(sections: list[SectionRow]) -> Tree:
     tree = Tree("outline")
     branches: dict[str, Tree] = {}
     for section in sections:
-        label = f"{section['path']} {section['heading'] or '(front matter)'}"
-        parent = branches.get(section["path"].rpartition(".")[0], tree)
-        branches[section["path"]] = parent.add(f"{label} [dim]{section['clauses']} clauses[/]")
+        label = f"{section.path} {section.heading or '(front matter)'}"
+        parent = branches.get(section.path.rpartition(".")[0], tree)
+        branches[section.path] = parent.add(f"{label} [dim]{section.clauses} clauses[/]")
     return tree
 
 
-def _facts(store: QueryStore, plan_id: str, curated: dict[str, bool | None]) -> list[Table]:
+def _facts(store: Store, plan_id: str, curated: dict[str, bool | None]) -> list[Table]:
     targets = Table(
         "indicator", "value", "unit", "cmp", "year", "scope", "main", "normalised", "evidence",
         title="SETS_TARGET",
     )  # fmt: skip
-    for t in store.run("indicator_targets", indicator_id=None, plan_id=plan_id, region_codes=None, year=None, scope=None):
-        normalised = f"{t['normalized_value']:g} {t['normalized_unit']}" if t["normalized_value"] is not None else ""
+    for t in store.ask(IndicatorTargets(plan_id=plan_id)):
+        normalised = f"{t.normalized_value:g} {t.normalized_unit}" if t.normalized_value is not None else ""
         targets.add_row(
-            t["indicator"], t["value_text"], t["unit"] or "", t["comparator"], str(t["year"] or ""),
-            t["scope"], "✓" if t["main"] else "", normalised, _quoted(t["evidence"][:40], t.get("locator")),
+            t.indicator, t.value_text, t.unit or "", t.comparator, str(t.year or ""),
+            t.scope, "✓" if t.main else "", normalised, _quoted(t.evidence[:40], t.locator),
         )  # fmt: skip
     funds = Table("program", "instrument", "amount (yuan)", "evidence", title="FUNDS")
-    for f in store.run("plan_fundings", plan_id=plan_id):
-        funds.add_row(f["program_name"], f["instrument"], _amount(f["amount_yuan"]), _quoted(f["evidence"][:60], f.get("locator")))
+    for f in store.ask(PlanFundings(plan_id=plan_id)):
+        funds.add_row(f.program_name, f.instrument, _amount(f.amount_yuan), _quoted(f.evidence[:60], f.locator))
     serves = Table("program", "group", "evidence", title="SERVES")
-    for s in store.run("programs_for_group", group_id=None, region_code=None, plan_id=plan_id):
-        serves.add_row(s["program_name"], s["group_name"], s["evidence"][:60])
+    for s in store.ask(ProgramsForGroup(plan_id=plan_id)):
+        serves.add_row(s.program_name, s.group_name, s.evidence[:60])
     covers = Table("label", "name", "curated", "mentions", title="COVERS")
-    for c in store.run("region_coverage", region_codes=None, plan_id=plan_id):
-        mark = "" if c["label"] != "Program" else ("✓" if curated.get(c["entity_id"]) else "discovered")
-        covers.add_row(c["label"], c["name"], mark, str(c["mentions"]))
+    for c in store.ask(RegionCoverage(plan_id=plan_id)):
+        mark = "" if c.label != "Program" else ("✓" if curated.get(c.entity_id) else "discovered")
+        covers.add_row(c.label, c.name, mark, str(c.mentions))
     return [targets, funds, serves, covers]
 
 
@@ -90,16 +98,13 @@ def _amount(yuan: float | None) -> str:
     return "" if yuan is None else f"{yuan:g}"
 
 
-def funders_table(program: str, rows: list[dict[str, Any]]) -> Table:
+def funders_table(program: str, rows: list[RegionProgramRow]) -> Table:
     """``regions_for_program`` rows for FUNDS: region, plan, section, amount and quote."""
     table = Table("region", "level", "plan", "section", "amount (yuan)", title=f"FUNDS → {program}")
     table.add_column("evidence", overflow="fold", ratio=1)
     for row in rows:
-        section = f"{row['section_path']} {row['section_heading'] or ''}".strip()
-        table.add_row(
-            row["region_name"], row["region_level"], row["plan_title"], section, _amount(row["amount_yuan"]),
-            row["evidence"],
-        )
+        section = f"{row.section_path} {row.section_heading or ''}".strip()
+        table.add_row(row.region_name, row.region_level, row.plan_title, section, _amount(row.amount_yuan), row.evidence)
     return table
 
 

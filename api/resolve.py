@@ -8,13 +8,12 @@ from the store when the app starts.
 
 from __future__ import annotations
 
-from typing import Any
-
 from graph.errors import InvalidInput, NotFound, closest
-from graph.export import QueryStore
+from graph.questions import Entities, EntityLabel, Plans, Regions, Store
+from graph.rows import EntityRow, PlanRow, RegionRow
 from loaders.normalize import normalise_fragment
 
-ENTITY_LABELS = {"Program": "program", "TargetGroup": "target group", "Indicator": "indicator"}
+ENTITY_LABELS: dict[EntityLabel, str] = {"Program": "program", "TargetGroup": "target group", "Indicator": "indicator"}
 
 
 def clean(text: str) -> str:
@@ -24,38 +23,38 @@ def clean(text: str) -> str:
 
 
 class Catalog:
-    def __init__(self, store: QueryStore) -> None:
-        self.entities = {label: store.run("entities", label=label) for label in ENTITY_LABELS}
-        self.regions = store.run("regions")
-        self.plans = store.run("plans", region_code=None, plan_id=None)
+    def __init__(self, store: Store) -> None:
+        self.entities = {label: store.ask(Entities(label=label)) for label in ENTITY_LABELS}
+        self.regions = store.ask(Regions())
+        self.plans = store.ask(Plans())
 
-    def entity(self, label: str, text: str) -> dict[str, Any]:
+    def entity(self, label: EntityLabel, text: str) -> EntityRow:
         name = clean(text)
         for row in self.entities[label]:
-            if text.strip() == row["id"] or name == row["name"] or name in (row["aliases"] or ()):
+            if text.strip() == row.id or name == row.name or name in row.aliases:
                 return row
-        known = [row["name"] for row in self.entities[label]]
+        known = [row.name for row in self.entities[label]]
         raise NotFound(f"no {ENTITY_LABELS[label]} named {text!r}", suggestions=closest(name, known))
 
-    def region(self, text: str) -> dict[str, Any]:
+    def region(self, text: str) -> RegionRow:
         name = clean(text)
         for row in self.regions:
-            if text.strip() == f"region:{row['code']}" or name in (row["code"], row["name"], row["short_name"]):
+            if text.strip() == f"region:{row.code}" or name in (row.code, row.name, row.short_name):
                 return row
-        known = [row["name"] for row in self.regions]
+        known = [row.name for row in self.regions]
         raise NotFound(f"no region {text!r} in the graph", suggestions=closest(name, known))
 
-    def regions_list(self, text: str) -> list[dict[str, Any]]:
+    def regions_list(self, text: str) -> list[RegionRow]:
         """Comma-separated regions (重庆,宁夏 or 500000,640000), each resolved, in order, once."""
         parts = [p for p in text.replace("，", ",").split(",") if p.strip()]
         if not parts:
             raise InvalidInput("no region given")
-        found = {row["code"]: row for row in (self.region(p) for p in parts)}
+        found = {row.code: row for row in (self.region(p) for p in parts)}
         return list(found.values())
 
-    def plan(self, text: str) -> dict[str, Any]:
+    def plan(self, text: str) -> PlanRow:
         ref = text.strip()
         for row in self.plans:
-            if ref in (row["id"], row["source"]) or (len(ref) >= 8 and row["sha256"].startswith(ref)):
+            if ref in (row.id, row.source) or (len(ref) >= 8 and row.sha256.startswith(ref)):
                 return row
-        raise NotFound(f"no plan {text!r}", suggestions=closest(ref, [row["id"] for row in self.plans]))
+        raise NotFound(f"no plan {text!r}", suggestions=closest(ref, [row.id for row in self.plans]))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import Response
+from pydantic import BaseModel
 
 from api.deps import Paging, Queries
+from graph.questions import Answer
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 
@@ -20,11 +23,13 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def csv_response(rows: list[dict[str, Any]], columns: list[str], filename: str) -> Response:
+def csv_response(rows: Sequence[BaseModel], row: type[BaseModel], filename: str) -> Response:
+    """Rows as CSV, one column per field of ``row`` in its order."""
+    columns = list(row.model_fields)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows([_cell(row.get(c)) for c in columns] for row in rows)
+    writer.writerows([_cell(getattr(r, c)) for c in columns] for r in rows)
     return Response(
         content="\ufeff" + buffer.getvalue(),
         media_type=CSV_MEDIA_TYPE,
@@ -33,26 +38,25 @@ def csv_response(rows: list[dict[str, Any]], columns: list[str], filename: str) 
 
 
 def table(
-    rows: list[dict[str, Any]],
+    answer: Answer[Any],
     paging: Paging,
     queries: Queries,
     *,
     as_csv: bool,
-    columns: list[str],
+    row: type[BaseModel],
     filename: str,
 ) -> dict[str, Any] | Response:
-    """One page of ``rows`` as a JSON page (the route's response model validates it) or as CSV."""
-    window = rows[paging.offset : paging.offset + paging.limit]
+    """One page of an answer as a JSON page (the route's response model validates it) or as CSV."""
     if as_csv:
-        return csv_response(window, columns, filename)
-    end = paging.offset + len(window)
+        return csv_response(answer.rows, row, filename)
+    end = paging.offset + len(answer.rows)
     return {
-        "data": window,
-        "count": len(window),
-        "total": len(rows),
+        "data": answer.rows,
+        "count": len(answer.rows),
+        "total": answer.total,
         "limit": paging.limit,
         "offset": paging.offset,
-        "next_offset": end if end < len(rows) else None,
-        "truncated": end < len(rows),
+        "next_offset": end if end < answer.total else None,
+        "truncated": end < answer.total,
         "explain": queries.explained,
     }

@@ -1,7 +1,7 @@
 // Full-text search over clause text (CJK bigram index), keeping clauses that contain the text
 // exactly, with plan and section. $lucene is the text as an escaped Lucene phrase, made by the
-// store; $region_code (null for all) keeps one region's plans; $limit caps the rows.
-// Parameters: $lucene, $text, $region_code, $limit
+// question; $region_code (null for all) keeps one region's plans.
+// Parameters: $lucene, $text, $region_code
 // Returns: region_code, plan_id, plan_title, section_path, section_heading, clause_id, text,
 //          locator, plan_source_url
 CALL db.index.fulltext.queryNodes('clause_text', $lucene) YIELD node AS clause
@@ -13,4 +13,3 @@ RETURN region.code AS region_code, plan.id AS plan_id, plan.title AS plan_title,
        section.path AS section_path, section.heading AS section_heading, clause.id AS clause_id,
        clause.text AS text, clause.locator AS locator, plan.source_url AS plan_source_url
 ORDER BY plan_id, clause.ordinal
-LIMIT $limit

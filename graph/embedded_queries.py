@@ -139,7 +139,7 @@ def region_matrix(ix: GraphIndex, *, relation: str, label: str) -> list[Row]:
     return rows
 
 
-def clause_search(ix: GraphIndex, *, lucene: str, text: str, region_code: str | None, limit: int) -> list[Row]:
+def clause_search(ix: GraphIndex, *, lucene: str, text: str, region_code: str | None) -> list[Row]:
     """``lucene`` is Neo4j's index query for ``text``; here the text is matched directly."""
     rows = []
     for clause in (a for _, a in ix.graph.nodes(data=True) if a["labels"] == ("Clause",)):
@@ -154,7 +154,7 @@ def clause_search(ix: GraphIndex, *, lucene: str, text: str, region_code: str | 
             "plan_source_url": plan.get("source_url"),
         }  # fmt: skip
         rows.append(((plan["id"], clause["ordinal"]), row))
-    return sorted_rows(rows)[:limit]
+    return sorted_rows(rows)
 
 
 def plan_outline(ix: GraphIndex, *, plan_id: str) -> list[Row]:
@@ -228,7 +228,7 @@ def plans(ix: GraphIndex, *, region_code: str | None, plan_id: str | None) -> li
     return sorted_rows(rows)
 
 
-def entities(ix: GraphIndex, *, label: str) -> list[Row]:
+def entities(ix: GraphIndex, *, label: str, text: str | None, kind: str | None) -> list[Row]:
     plans_of: dict[str, int] = defaultdict(int)
     for rel in ("COVERS", "SETS_TARGET"):
         for _, target, _, _ in ix.edges[rel]:
@@ -241,6 +241,8 @@ def entities(ix: GraphIndex, *, label: str) -> list[Row]:
         }  # fmt: skip
         for node_id, attrs in sorted(ix.graph.nodes(data=True))
         if label in attrs["labels"]
+        and kind in (None, attrs.get("kind"))
+        and (text is None or text in attrs["name"] or any(text in a for a in attrs.get("aliases") or ()))
     ]
 
 

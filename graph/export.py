@@ -14,12 +14,13 @@ import os
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import networkx as nx
 
 from graph.build import Graph
 from graph.errors import InvalidInput
+from graph.questions import ExportNodes, ExportRelationships, RegionScope, Store
 
 
 def _scalar(value: Any) -> Any:
@@ -107,23 +108,17 @@ def write_graph(g: Graph, path: Path, fmt: str | None = None) -> None:
         partial.unlink(missing_ok=True)
 
 
-class QueryStore(Protocol):
-    """Either store: both answer the named queries in cypher/."""
-
-    def run(self, name: str, **parameters: Any) -> list[dict[str, Any]]: ...
-
-
-def graph_from_store(store: QueryStore, region_code: str | None = None) -> Graph:
+def graph_from_store(store: Store, region_code: str | None = None) -> Graph:
     """The whole graph, or one region's part of it (its and its sub-regions' plans, their
     sections and clauses, the entities they touch and the regions above), read back from a store."""
-    ids = None if region_code is None else [row["id"] for row in store.run("region_scope", region_code=region_code)]
+    ids = None if region_code is None else [row.id for row in store.ask(RegionScope(region_code=region_code))]
     g = Graph()
-    for row in store.run("export_nodes", ids=ids):
-        g.add_node(row["id"], labels=tuple(row["labels"]), **row["properties"])
-    for row in store.run("export_relationships", ids=ids):
-        properties = dict(row["properties"])
+    for node in store.ask(ExportNodes(ids=ids)):
+        g.add_node(node.id, labels=tuple(node.labels), **node.properties)
+    for rel in store.ask(ExportRelationships(ids=ids)):
+        properties = dict(rel.properties)
         key = properties.pop("key")
-        g.add_edge(row["source"], row["target"], key=key, type=row["type"], **properties)
+        g.add_edge(rel.source, rel.target, key=key, type=rel.type, **properties)
     for _, attrs in g.nodes(data=True):
         _restore_tuples(attrs)
     for *_, attrs in g.edges(keys=True, data=True):

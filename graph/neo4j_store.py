@@ -16,19 +16,28 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
+from neo4j import (
+    READ_ACCESS,
+    Driver,
+    GraphDatabase,
+    ManagedTransaction,
+    Query,
+    RoutingControl,
+    unit_of_work,
+)
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from graph import readonly_cypher
 from graph.build import Graph
 from graph.errors import StoreUnavailable
-from graph.queries import QueryRegistry, default_registry
+from graph.queries import QueryRegistry
+from graph.questions import Answer, Question, RowT, counted, default_registry, paged
 from graph.schema import check_label, check_relationship
 from graph.settings import Neo4jSettings, get_settings
 
 log = logging.getLogger(__name__)
-Row = dict[str, Any]
-Statement = tuple[str, list[Row]]
+Record = dict[str, Any]
+Statement = tuple[str, list[Record]]
 
 
 def _value(value: Any) -> Any:
@@ -37,7 +46,7 @@ def _value(value: Any) -> Any:
 
 def node_statements(graph: Graph, registry: QueryRegistry, batch_size: int) -> list[Statement]:
     """``merge_nodes`` per label, in batches: the rows a graph's nodes become."""
-    by_label: dict[str, list[Row]] = defaultdict(list)
+    by_label: dict[str, list[Record]] = defaultdict(list)
     for node_id, attrs in graph.nodes(data=True):
         properties = {k: _value(v) for k, v in attrs.items() if k != "labels"}
         by_label[attrs["labels"][0]].append({"id": node_id, "properties": properties})
@@ -51,7 +60,7 @@ def node_statements(graph: Graph, registry: QueryRegistry, batch_size: int) -> l
 
 def relationship_statements(graph: Graph, registry: QueryRegistry, batch_size: int) -> list[Statement]:
     """``merge_relationships`` per type and pair of end labels, in batches."""
-    groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
     for source, target, key, attrs in graph.edges(keys=True, data=True):
         labels = (graph.nodes[source]["labels"][0], graph.nodes[target]["labels"][0])
         properties = {k: _value(v) for k, v in attrs.items() if k != "type"}
@@ -73,7 +82,7 @@ def relationship_statements(graph: Graph, registry: QueryRegistry, batch_size: i
     ]
 
 
-def _batches(rows: list[Row], size: int) -> Iterator[list[Row]]:
+def _batches(rows: list[Record], size: int) -> Iterator[list[Record]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
@@ -123,16 +132,28 @@ class Neo4jStore:
         for statement in self.registry["schema/constraints"].statements():
             self.driver.execute_query(statement, database_=self.database)  # type: ignore[arg-type]
 
-    def run(self, name: str, **parameters: Any) -> list[Row]:
-        """A named read query, in a READ transaction with the configured timeout."""
-        query = self.registry[name]
+    def ask(self, question: Question[RowT]) -> list[RowT]:
+        """A question, in a READ transaction with the configured timeout."""
         records, _, _ = self.driver.execute_query(
-            Query(query.text, timeout=self.timeout),  # type: ignore[arg-type]
-            parameters,
+            Query(self.registry[question.name].text, timeout=self.timeout),  # type: ignore[arg-type]
+            question.parameters(),
             routing_=RoutingControl.READ,
             database_=self.database,
         )
-        return [record.data() for record in records]
+        return question.rows([record.data() for record in records])
+
+    def ask_page(self, question: Question[RowT], *, offset: int, limit: int) -> Answer[RowT]:
+        """One page of a question and its row count, read in one transaction (one snapshot)."""
+        text, parameters = self.registry[question.name].text, question.parameters()
+
+        def read(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], int]:
+            total = tx.run(counted(text), parameters).single(strict=True)["total"]  # type: ignore[arg-type]
+            page = tx.run(paged(text), {**parameters, "skip": offset, "limit": limit})  # type: ignore[arg-type]
+            return [record.data() for record in page], total
+
+        with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
+            records, total = session.execute_read(unit_of_work(timeout=self.timeout)(read))
+        return Answer(question.rows(records), total=total)
 
     def run_readonly(
         self, query: str, parameters: dict[str, Any], *, max_rows: int, timeout: float

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from graph.errors import PolicyGraphError
-from graph.settings import get_settings
 
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _TOKEN = re.compile(r"%([a-z_]+)%")
@@ -117,8 +115,3 @@ def lucene_phrase(text: str) -> str:
     """``text`` as a Lucene phrase query for the clause full-text index: quoted, with the two
     characters special inside a phrase escaped, so input is never read as query syntax."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-@cache
-def default_registry() -> QueryRegistry:
-    return QueryRegistry(get_settings().cypher_dir)

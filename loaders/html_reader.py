@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 
 import lxml.html
 from lxml.etree import ParserError, _Element
+from lxml.html import HtmlElement
 
 from graph.errors import UnreadableDocument
 from loaders.document import Block, ReadDocument
@@ -71,7 +72,7 @@ def _holds_content(element: _Element) -> bool:
     return any(isinstance(e.tag, str) and (e.tag in ("h1", "h2", "h3", "table")) for e in element.iter())
 
 
-def _is_chrome(element: _Element) -> bool:
+def _is_chrome(element: HtmlElement) -> bool:
     if not isinstance(element.tag, str):
         return True
     if element.tag == "header":
@@ -89,7 +90,7 @@ def _is_chrome(element: _Element) -> bool:
     return linked / len(text) > _LINK_SHARE
 
 
-def stripped_main(page: _Element) -> _Element:
+def stripped_main(page: HtmlElement) -> HtmlElement:
     """The page's body with chrome removed in place: chrome elements by tag (nav, footer,
     aside …), by id or class (nav, crumb, footer, related …) and by link density. Paths of
     what is left are the original page's."""
@@ -215,7 +216,7 @@ def _blocks(root: _Element) -> Iterator[Block]:
 
 
 def read_html(
-    data: bytes, *, source: str, main_content: Callable[[_Element], _Element] = stripped_main
+    data: bytes, *, source: str, main_content: Callable[[HtmlElement], _Element] = stripped_main
 ) -> ReadDocument:
     """A saved web page as blocks; a page with no article text is an error naming the file."""
     page, encoding = decode_page(data, source=source)

@@ -37,7 +37,7 @@ def header_lines(text: str, sections: list[Section]) -> list[str]:
     return text.split("\n")[: min(body_start, _HEADER_LINES)]
 
 
-def five_year_period(name: str) -> tuple[int, int] | None:
+def five_year_period(name: str) -> tuple[int, int]:
     """十四五 → (2021, 2025): the 3rd plan began in 1966 and each lasts five years."""
     number = 10 + _CN_DIGITS.get(name[1:], 0) if name.startswith("十") else _CN_DIGITS[name]
     start = 1966 + 5 * (number - 3)

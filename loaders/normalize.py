@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Protocol
 
 from opencc import OpenCC
 
@@ -59,8 +60,15 @@ _BOILERPLATE = re.compile(
 )
 
 
+class _Converter(Protocol):
+    """What ``OpenCC`` does here: its ``convert`` carries no return annotation (so mypy sees
+    ``Any``) but always returns ``str``."""
+
+    def convert(self, text: str) -> str: ...
+
+
 @cache
-def _converter() -> OpenCC:
+def _converter() -> _Converter:
     return OpenCC("t2s")
 
 
@@ -123,7 +131,7 @@ def _without_menus(lines: list[str]) -> list[str]:
     ]
 
 
-_PUNCT_AND_ALNUM = {**_PUNCT, **_FULLWIDTH_ALNUM}
+_PUNCT_AND_ALNUM: dict[int, str | int] = {**_PUNCT, **_FULLWIDTH_ALNUM}
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)|,(?=\n)")
 """An ASCII comma outside a number (1,000) is Chinese punctuation."""
 _SPACE_BETWEEN_WIDE = re.compile(rf"(?<={_WIDE})[^\S\n]+|[^\S\n]+(?={_WIDE})")

@@ -38,7 +38,8 @@ class SectionRoles:
         by_id = {s.id: s for s in sections}
         self._headings: dict[str, list[str]] = {}
         for s in sections:
-            chain, node = [], s
+            chain: list[str] = []
+            node: Section | None = s
             while node is not None:
                 chain.append(node.heading or "")
                 node = by_id.get(node.parent_id or "")

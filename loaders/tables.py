@@ -47,12 +47,20 @@ def _cells(line: str) -> list[str]:
 def parse_table(lines: list[tuple[int, str]]) -> Table:
     """Parse consecutive table lines given as (line number, text)."""
     multi = sum(len(_cells(text)) >= 2 for _, text in lines)
-    if multi * 2 >= len(lines):
-        rows = [TableRow(n, n, tuple(_cells(text))) for n, text in lines if _cells(text)]
-        if not rows:
-            return Table((), ())
-        body = [r for r in rows[1:] if not _is_category(r.cells)]
-        return Table(rows[0].cells, tuple(body))
+    return _row_per_line(lines) if multi * 2 >= len(lines) else _cell_per_line(lines)
+
+
+def _row_per_line(lines: list[tuple[int, str]]) -> Table:
+    """``指标 | 2020年 | 2025年 | 属性``: the first row is the header."""
+    rows = [TableRow(n, n, tuple(_cells(text))) for n, text in lines if _cells(text)]
+    if not rows:
+        return Table((), ())
+    body = [r for r in rows[1:] if not _is_category(r.cells)]
+    return Table(rows[0].cells, tuple(body))
+
+
+def _cell_per_line(lines: list[tuple[int, str]]) -> Table:
+    """The 重庆 shape: cells before the first row start are the header."""
     flat = [(n, cell) for n, text in lines for cell in _cells(text)]
     header: list[str] = []
     rows: list[TableRow] = []

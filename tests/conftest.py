@@ -14,7 +14,7 @@ from graph.build import Graph
 from graph.errors import StoreUnavailable
 from graph.model import PlanExtraction
 from graph.neo4j_store import Neo4jStore
-from graph.settings import Neo4jSettings, get_settings
+from graph.settings import Neo4jSettings
 from loaders.gazetteer import Gazetteer, default_gazetteer
 from loaders.gold import PlanScores
 from loaders.pipeline import build_knowledge_graph, extract_file, plan_files
@@ -25,13 +25,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 GOLD_DIR = FIXTURES / "gold"
 FIXTURE_PLANS = FIXTURES / "plans"
 CORPUS = FIXTURES / "corpus"
-PLANS_DIR = get_settings().plans_dir
+PLANS_DIR = FIXTURES / "seeds"
+"""The five seed plans, copied from data/plans: the tests own them, so a plan added to data/
+changes no test."""
 PLAN_FOLDERS = [PLANS_DIR, FIXTURE_PLANS, CORPUS]
 """Where annotated documents are: the seeds, the fixture plans and the development corpus."""
 
 
 def plan_path(name: str) -> Path:
-    """A plan file by name, from data/plans, the fixture plans or the corpus."""
+    """A plan file by name, from the seeds, the fixture plans or the corpus."""
     for folder in PLAN_FOLDERS:
         if (folder / name).is_file():
             return folder / name

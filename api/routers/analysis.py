@@ -8,10 +8,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
-from api.models import ComparisonPublic, MatrixCellPublic, Page, TargetPublic
+from api.models import ComparisonPublic, Page
 from api.routers.common import CSV_RESPONSE
 from api.tables import csv_response, table
 from graph.errors import InvalidInput
+from graph.questions import IndicatorTargets, RegionCoverage, RegionMatrix
+from graph.rows import MatrixCellRow, TargetRow
 
 router = APIRouter(tags=["analysis"])
 
@@ -46,18 +48,13 @@ def compare(
     found = catalog.regions_list(regions)
     if len(found) < 2:
         raise InvalidInput("compare needs at least two different regions")
-    codes = [r["code"] for r in found]
-    coverage = queries.run("region_coverage", region_codes=codes, plan_id=None)
+    codes = [r.code for r in found]
     by_label: dict[str, dict[str, set[str]]] = {label: {c: set() for c in codes} for label in ("Program", "TargetGroup")}
-    for row in coverage:
-        by_label[row["label"]][row["region_code"]].add(row["name"])
-    targets = [
-        row
-        for row in queries.run("indicator_targets", indicator_id=None, plan_id=None, region_codes=codes, year=None, scope=None)
-        if row["main"]
-    ]
+    for row in queries.ask(RegionCoverage(region_codes=codes)):
+        by_label[row.label][row.region_code].add(row.name)
+    targets = [row for row in queries.ask(IndicatorTargets(region_codes=codes)) if row.main]
     if as_csv:
-        return csv_response(targets, list(TargetPublic.model_fields), "compare-targets")
+        return csv_response(targets, TargetRow, "compare-targets")
     programs, groups = by_label["Program"], by_label["TargetGroup"]
     similarity = [
         {
@@ -78,7 +75,7 @@ def compare(
     }
 
 
-@router.get("/matrix", response_model=Page[MatrixCellPublic], responses=CSV_RESPONSE)
+@router.get("/matrix", response_model=Page[MatrixCellRow], responses=CSV_RESPONSE)
 def matrix(
     queries: QueriesDep,
     paging: PagingDep,
@@ -89,6 +86,5 @@ def matrix(
 ) -> dict[str, object] | Response:
     """The region × program (or × target group) matrix as cells: clause count and first quote each.
     Plans fund programs, not groups: funds × target_group is an empty matrix."""
-    label = "Program" if cols == "program" else "TargetGroup"
-    cells = queries.run("region_matrix", relation=relation.upper(), label=label)
-    return table(cells, paging, queries, as_csv=as_csv, columns=list(MatrixCellPublic.model_fields), filename="matrix")
+    question = RegionMatrix(relation="FUNDS" if relation == "funds" else "COVERS", label="Program" if cols == "program" else "TargetGroup")
+    return table(queries.page(question, paging), paging, queries, as_csv=as_csv, row=MatrixCellRow, filename="matrix")

@@ -7,18 +7,19 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
-from api.models import (
-    EntityPublic,
-    Page,
-    ProgramDetailPublic,
-    RegionProgramPublic,
-    ServingPublic,
-    TargetPublic,
-)
+from api.models import Page, ProgramDetailPublic
 from api.resolve import clean
 from api.routers.common import CSV_RESPONSE, RegionQuery
 from api.tables import table
 from graph.model import PROGRAM_KINDS, SCOPES
+from graph.questions import (
+    Entities,
+    EntityLabel,
+    IndicatorTargets,
+    ProgramsForGroup,
+    RegionsForProgram,
+)
+from graph.rows import EntityRow, RegionProgramRow, ServingRow, TargetRow
 from graph.schema import REGION_LEVELS
 
 router = APIRouter()
@@ -33,19 +34,15 @@ IndicatorPath = Annotated[
 
 
 def _entities(
-    queries: QueriesDep, paging: PagingDep, as_csv: CsvDep, label: str, q: str | None = None, kind: str | None = None
+    queries: QueriesDep, paging: PagingDep, as_csv: CsvDep, label: EntityLabel, q: str | None = None, kind: str | None = None
 ) -> dict[str, object] | Response:
     """One label's entities as a table, filtered by part of a name or alias and by kind."""
-    rows = queries.run("entities", label=label)
-    if q:
-        text = clean(q)
-        rows = [r for r in rows if text in r["name"] or any(text in a for a in r["aliases"] or ())]
-    rows = [r for r in rows if kind is None or r["kind"] == kind]
+    question = Entities(label=label, text=clean(q) if q else None, kind=kind)
     filename = {"Program": "programs", "TargetGroup": "target-groups", "Indicator": "indicators"}[label]
-    return table(rows, paging, queries, as_csv=as_csv, columns=list(EntityPublic.model_fields), filename=filename)
+    return table(queries.page(question, paging), paging, queries, as_csv=as_csv, row=EntityRow, filename=filename)
 
 
-@router.get("/programs", response_model=Page[EntityPublic], responses=CSV_RESPONSE, tags=["programs"])
+@router.get("/programs", response_model=Page[EntityRow], responses=CSV_RESPONSE, tags=["programs"])
 def list_programs(
     queries: QueriesDep,
     paging: PagingDep,
@@ -61,17 +58,13 @@ def list_programs(
 def program_detail(name: ProgramPath, catalog: CatalogDep, queries: QueriesDep) -> dict[str, object]:
     """One program: the plans that cover it and those that fund it, with their clauses."""
     program = catalog.entity("Program", name)
-
-    def regions(relation: str) -> list[dict[str, object]]:
-        return queries.run(
-            "regions_for_program", program_id=program["id"], relation=relation, level=None, include_subregions=False
-        )
-
-    return {"program": program, "covered_by": regions("COVERS"), "funded_by": regions("FUNDS"), "explain": queries.explained}
+    covered_by = queries.ask(RegionsForProgram(program_id=program.id, relation="COVERS"))
+    funded_by = queries.ask(RegionsForProgram(program_id=program.id, relation="FUNDS"))
+    return {"program": program, "covered_by": covered_by, "funded_by": funded_by, "explain": queries.explained}
 
 
 @router.get(
-    "/programs/{name}/regions", response_model=Page[RegionProgramPublic], responses=CSV_RESPONSE, tags=["programs"]
+    "/programs/{name}/regions", response_model=Page[RegionProgramRow], responses=CSV_RESPONSE, tags=["programs"]
 )
 def program_regions(
     name: ProgramPath,
@@ -88,24 +81,23 @@ def program_regions(
     """Which regions fund (or cover) a program — each row with plan, section and quote.
     The flagship: `/programs/返乡创业园/regions?relation=funds&level=province`."""
     program = catalog.entity("Program", name)
-    rows = queries.run(
-        "regions_for_program",
-        program_id=program["id"],
-        relation=relation.upper(),
+    question = RegionsForProgram(
+        program_id=program.id,
+        relation="FUNDS" if relation == "funds" else "COVERS",
         level=level,
         include_subregions=include_subregions,
     )
-    return table(rows, paging, queries, as_csv=as_csv, columns=list(RegionProgramPublic.model_fields), filename="regions")
+    return table(queries.page(question, paging), paging, queries, as_csv=as_csv, row=RegionProgramRow, filename="regions")
 
 
-@router.get("/target-groups", response_model=Page[EntityPublic], responses=CSV_RESPONSE, tags=["target groups"])
+@router.get("/target-groups", response_model=Page[EntityRow], responses=CSV_RESPONSE, tags=["target groups"])
 def list_groups(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
     """Target groups with their aliases and how many plans address each."""
     return _entities(queries, paging, as_csv, "TargetGroup")
 
 
 @router.get(
-    "/target-groups/{name}/programs", response_model=Page[ServingPublic], responses=CSV_RESPONSE, tags=["target groups"]
+    "/target-groups/{name}/programs", response_model=Page[ServingRow], responses=CSV_RESPONSE, tags=["target groups"]
 )
 def group_programs(
     name: GroupPath,
@@ -117,19 +109,19 @@ def group_programs(
 ) -> dict[str, object] | Response:
     """The programs plans direct at a target group, region by region, with evidence."""
     group = catalog.entity("TargetGroup", name)
-    code = catalog.region(region)["code"] if region else None
-    rows = queries.run("programs_for_group", group_id=group["id"], region_code=code, plan_id=None)
-    return table(rows, paging, queries, as_csv=as_csv, columns=list(ServingPublic.model_fields), filename="programs")
+    code = catalog.region(region).code if region else None
+    question = ProgramsForGroup(group_id=group.id, region_code=code)
+    return table(queries.page(question, paging), paging, queries, as_csv=as_csv, row=ServingRow, filename="programs")
 
 
-@router.get("/indicators", response_model=Page[EntityPublic], responses=CSV_RESPONSE, tags=["indicators"])
+@router.get("/indicators", response_model=Page[EntityRow], responses=CSV_RESPONSE, tags=["indicators"])
 def list_indicators(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
     """Indicators with their canonical unit and aliases."""
     return _entities(queries, paging, as_csv, "Indicator")
 
 
 @router.get(
-    "/indicators/{name}/targets", response_model=Page[TargetPublic], responses=CSV_RESPONSE, tags=["indicators"]
+    "/indicators/{name}/targets", response_model=Page[TargetRow], responses=CSV_RESPONSE, tags=["indicators"]
 )
 def indicator_targets(
     name: IndicatorPath,
@@ -146,8 +138,6 @@ def indicator_targets(
     """One row per region and target: value as written and normalised, unit, comparator, scope,
     baseline and the quote it rests on."""
     indicator = catalog.entity("Indicator", name)
-    codes = [r["code"] for r in catalog.regions_list(regions)] if regions else None
-    rows = queries.run(
-        "indicator_targets", indicator_id=indicator["id"], plan_id=None, region_codes=codes, year=year, scope=scope
-    )
-    return table(rows, paging, queries, as_csv=as_csv, columns=list(TargetPublic.model_fields), filename="targets")
+    codes = [r.code for r in catalog.regions_list(regions)] if regions else None
+    question = IndicatorTargets(indicator_id=indicator.id, region_codes=codes, year=year, scope=scope)
+    return table(queries.page(question, paging), paging, queries, as_csv=as_csv, row=TargetRow, filename="targets")

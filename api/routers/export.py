@@ -22,7 +22,7 @@ router = APIRouter(tags=["export"])
 def export_graphml(store: StoreDep, catalog: CatalogDep, region: RegionQuery = None) -> Response:
     """The graph, or one region's part (its and its sub-regions' plans, their sections and clauses,
     the entities they touch, the regions above): `labels` on nodes, `label` on edges."""
-    code = catalog.region(region)["code"] if region else None
+    code = catalog.region(region).code if region else None
     graph = graph_from_store(store, code)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "policygraph.graphml"

@@ -5,18 +5,20 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from api.deps import CsvDep, PagingDep, QueriesDep
-from api.models import HealthPublic, Page, StatPublic
+from api.models import HealthPublic, Page
 from api.routers.common import CSV_RESPONSE
 from api.tables import table
 from graph.neo4j_store import Neo4jStore
+from graph.questions import GraphStats
+from graph.rows import StatRow
 
 router = APIRouter(tags=["meta"])
 
 
-@router.get("/stats", response_model=Page[StatPublic], responses=CSV_RESPONSE)
+@router.get("/stats", response_model=Page[StatRow], responses=CSV_RESPONSE)
 def stats(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
     """How many nodes carry each label and how many relationships have each type."""
-    return table(queries.run("graph_stats"), paging, queries, as_csv=as_csv, columns=list(StatPublic.model_fields), filename="stats")
+    return table(queries.page(GraphStats(), paging), paging, queries, as_csv=as_csv, row=StatRow, filename="stats")
 
 
 @router.get("/health", response_model=HealthPublic)

@@ -2,49 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
-from api.models import (
-    CitationPublic,
-    FundingPublic,
-    Page,
-    PlanDetailPublic,
-    PlanFactsPublic,
-    PlanPublic,
-    ServingPublic,
-    TargetPublic,
-)
+from api.models import Page, PlanDetailPublic, PlanFactsPublic
 from api.routers.common import CSV_RESPONSE, PlanPath, RegionQuery
 from api.tables import csv_response, table
+from graph.questions import (
+    IndicatorTargets,
+    PlanCitations,
+    PlanFundings,
+    PlanOutline,
+    Plans,
+    ProgramsForGroup,
+)
+from graph.rows import CitationRow, FundingRow, PlanRow, Row, ServingRow, TargetRow
 
 router = APIRouter(tags=["plans"])
-FACT_TABLES = {
-    "targets": TargetPublic,
-    "fundings": FundingPublic,
-    "servings": ServingPublic,
-    "citations": CitationPublic,
-}
 
 
-@router.get("/plans", response_model=Page[PlanPublic], responses=CSV_RESPONSE)
+@router.get("/plans", response_model=Page[PlanRow], responses=CSV_RESPONSE)
 def list_plans(
     catalog: CatalogDep, queries: QueriesDep, paging: PagingDep, as_csv: CsvDep, region: RegionQuery = None
 ) -> dict[str, object] | Response:
     """The plans, with metadata and how many programs, groups, targets and fundings each holds."""
-    code = catalog.region(region)["code"] if region else None
-    rows = queries.run("plans", region_code=code, plan_id=None)
-    return table(rows, paging, queries, as_csv=as_csv, columns=list(PlanPublic.model_fields), filename="plans")
+    code = catalog.region(region).code if region else None
+    return table(queries.page(Plans(region_code=code), paging), paging, queries, as_csv=as_csv, row=PlanRow, filename="plans")
 
 
 @router.get("/plans/{plan}", response_model=PlanDetailPublic)
 def plan_detail(plan: PlanPath, catalog: CatalogDep, queries: QueriesDep) -> dict[str, object]:
     """A plan's metadata and its outline (sections in document order, with clause counts)."""
     found = catalog.plan(plan)
-    (row,) = queries.run("plans", region_code=None, plan_id=found["id"])
-    return {"plan": row, "outline": queries.run("plan_outline", plan_id=found["id"]), "explain": queries.explained}
+    (row,) = queries.ask(Plans(plan_id=found.id))
+    return {"plan": row, "outline": queries.ask(PlanOutline(plan_id=found.id)), "explain": queries.explained}
 
 
 @router.get("/plans/{plan}/facts", response_model=PlanFactsPublic, responses=CSV_RESPONSE)
@@ -59,15 +53,25 @@ def plan_facts(
     ] = "targets",
 ) -> dict[str, object] | Response:
     """Everything extracted from one plan — targets, FUNDS, SERVES, CITES — each with its quote."""
-    plan_id = catalog.plan(plan)["id"]
-    facts = {
-        "targets": queries.run(
-            "indicator_targets", indicator_id=None, plan_id=plan_id, region_codes=None, year=None, scope=None
-        ),
-        "fundings": queries.run("plan_fundings", plan_id=plan_id),
-        "servings": queries.run("programs_for_group", group_id=None, region_code=None, plan_id=plan_id),
-        "citations": queries.run("plan_citations", plan_id=plan_id),
-    }
+    plan_id = catalog.plan(plan).id
+    targets = queries.ask(IndicatorTargets(plan_id=plan_id))
+    fundings = queries.ask(PlanFundings(plan_id=plan_id))
+    servings = queries.ask(ProgramsForGroup(plan_id=plan_id))
+    citations = queries.ask(PlanCitations(plan_id=plan_id))
     if as_csv:
-        return csv_response(facts[table_name], list(FACT_TABLES[table_name].model_fields), f"{table_name}")
-    return {"plan_id": plan_id, **facts, "explain": queries.explained}
+        tables: dict[str, tuple[Sequence[Row], type[Row]]] = {
+            "targets": (targets, TargetRow),
+            "fundings": (fundings, FundingRow),
+            "servings": (servings, ServingRow),
+            "citations": (citations, CitationRow),
+        }
+        rows, row = tables[table_name]
+        return csv_response(rows, row, table_name)
+    return {
+        "plan_id": plan_id,
+        "targets": targets,
+        "fundings": fundings,
+        "servings": servings,
+        "citations": citations,
+        "explain": queries.explained,
+    }

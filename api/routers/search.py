@@ -12,11 +12,10 @@ from api.models import Page, SearchHitPublic
 from api.resolve import clean
 from api.routers.common import CSV_RESPONSE, RegionQuery
 from api.tables import table
-from graph.queries import lucene_phrase
+from graph.questions import Answer, ClauseSearch
+from graph.rows import ClauseHitRow
 
 router = APIRouter(tags=["search"])
-MAX_HITS = 10_000
-"""Matching clauses considered before paging."""
 
 
 def highlight(text: str, term: str) -> str:
@@ -45,13 +44,11 @@ def search(
 ) -> dict[str, object] | Response:
     """Clauses that contain the text (2-, 3-, 4-character Chinese terms all work)."""
     term = clean(q)
-    code = catalog.region(region)["code"] if region else None
+    code = catalog.region(region).code if region else None
     # The index holds character pairs: a term that normalises to less than two characters
     # (spaces, control characters) can match nothing.
-    rows = (
-        queries.run("clause_search", lucene=lucene_phrase(term), text=term, region_code=code, limit=MAX_HITS)
-        if len(term) >= 2
-        else []
+    found: Answer[ClauseHitRow] = (
+        queries.page(ClauseSearch(text=term, region_code=code), paging) if len(term) >= 2 else Answer([], 0)
     )
-    hits = [{**row, "highlight": highlight(row["text"], term)} for row in rows]
-    return table(hits, paging, queries, as_csv=as_csv, columns=list(SearchHitPublic.model_fields), filename="search")
+    hits = [SearchHitPublic(**row.model_dump(), highlight=highlight(row.text, term)) for row in found.rows]
+    return table(Answer(hits, found.total), paging, queries, as_csv=as_csv, row=SearchHitPublic, filename="search")

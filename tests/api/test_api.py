@@ -16,9 +16,8 @@ from api.app import create_app
 from api.settings import ApiSettings
 from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
-from graph.export import QueryStore
 from graph.neo4j_store import Neo4jStore
-from graph.queries import default_registry
+from graph.questions import Store, default_registry, paged
 
 FLAGSHIP = "/programs/返乡创业园/regions?relation=funds&level=province"
 NEW_JOBS = {"150000": (100, "万人"), "150800": (7500, "人"), "500000": (300, "万人"), "620000": (150, "万人"), "640000": (37.5, "万人")}
@@ -26,14 +25,14 @@ INJECTIONS = ["'}) DETACH DELETE n //", '" OR 1=1 --', "$program_id", "x` MATCH 
 
 
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store(request: pytest.FixtureRequest, graph: Graph) -> QueryStore:
+def store(request: pytest.FixtureRequest, graph: Graph) -> Store:
     if request.param == "embedded":
         return EmbeddedStore(graph)
     return request.getfixturevalue("neo4j_loaded")  # type: ignore[no-any-return]
 
 
 @pytest.fixture
-def client(store: QueryStore) -> Iterator[TestClient]:
+def client(store: Store) -> Iterator[TestClient]:
     with TestClient(create_app(ApiSettings(), store=store), raise_server_exceptions=False) as test_client:
         yield test_client
 
@@ -131,8 +130,9 @@ def test_explain_returns_the_cypher_that_ran(client: TestClient) -> None:
     body = client.get(FLAGSHIP + "&explain=true").json()
     (ran,) = body["explain"]
     assert ran["name"] == "regions_for_program"
-    assert ran["cypher"] == default_registry()["regions_for_program"].text
+    assert ran["cypher"] == paged(default_registry()["regions_for_program"].text)
     assert ran["parameters"]["relation"] == "FUNDS" and ran["parameters"]["level"] == "province"
+    assert (ran["parameters"]["skip"], ran["parameters"]["limit"]) == (0, 100)
 
 
 def test_paging_reports_totals_and_the_next_page(client: TestClient) -> None:
@@ -191,7 +191,7 @@ def test_injection_attempts_in_every_parameter_change_nothing(client: TestClient
     assert client.get("/stats").json() == before
 
 
-def test_health_names_the_store(client: TestClient, store: QueryStore) -> None:
+def test_health_names_the_store(client: TestClient, store: Store) -> None:
     body = client.get("/health").json()
     assert body["status"] == "ok"
     assert body["store"] == ("neo4j" if isinstance(store, Neo4jStore) else "embedded")

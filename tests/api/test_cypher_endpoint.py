@@ -19,6 +19,7 @@ from graph.cypher_guard import check_plan
 from graph.embedded_store import EmbeddedStore
 from graph.errors import CypherRefused
 from graph.neo4j_store import Neo4jStore
+from graph.questions import GraphStats
 
 pytestmark = pytest.mark.neo4j
 REGIONS = {"150000": "内蒙古自治区", "150800": "巴彦淖尔市", "500000": "重庆市", "620000": "甘肃省", "640000": "宁夏回族自治区"}
@@ -67,7 +68,7 @@ def _state(store: Neo4jStore) -> tuple[Any, ...]:
     constraints, _, _ = store.driver.execute_query(
         "SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names", database_=store.database
     )
-    return store.run("graph_stats"), sorted(indexes[0]["names"]), sorted(constraints[0]["names"])
+    return store.ask(GraphStats()), sorted(indexes[0]["names"]), sorted(constraints[0]["names"])
 
 
 # --- reads -------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ def catalog(graph: Graph) -> Catalog:
 
 @pytest.mark.parametrize("name", ["返乡入乡创业园", "返乡创业园", "返鄉創業園", FLAGSHIP])
 def test_programs_resolve_by_name_alias_traditional_or_id(catalog: Catalog, name: str) -> None:
-    assert catalog.entity("Program", name)["id"] == FLAGSHIP
+    assert catalog.entity("Program", name).id == FLAGSHIP
 
 
 def test_unknown_names_suggest_the_closest_known(catalog: Catalog) -> None:
@@ -30,4 +30,4 @@ def test_unknown_names_suggest_the_closest_known(catalog: Catalog) -> None:
 
 @pytest.mark.parametrize("ref", ["003_0dc92ecbe2a20814.txt", "741578977a72d5a3"])
 def test_plans_resolve_by_file_name_or_hash_prefix(catalog: Catalog, ref: str) -> None:
-    assert catalog.plan(ref)["region_code"] == "640000"
+    assert catalog.plan(ref).region_code == "640000"

@@ -3,16 +3,19 @@ statistics, declared columns and region exports."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.export import graph_from_store
-from graph.queries import default_registry
+from graph.questions import QUESTIONS, ClauseSearch, GraphStats, Question, RegionsForProgram
 from loaders.gold import read_gold
 from loaders.normalize import normalise_fragment
 from tests.conftest import GOLD_DIR, PLANS_DIR
-from tests.graph.query_cases import cases
+from tests.graph.golden import golden_key, read_golden
+from tests.graph.query_cases import cases, plan_ids
 
 FLAGSHIP = "program:fan-xiang-ru-xiang-chuang-ye-yuan"
 ALIASES = {"返乡入乡创业园", "返乡创业园", "入乡返乡创业园"}
@@ -32,15 +35,13 @@ def _gold_funders() -> set[str]:
 
 def test_which_regions_fund_the_return_home_business_parks(graph: Graph) -> None:
     """The flagship question: the plans that commit money, with their quotes — not those that only build it."""
-    rows = EmbeddedStore(graph).run(
-        "regions_for_program", program_id=FLAGSHIP, relation="FUNDS", level=None, include_subregions=False
-    )
-    funders = {row["region_code"] for row in rows}
+    rows = EmbeddedStore(graph).ask(RegionsForProgram(program_id=FLAGSHIP, relation="FUNDS"))
+    funders = {row.region_code for row in rows}
     assert funders == _gold_funders() == {"150000", "620000"}
     for row in rows:
-        clause = graph.nodes[row["clause_id"]]
-        assert row["evidence"] in clause["text"]
-        assert row["plan_title"] and row["section_path"]
+        clause = graph.nodes[row.clause_id]
+        assert row.evidence in clause["text"]
+        assert row.plan_title and row.section_path
     covering = {
         graph.nodes[src]["region_code"]
         for src, _, a in graph.in_edges(FLAGSHIP, data=True)
@@ -50,23 +51,36 @@ def test_which_regions_fund_the_return_home_business_parks(graph: Graph) -> None
 
 
 def test_stats_count_every_node_and_relationship(graph: Graph) -> None:
-    rows = EmbeddedStore(graph).run("graph_stats")
-    counts = {(row["kind"], row["name"]): row["count"] for row in rows}
+    rows = EmbeddedStore(graph).ask(GraphStats())
+    counts = {(row.kind, row.name): row.count for row in rows}
     assert sum(n for (kind, _), n in counts.items() if kind == "node") == graph.number_of_nodes()
     assert sum(n for (kind, _), n in counts.items() if kind == "relationship") == graph.number_of_edges()
     assert counts[("node", "Plan")] == 5 and counts[("node", "Region")] == 6
 
 
-@pytest.mark.parametrize("name", sorted({name for name, _ in cases([])}))
-def test_every_named_query_answers_with_its_declared_columns(graph: Graph, name: str) -> None:
+@pytest.mark.parametrize("spec", QUESTIONS, ids=lambda spec: spec.name)
+def test_every_question_is_answered_with_rows_of_its_shape(graph: Graph, spec: type[Question[Any]]) -> None:
     store = EmbeddedStore(graph)
-    plan_ids = [n for n, a in graph.nodes(data=True) if a["labels"] == ("Plan",)]
-    columns = default_registry()[name].columns
-    answered = [store.run(name, **params) for query, params in cases(plan_ids) if query == name]
-    assert any(answered), name
-    for rows in answered:
-        for row in rows:
-            assert tuple(row) == columns, name
+    answered = [store.ask(question) for question in cases(plan_ids(graph)) if isinstance(question, spec)]
+    assert any(answered), spec.name
+    assert all(isinstance(row, spec.row) for rows in answered for row in rows)
+
+
+def test_every_answer_is_the_golden_answer_neo4j_gave(graph: Graph) -> None:
+    """The embedded store against Neo4j's answers, checked in by the Neo4j suite (tests/graph/golden.py)."""
+    golden, store = read_golden(), EmbeddedStore(graph)
+    for question in cases(plan_ids(graph)):
+        key = golden_key(question)
+        assert key in golden, f"no golden answer for {key}: run the Neo4j tests to write it"
+        assert [row.model_dump(mode="json") for row in store.ask(question)] == golden[key], key
+
+
+def test_a_page_is_cut_and_counted_by_the_store(graph: Graph) -> None:
+    store, question = EmbeddedStore(graph), ClauseSearch(text="就业")
+    everything = store.ask(question)
+    page = store.ask_page(question, offset=5, limit=7)
+    assert page.total == len(everything) > 12 and page.rows == everything[5:12]
+    assert store.ask_page(question, offset=len(everything), limit=7).rows == []
 
 
 def test_a_region_export_keeps_its_plans_and_what_they_touch(graph: Graph) -> None:

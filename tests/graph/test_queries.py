@@ -3,17 +3,57 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from graph.embedded_queries import QUERIES
-from graph.queries import QueryFileError, QueryRegistry, default_registry, parse_query
+from graph.queries import QueryFileError, QueryRegistry, parse_query
+from graph.questions import QUESTIONS, checked_registry, default_registry
 from graph.settings import get_settings
 
 
 def test_every_question_has_an_embedded_answer_and_nothing_else() -> None:
-    assert {q.name for q in default_registry().read_queries()} == set(QUERIES)
+    assert {q.name for q in default_registry().read_queries()} == {spec.name for spec in QUESTIONS} == set(QUERIES)
+
+
+def _cypher_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "cypher"
+    shutil.copytree(get_settings().cypher_dir, copy)
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("edits", "refusal"),
+    [
+        (
+            [("// Parameters: $plan_id", "// Parameters: $plan_id, $year"), ("{id: $plan_id}", "{id: $plan_id, year: $year}")],
+            r"plan_fundings: header lists parameters \['plan_id', 'year'\], the spec \['plan_id'\]",
+        ),
+        ([("evidence, locator", "evidence")], r"plan_fundings: header returns .*, FundingRow has"),
+    ],
+)
+def test_a_file_that_drifts_from_its_spec_is_refused(tmp_path: Path, edits: list[tuple[str, str]], refusal: str) -> None:
+    folder = _cypher_copy(tmp_path)
+    path = folder / "plan_fundings.cypher"
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(QueryFileError, match=refusal):
+        checked_registry(folder)
+
+
+def test_a_question_without_a_file_or_a_file_without_a_spec_is_refused(tmp_path: Path) -> None:
+    folder = _cypher_copy(tmp_path)
+    (folder / "plan_citations.cypher").rename(folder / "plan_cited.cypher")
+    with pytest.raises(QueryFileError, match="plan_cited: a question file with no spec"):
+        checked_registry(folder)
+    (folder / "plan_cited.cypher").unlink()
+    with pytest.raises(QueryFileError, match=r"no \.cypher file in .* for \['plan_citations'\]"):
+        checked_registry(folder)
 
 
 def test_every_store_query_is_used_by_the_neo4j_store() -> None:

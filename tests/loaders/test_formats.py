@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import docx
@@ -33,6 +34,14 @@ from graph.embedded_store import EmbeddedStore
 from graph.errors import PlanError, UnreadableDocument
 from graph.export import graph_from_store, write_graphml
 from graph.model import PlanExtraction
+from graph.questions import (
+    ClauseSearch,
+    IndicatorTargets,
+    Plans,
+    ProgramsForGroup,
+    RegionsForProgram,
+)
+from graph.rows import ClauseHitRow, RegionProgramRow, ServingRow, TargetRow
 from loaders import reading
 from loaders.encoding import decode_plan
 from loaders.normalize import normalise
@@ -242,18 +251,17 @@ def test_a_sidecar_says_where_the_file_came_from(tmp_path: Path) -> None:
     x = extract_file(plan)
     assert (x.source_url, x.retrieved_on, x.publisher) == ("https://www.nmg.gov.cn/plan.html", "2026-11-02", "内蒙古自治区人民政府办公厅")
     store = EmbeddedStore(build_knowledge_graph([x]))
-    [row] = store.run("plans", region_code=None, plan_id=x.id)
-    assert (row["source_format"], row["source_url"], row["retrieved_on"]) == ("text", x.source_url, "2026-11-02")
-    servings = store.run("programs_for_group", group_id=None, region_code=None, plan_id=x.id)
-    program_id = servings[0]["program_id"]
-    quoting = {  # every question whose rows quote a plan says where to cite the plan from
-        "indicator_targets": store.run("indicator_targets", indicator_id=None, plan_id=x.id, region_codes=None, year=None, scope=None),
-        "regions_for_program": store.run("regions_for_program", program_id=program_id, relation="COVERS", level=None, include_subregions=False),
-        "programs_for_group": servings,
-        "clause_search": store.run("clause_search", lucene="就业", text="就业", region_code=None, limit=5),
-    }
-    for name, rows in quoting.items():
-        assert rows and {r["plan_source_url"] for r in rows} == {x.source_url}, name
+    [row] = store.ask(Plans(plan_id=x.id))
+    assert (row.source_format, row.source_url, row.retrieved_on) == ("text", x.source_url, "2026-11-02")
+    servings = store.ask(ProgramsForGroup(plan_id=x.id))
+    quoting: list[Sequence[TargetRow | RegionProgramRow | ServingRow | ClauseHitRow]] = [
+        store.ask(IndicatorTargets(plan_id=x.id)),
+        store.ask(RegionsForProgram(program_id=servings[0].program_id, relation="COVERS")),
+        servings,
+        store.ask(ClauseSearch(text="就业")),
+    ]
+    for rows in quoting:  # every question whose rows quote a plan says where to cite the plan from
+        assert rows and {r.plan_source_url for r in rows} == {x.source_url}, rows[0]
     write_graphml(graph_from_store(store), tmp_path / "g.graphml")
     exported = nx.read_graphml(tmp_path / "g.graphml").nodes[x.id]
     assert (exported["source_url"], exported["publisher"], exported["sha256"]) == (x.source_url, x.publisher, x.sha256)

@@ -1,0 +1,245 @@
+"""The named questions: one typed spec per question, its parameters with their defaults and the
+row it answers with.
+
+A spec is the only place a question is spelled. Its ``name`` is the ``.cypher`` file that
+answers it on Neo4j and the function in ``graph.embedded_queries`` that answers it in memory;
+``checked_registry`` refuses a query folder whose file headers do not list exactly a spec's
+parameters and its row's columns. Callers build a spec (``IndicatorTargets(plan_id=…)``) and
+ask a store for it: ``store.ask(question)`` gives typed rows, ``store.ask_page(question,
+offset=…, limit=…)`` one page and the total, counted by the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
+
+from pydantic import BaseModel, ConfigDict, computed_field
+
+from graph.queries import QueryFileError, QueryRegistry, lucene_phrase
+from graph.rows import (
+    CitationRow,
+    ClauseHitRow,
+    CoverageRow,
+    EntityRow,
+    FundingRow,
+    MatrixCellRow,
+    NodeRow,
+    PlanRow,
+    RegionProgramRow,
+    RegionRow,
+    RelationshipRow,
+    Row,
+    ScopeRow,
+    SectionRow,
+    ServingRow,
+    StatRow,
+    TargetRow,
+)
+from graph.settings import get_settings
+
+RowT = TypeVar("RowT", bound=Row)
+PAGING = ("skip", "limit")
+"""The parameters a store adds to page an answer; no question declares them."""
+
+
+class Question(BaseModel, Generic[RowT]):
+    """A question's parameters; the class says which file answers it and with what rows."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    name: ClassVar[str]
+    row: ClassVar[type[Row]]
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        for base in cls.__mro__:
+            meta = getattr(base, "__pydantic_generic_metadata__", None)
+            if meta and meta["origin"] is Question and meta["args"]:
+                cls.row = meta["args"][0]
+                return
+
+    def parameters(self) -> dict[str, Any]:
+        """The values the query text reads as ``$name``."""
+        return self.model_dump()
+
+    @classmethod
+    def parameter_names(cls) -> set[str]:
+        return set(cls.model_fields) | set(cls.model_computed_fields)
+
+    def rows(self, records: list[dict[str, Any]]) -> list[RowT]:
+        """Records as this question's rows (checked: a column missing or extra is an error)."""
+        return [self.row.model_validate(record) for record in records]  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class Answer(Generic[RowT]):
+    """One page of an answer and how many rows the whole answer has."""
+
+    rows: list[RowT]
+    total: int
+
+
+class Store(Protocol):
+    """What both stores answer."""
+
+    def ask(self, question: Question[RowT]) -> list[RowT]: ...
+
+    def ask_page(self, question: Question[RowT], *, offset: int, limit: int) -> Answer[RowT]: ...
+
+
+Relation = Literal["FUNDS", "COVERS"]
+Level = Literal["country", "province", "prefecture", "county"]
+EntityLabel = Literal["Program", "TargetGroup", "Indicator"]
+
+
+class RegionsForProgram(Question[RegionProgramRow]):
+    name = "regions_for_program"
+    program_id: str
+    relation: Relation = "FUNDS"
+    level: Level | None = None
+    include_subregions: bool = False
+
+
+class ProgramsForGroup(Question[ServingRow]):
+    name = "programs_for_group"
+    group_id: str | None = None
+    region_code: str | None = None
+    plan_id: str | None = None
+
+
+class IndicatorTargets(Question[TargetRow]):
+    name = "indicator_targets"
+    indicator_id: str | None = None
+    plan_id: str | None = None
+    region_codes: list[str] | None = None
+    year: int | None = None
+    scope: Literal["cumulative", "annual", "level"] | None = None
+
+
+class RegionCoverage(Question[CoverageRow]):
+    name = "region_coverage"
+    region_codes: list[str] | None = None
+    plan_id: str | None = None
+
+
+class RegionMatrix(Question[MatrixCellRow]):
+    name = "region_matrix"
+    relation: Relation = "COVERS"
+    label: Literal["Program", "TargetGroup"] = "Program"
+
+
+class ClauseSearch(Question[ClauseHitRow]):
+    name = "clause_search"
+    text: str
+    region_code: str | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def lucene(self) -> str:
+        """The text as a phrase for the full-text index, never read as query syntax."""
+        return lucene_phrase(self.text)
+
+
+class PlanOutline(Question[SectionRow]):
+    name = "plan_outline"
+    plan_id: str
+
+
+class GraphStats(Question[StatRow]):
+    name = "graph_stats"
+
+
+class RegionScope(Question[ScopeRow]):
+    name = "region_scope"
+    region_code: str
+
+
+class ExportNodes(Question[NodeRow]):
+    name = "export_nodes"
+    ids: list[str] | None = None
+
+
+class ExportRelationships(Question[RelationshipRow]):
+    name = "export_relationships"
+    ids: list[str] | None = None
+
+
+class Regions(Question[RegionRow]):
+    name = "regions"
+
+
+class Plans(Question[PlanRow]):
+    name = "plans"
+    region_code: str | None = None
+    plan_id: str | None = None
+
+
+class Entities(Question[EntityRow]):
+    name = "entities"
+    label: EntityLabel
+    text: str | None = None
+    """Part of the name or of an alias."""
+    kind: str | None = None
+
+
+class PlanFundings(Question[FundingRow]):
+    name = "plan_fundings"
+    plan_id: str
+
+
+class PlanCitations(Question[CitationRow]):
+    name = "plan_citations"
+    plan_id: str
+
+
+QUESTIONS: tuple[type[Question[Any]], ...] = (
+    RegionsForProgram, ProgramsForGroup, IndicatorTargets, RegionCoverage, RegionMatrix,
+    ClauseSearch, PlanOutline, GraphStats, RegionScope, ExportNodes, ExportRelationships,
+    Regions, Plans, Entities, PlanFundings, PlanCitations,
+)  # fmt: skip
+
+
+def check_registry(registry: QueryRegistry) -> QueryRegistry:
+    """``registry``, once every question's file lists the spec's parameters and row columns, and
+    every question file has a spec."""
+    specs = {spec.name: spec for spec in QUESTIONS}
+    for query in registry.read_queries():
+        spec = specs.pop(query.name, None)
+        if spec is None:
+            raise QueryFileError(f"{query.name}: a question file with no spec in graph/questions.py")
+        if query.parameters != spec.parameter_names():
+            raise QueryFileError(
+                f"{query.name}: header lists parameters {sorted(query.parameters)}, "
+                f"the spec {sorted(spec.parameter_names())}"
+            )
+        if set(query.columns) != set(spec.row.model_fields):
+            raise QueryFileError(
+                f"{query.name}: header returns {sorted(query.columns)}, "
+                f"{spec.row.__name__} has {sorted(spec.row.model_fields)}"
+            )
+    if specs:
+        raise QueryFileError(f"no .cypher file in {registry.directory} for {sorted(specs)}")
+    return registry
+
+
+def checked_registry(directory: Path) -> QueryRegistry:
+    return check_registry(QueryRegistry(directory))
+
+
+@cache
+def default_registry() -> QueryRegistry:
+    """The project's queries, checked against the specs once per process."""
+    return checked_registry(get_settings().cypher_dir)
+
+
+def paged(text: str) -> str:
+    """A question's statement cut to one page: its ORDER BY decides which rows a page holds."""
+    return f"{text}\nSKIP $skip LIMIT $limit"
+
+
+def counted(text: str) -> str:
+    """A statement that counts a question's rows without returning them."""
+    return f"CALL {{\n{text}\n}}\nRETURN count(*) AS total"

@@ -1,0 +1,207 @@
+"""The rows the named questions answer with: one model per shape, shared by both stores, the API
+(whose response models they are), the CLI and the tests.
+
+Every row that states a fact carries the plan, section and clause it rests on; the field names
+are the columns the ``.cypher`` files return, which ``graph.questions`` checks when it loads them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Row(BaseModel):
+    """A row of an answer: immutable, and exactly the columns its question returns."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RegionRow(Row):
+    code: str
+    name: str
+    short_name: str | None
+    level: str
+    parent_code: str | None
+    plans: int
+
+
+class PlanRow(Row):
+    id: str
+    title: str | None
+    region_code: str
+    region_name: str
+    kind: str | None
+    issuer: str | None
+    doc_number: str | None
+    issued_on: str | None
+    period_start: int | None
+    period_end: int | None
+    source: str
+    sha256: str
+    encoding: str | None
+    source_format: str
+    page_count: int | None
+    source_url: str | None
+    retrieved_on: str | None
+    publisher: str | None
+    programs: int
+    target_groups: int
+    targets: int
+    fundings: int
+
+
+class SectionRow(Row):
+    section_id: str
+    path: str
+    heading: str | None
+    level: int
+    kind: str | None
+    clauses: int
+
+
+class TargetRow(Row):
+    region_code: str
+    region_name: str
+    plan_id: str
+    plan_title: str | None
+    indicator: str
+    indicator_id: str
+    value: float | None
+    value_text: str
+    unit: str | None
+    comparator: str
+    year: int | None
+    scope: str
+    normalized_value: float | None
+    normalized_unit: str | None
+    baseline_value: float | None
+    baseline_year: int | None
+    attribute: str | None
+    main: bool
+    section_path: str
+    clause_id: str
+    evidence: str
+    locator: str | None
+    """Where the quote stands in the published file: ``p. 7`` (PDF), an element path (HTML)."""
+    plan_source_url: str | None
+    """Where the plan was published, to cite the quote from."""
+
+
+class FundingRow(Row):
+    program_id: str
+    program_name: str
+    program_kind: str | None
+    instrument: str
+    amount: float | None
+    amount_unit: str | None
+    amount_yuan: float | None
+    section_path: str
+    section_heading: str | None
+    clause_id: str
+    evidence: str
+    locator: str | None
+
+
+class ServingRow(Row):
+    region_code: str
+    region_name: str
+    plan_id: str
+    plan_title: str | None
+    program_id: str
+    program_name: str
+    program_kind: str | None
+    group_id: str
+    group_name: str
+    clause_id: str
+    evidence: str
+    locator: str | None
+    plan_source_url: str | None
+
+
+class CitationRow(Row):
+    document_id: str
+    title: str
+    clause_id: str
+    text: str
+
+
+class EntityRow(Row):
+    id: str
+    name: str
+    aliases: list[str]
+    kind: str | None
+    curated: bool | None
+    unit: str | None
+    plans: int
+
+
+class RegionProgramRow(Row):
+    region_code: str
+    region_name: str
+    region_level: str
+    plan_id: str
+    plan_title: str | None
+    plan_region_code: str
+    section_path: str
+    section_heading: str | None
+    clause_id: str
+    evidence: str
+    instrument: str | None
+    amount_yuan: float | None
+    locator: str | None
+    plan_source_url: str | None
+
+
+class CoverageRow(Row):
+    region_code: str
+    label: str
+    entity_id: str
+    name: str
+    mentions: int
+
+
+class MatrixCellRow(Row):
+    region_code: str
+    region_name: str
+    entity_id: str
+    entity_name: str
+    clauses: int
+    first_clause_id: str
+    first_evidence: str
+
+
+class ClauseHitRow(Row):
+    region_code: str
+    plan_id: str
+    plan_title: str | None
+    section_path: str
+    section_heading: str | None
+    clause_id: str
+    text: str
+    locator: str | None
+    plan_source_url: str | None
+
+
+class StatRow(Row):
+    kind: str
+    name: str
+    count: int
+
+
+class ScopeRow(Row):
+    id: str
+
+
+class NodeRow(Row):
+    id: str
+    labels: list[str]
+    properties: dict[str, Any]
+
+
+class RelationshipRow(Row):
+    source: str
+    target: str
+    type: str
+    properties: dict[str, Any]
