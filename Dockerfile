@@ -9,6 +9,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY api ./api
+COPY cli ./cli
+COPY evaluation ./evaluation
 COPY graph ./graph
 COPY loaders ./loaders
 RUN pip install --no-cache-dir .

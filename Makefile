@@ -29,7 +29,7 @@ test: install
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check api graph loaders tests bench scripts
+	$(BIN)/ruff check api cli evaluation graph loaders tests bench scripts
 
 ## quality: precision and recall against the gold annotations, per plan
 quality: install

@@ -7,7 +7,6 @@ the plans) — reads the name catalogue once, and closes the store on shutdown.
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -15,14 +14,13 @@ from fastapi import FastAPI
 
 from api.errors import install_error_handlers
 from api.models import ErrorPublic
-from api.resolve import Catalog
 from api.routers import analysis, cypher, entities, export, meta, plans, regions, search
-from api.settings import ApiSettings, get_api_settings
+from graph.catalog import Catalog
 from graph.embedded_store import EmbeddedStore
 from graph.export import read_json
 from graph.neo4j_store import Neo4jStore
 from graph.questions import Store
-from graph.settings import get_settings
+from graph.settings import Settings, get_settings
 from loaders.pipeline import build_knowledge_graph, extract_many, plan_files
 
 DESCRIPTION = """Cross-regional knowledge graph of Chinese employment-promotion plans.
@@ -31,26 +29,25 @@ come as JSON or CSV (`?format=csv` or `Accept: text/csv`); `?explain=true` adds 
 ran. Names may be canonical, aliases, ids or Traditional characters; regions codes or names."""
 
 
-def open_store(settings: ApiSettings) -> Store:
+def open_store(settings: Settings) -> Store:
     """Neo4j when asked for (or when NEO4J_URI is set), else the embedded graph."""
-    if settings.store == "neo4j" or (settings.store == "auto" and os.environ.get("NEO4J_URI")):
-        return Neo4jStore.connect()
-    if settings.graph_file is not None and settings.graph_file.exists():
-        return EmbeddedStore(read_json(settings.graph_file))
-    result = extract_many(plan_files([get_settings().plans_dir]))
+    if settings.store.kind == "neo4j" or (settings.store.kind == "auto" and settings.neo4j.configured):
+        return Neo4jStore.connect(settings.neo4j)
+    if settings.store.graph_file is not None and settings.store.graph_file.exists():
+        return EmbeddedStore(read_json(settings.store.graph_file))
+    result = extract_many(plan_files([settings.paths.plans_dir]))
     return EmbeddedStore(build_knowledge_graph(result.extractions))
 
 
-def attach_store(app: FastAPI, store: Store, settings: ApiSettings) -> None:
+def attach_store(app: FastAPI, store: Store, settings: Settings) -> None:
     """What the routes read from the app: the store, the settings and the name catalogue."""
     app.state.store = store
     app.state.settings = settings
     app.state.catalog = Catalog(store)
-    app.state.neo4j_configured = bool(os.environ.get("NEO4J_URI"))
 
 
-def create_app(settings: ApiSettings | None = None, store: Store | None = None) -> FastAPI:
-    settings = settings or get_api_settings()
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

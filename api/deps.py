@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, Query, Request
 
 from api.models import ExplainedQuery
-from api.resolve import Catalog
+from graph.catalog import Catalog
 from graph.questions import Answer, Question, RowT, Store, default_registry, paged
 
 

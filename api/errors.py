@@ -16,15 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from graph.errors import (
-    CypherError,
-    CypherRefused,
-    CypherTimeout,
-    InvalidInput,
-    NotFound,
-    PolicyGraphError,
-    StoreUnavailable,
-)
+from graph.errors import InvalidInput, NotFound, PolicyGraphError, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -41,22 +33,22 @@ def error_response(
     return JSONResponse(jsonable_encoder(body), status_code=status, headers=headers)
 
 
+HTTP_STATUS: dict[type[PolicyGraphError], int] = {InvalidInput: 400, NotFound: 404, StoreUnavailable: 503}
+"""The one place the project's errors meet HTTP: the nearest class in an error's ancestry wins;
+an error of none of these (a vocabulary or query file the server itself holds) is a 500."""
+
+
+def http_status(exc: PolicyGraphError) -> int:
+    return next((HTTP_STATUS[kind] for kind in type(exc).__mro__ if kind in HTTP_STATUS), 500)
+
+
 def _policygraph_error(_: Request, exc: Exception) -> JSONResponse:
-    if isinstance(exc, NotFound):
-        return error_response(404, str(exc), {"suggestions": exc.suggestions})
-    if isinstance(exc, CypherRefused):
-        return error_response(400, f"query refused: {exc}", {"rule": exc.rule}, code="cypher_refused")
-    if isinstance(exc, CypherTimeout):
-        details = {"neo4j_code": exc.neo4j_code, "neo4j_message": exc.neo4j_message}
-        return error_response(400, str(exc), details, code="cypher_timeout")
-    if isinstance(exc, CypherError):
-        details = {"neo4j_code": exc.neo4j_code} if exc.neo4j_code is not None else {"driver_error": exc.driver_error}
-        return error_response(400, str(exc), details, code="cypher_error")
-    if isinstance(exc, InvalidInput):
-        return error_response(400, str(exc), getattr(exc, "details", None))
-    if isinstance(exc, StoreUnavailable):
-        return error_response(503, str(exc))
-    return error_response(500, "internal error", code="internal_error")
+    assert isinstance(exc, PolicyGraphError)
+    status = http_status(exc)
+    if status == 500:
+        log.error("server data error", extra={"code": exc.code, "error": str(exc)})
+        return error_response(500, "internal error", code="internal_error")
+    return error_response(status, str(exc), exc.details, code=exc.code)
 
 
 def _validation_error(_: Request, exc: Exception) -> JSONResponse:
@@ -71,7 +63,7 @@ def _validation_error(_: Request, exc: Exception) -> JSONResponse:
 def _http_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
     # Keep the exception's headers: a 405 must say which methods are allowed.
-    return error_response(exc.status_code, str(exc.detail), headers=exc.headers)
+    return error_response(exc.status_code, str(exc.detail), headers=dict(exc.headers or {}))
 
 
 def _unexpected(request: Request, exc: Exception) -> JSONResponse:

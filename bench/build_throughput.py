@@ -35,8 +35,8 @@ def cpu_model() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    corpus = get_settings().data_dir.parent / "tests" / "fixtures" / "corpus"
-    parser.add_argument("paths", nargs="*", type=Path, default=[get_settings().plans_dir, *sorted(corpus.glob("*.txt"))])
+    corpus = get_settings().paths.data_dir.parent / "tests" / "fixtures" / "corpus"
+    parser.add_argument("paths", nargs="*", type=Path, default=[get_settings().paths.plans_dir, *sorted(corpus.glob("*.txt"))])
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):

@@ -27,7 +27,7 @@ CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 def corpus(copies: int) -> list[tuple[str, str, Graph]]:
     """(plan id, file name, graph) for ``copies`` distinct copies of each source plan."""
     plans = []
-    for path in plan_files([get_settings().plans_dir]):
+    for path in plan_files([get_settings().paths.plans_dir]):
         data = path.read_bytes()
         for n in range(copies):
             source = f"{path.stem}-copy{n}{path.suffix}"
@@ -49,11 +49,11 @@ def load_all(store: Neo4jStore, plans: list[tuple[str, str, Graph]], batch_size:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=40, help="copies of each source plan")
-    parser.add_argument("--batch-size", type=int, default=get_settings().neo4j_batch_size)
+    parser.add_argument("--batch-size", type=int, default=get_settings().neo4j.batch_size)
     args = parser.parse_args()
     plans = corpus(args.copies)
     elements = sum(g.number_of_nodes() + g.number_of_edges() for _, _, g in plans)
-    with Neo4jStore.connect() as store:
+    with Neo4jStore.connect(get_settings().neo4j) as store:
         server = store.driver.get_server_info()
         # Warm-up: the server compiles and caches each statement once; neither way pays for it.
         load_all(store, plans[:1], args.batch_size)

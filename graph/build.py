@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
 from graph.model import GROUP, PROGRAM, STRENGTHS, Entity, PlanExtraction, Region
 
-Graph = nx.MultiDiGraph
+if TYPE_CHECKING:
+    Graph: TypeAlias = nx.MultiDiGraph[str]
+else:  # networkx's classes take no type arguments at run time
+    Graph = nx.MultiDiGraph
 
 
 def _props(**values: Any) -> dict[str, Any]:
@@ -125,15 +128,15 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
     for n, t in enumerate(x.targets):
         _add_entity(g, entities[t.indicator_id])
         _add_edge(g, x.id, t.indicator_id, "SETS_TARGET", f"{t.clause_id}:{n}", **_fact(t, "indicator_id"))
-    for s in x.servings:
+    for serving in x.servings:
         _add_edge(
-            g, s.program_id, s.group_id, "SERVES", s.clause_id,
-            plan_id=x.id, **_fact(s, "program_id", "group_id"),
+            g, serving.program_id, serving.group_id, "SERVES", serving.clause_id,
+            plan_id=x.id, **_fact(serving, "program_id", "group_id"),
         )  # fmt: skip
-    for c in x.citations:
-        if c.document_id not in g:
-            _add_node(g, c.document_id, "Document", title=c.title)
-        _add_edge(g, x.id, c.document_id, "CITES", c.clause_id, clause_id=c.clause_id)
+    for citation in x.citations:
+        if citation.document_id not in g:
+            _add_node(g, citation.document_id, "Document", title=citation.title)
+        _add_edge(g, x.id, citation.document_id, "CITES", citation.clause_id, clause_id=citation.clause_id)
 
 
 def build_graph(

@@ -33,7 +33,7 @@ def export_nodes(ix: GraphIndex, *, ids: list[str] | None) -> list[Row]:
     keep = None if ids is None else set(ids)
     return [
         {"id": node_id, "labels": list(attrs["labels"]), "properties": _properties(attrs, "labels")}
-        for node_id, attrs in sorted(ix.graph.nodes(data=True))
+        for node_id, attrs in ix.sorted_nodes()
         if keep is None or node_id in keep
     ]
 

@@ -239,7 +239,7 @@ def entities(ix: GraphIndex, *, label: str, text: str | None, kind: str | None) 
             "kind": attrs.get("kind"), "curated": attrs.get("curated"), "unit": attrs.get("unit"),
             "plans": plans_of[node_id],
         }  # fmt: skip
-        for node_id, attrs in sorted(ix.graph.nodes(data=True))
+        for node_id, attrs in ix.sorted_nodes()
         if label in attrs["labels"]
         and kind in (None, attrs.get("kind"))
         and (text is None or text in attrs["name"] or any(text in a for a in attrs.get("aliases") or ()))

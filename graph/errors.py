@@ -12,24 +12,38 @@
     │       └── CypherTimeout     stopped at the server-side time limit
     ├── VocabularyError       a curated vocabulary file that contradicts itself
     ├── NotFound              a name, id or code that is not in the graph
+    ├── QueryFileError        a .cypher file missing or out of step with its spec (graph/queries.py)
     └── StoreUnavailable      the Neo4j server does not answer
+
+Each class has a ``code`` (a stable word for scripts: ``not_found``, ``cypher_timeout``) and each
+error its ``details`` (what a caller needs to act: the file and line, the rule, suggestions). The
+API maps codes to HTTP statuses in one table (api/errors.py).
 """
 
 from __future__ import annotations
 
 import difflib
+from typing import Any, ClassVar
 
 
 class PolicyGraphError(Exception):
     """Base of every error policygraph raises on purpose."""
 
+    code: ClassVar[str] = "error"
+
+    @property
+    def details(self) -> dict[str, Any] | None:
+        return None
+
 
 class InvalidInput(PolicyGraphError):
-    pass
+    code = "invalid_input"
 
 
 class PlanError(InvalidInput):
     """A plan that cannot be loaded; ``str()`` names the file (and line when known)."""
+
+    code = "invalid_plan"
 
     def __init__(self, message: str, *, source: str, line: int | None = None) -> None:
         self.source = source
@@ -38,63 +52,105 @@ class PlanError(InvalidInput):
         super().__init__(f"{where}: {message}")
         self.reason = message
 
+    @property
+    def details(self) -> dict[str, Any]:
+        return {"source": self.source, "line": self.line}
+
 
 class EncodingError(PlanError):
-    pass
+    code = "undecodable_plan"
 
 
 class EmptyPlanError(PlanError):
-    pass
+    code = "empty_plan"
 
 
 class RegionNotFound(PlanError):
-    pass
+    code = "region_not_found"
 
 
 class UnreadableDocument(PlanError):
-    pass
+    code = "unreadable_document"
 
 
 class VocabularyError(PolicyGraphError):
+    code = "invalid_vocabulary"
+
     def __init__(self, message: str, *, source: str) -> None:
         self.source = source
         super().__init__(f"{source}: {message}")
 
+    @property
+    def details(self) -> dict[str, Any]:
+        return {"source": self.source}
+
 
 class NotFound(PolicyGraphError):
+    code = "not_found"
+
     def __init__(self, message: str, *, suggestions: list[str] | None = None) -> None:
         self.suggestions = suggestions or []
         super().__init__(message)
+
+    @property
+    def details(self) -> dict[str, Any]:
+        return {"suggestions": self.suggestions}
 
 
 class CypherRefused(InvalidInput):
     """A query the read-only Cypher gate will not run; ``rule`` names the check, the message why."""
 
+    code = "cypher_refused"
+
     def __init__(self, message: str, *, rule: str) -> None:
         super().__init__(message)
         self.rule = rule
+
+    @property
+    def details(self) -> dict[str, Any]:
+        return {"rule": self.rule}
 
 
 class CypherError(InvalidInput):
     """An analyst's query that failed: ``neo4j_code`` is the server's status code (``""`` when it
     gave none), or ``None`` when the driver failed and ``driver_error`` names its exception."""
 
+    code = "cypher_error"
+
     def __init__(self, message: str, *, neo4j_code: str | None = None, driver_error: str | None = None) -> None:
         super().__init__(message)
         self.neo4j_code = neo4j_code
         self.driver_error = driver_error
 
+    @property
+    def details(self) -> dict[str, Any]:
+        return {"neo4j_code": self.neo4j_code} if self.neo4j_code is not None else {"driver_error": self.driver_error}
+
 
 class CypherTimeout(CypherError):
     """The server stopped the query at the time limit; ``neo4j_message`` is what it said."""
+
+    code = "cypher_timeout"
 
     def __init__(self, message: str, *, neo4j_code: str, neo4j_message: str) -> None:
         super().__init__(message, neo4j_code=neo4j_code)
         self.neo4j_message = neo4j_message
 
+    @property
+    def details(self) -> dict[str, Any]:
+        return {"neo4j_code": self.neo4j_code, "neo4j_message": self.neo4j_message}
+
+
+class QueryFileError(PolicyGraphError):
+    """A .cypher file that is missing or whose header does not match its statement or spec."""
+
+    code = "invalid_query_file"
+
 
 class StoreUnavailable(PolicyGraphError):
     """The configured Neo4j server cannot be reached or refuses the credentials."""
+
+    code = "store_unavailable"
 
 
 def closest(name: str, known: list[str], limit: int = 5) -> list[str]:

@@ -49,6 +49,10 @@ class GraphIndex:
             chain.append(self.node(self.parent[chain[-1]["id"]]))
         return chain
 
+    def sorted_nodes(self) -> list[tuple[str, dict[str, Any]]]:
+        """(id, properties) of every node, by id."""
+        return [(node_id, self.graph.nodes[node_id]) for node_id in sorted(self.graph)]
+
     def ordinal(self, clause_id: str) -> int:
         return int(self.node(clause_id)["ordinal"])
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-GROUP, PROGRAM, INDICATOR = "TargetGroup", "Program", "Indicator"
+from graph.schema import Label
+
+GROUP, PROGRAM, INDICATOR = Label.TARGET_GROUP, Label.PROGRAM, Label.INDICATOR
 PLAN_KINDS = ("plan", "implementation_scheme", "action_plan", "interpretation")
-PROGRAM_KINDS = ("program", "carrier", "instrument", "brand", "activity", "platform")
-SCOPES = ("cumulative", "annual", "level")
 STRENGTHS = ("binding", "striving", "supporting", "encouraging", "exploratory")
 """Commitment strengths, strongest first."""
 

@@ -33,7 +33,7 @@ from graph.errors import StoreUnavailable
 from graph.queries import QueryRegistry
 from graph.questions import Answer, Question, RowT, counted, default_registry, paged
 from graph.schema import check_label, check_relationship
-from graph.settings import Neo4jSettings, get_settings
+from graph.settings import Neo4jSettings
 
 log = logging.getLogger(__name__)
 Record = dict[str, Any]
@@ -90,33 +90,23 @@ def _batches(rows: list[Record], size: int) -> Iterator[list[Record]]:
 class Neo4jStore:
     """Named queries and plan loading against one Neo4j database."""
 
-    def __init__(
-        self,
-        driver: Driver,
-        *,
-        database: str,
-        registry: QueryRegistry | None = None,
-        batch_size: int | None = None,
-        timeout: float | None = None,
-    ) -> None:
-        settings = get_settings()
+    def __init__(self, driver: Driver, settings: Neo4jSettings, *, registry: QueryRegistry | None = None) -> None:
         self.driver = driver
-        self.database = database
+        self.database = settings.database
         self.registry = registry or default_registry()
-        self.batch_size = batch_size or settings.neo4j_batch_size
-        self.timeout = timeout or settings.neo4j_query_timeout
+        self.batch_size = settings.batch_size
+        self.timeout = settings.query_timeout
 
     @classmethod
-    def connect(cls, settings: Neo4jSettings | None = None, **options: Any) -> Neo4jStore:
+    def connect(cls, settings: Neo4jSettings, *, registry: QueryRegistry | None = None) -> Neo4jStore:
         """Open the process's driver and check the server answers; ``StoreUnavailable`` if not."""
-        settings = settings or Neo4jSettings()
         driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password.get_secret_value()))
         try:
             driver.verify_connectivity()
         except (ServiceUnavailable, AuthError, OSError) as exc:
             driver.close()
             raise StoreUnavailable(f"Neo4j at {settings.uri} does not answer: {exc}") from exc
-        return cls(driver, database=settings.database, **options)
+        return cls(driver, settings, registry=registry)
 
     def close(self) -> None:
         self.driver.close()
@@ -130,12 +120,12 @@ class Neo4jStore:
     def setup_schema(self) -> None:
         """Constraints, indexes and the full-text index; safe to run again (IF NOT EXISTS)."""
         for statement in self.registry["schema/constraints"].statements():
-            self.driver.execute_query(statement, database_=self.database)  # type: ignore[arg-type]
+            self.driver.execute_query(statement, database_=self.database)
 
     def ask(self, question: Question[RowT]) -> list[RowT]:
         """A question, in a READ transaction with the configured timeout."""
         records, _, _ = self.driver.execute_query(
-            Query(self.registry[question.name].text, timeout=self.timeout),  # type: ignore[arg-type]
+            Query(self.registry[question.name].text, timeout=self.timeout),
             question.parameters(),
             routing_=RoutingControl.READ,
             database_=self.database,
@@ -147,8 +137,8 @@ class Neo4jStore:
         text, parameters = self.registry[question.name].text, question.parameters()
 
         def read(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], int]:
-            total = tx.run(counted(text), parameters).single(strict=True)["total"]  # type: ignore[arg-type]
-            page = tx.run(paged(text), {**parameters, "skip": offset, "limit": limit})  # type: ignore[arg-type]
+            total = tx.run(counted(text), parameters).single(strict=True)["total"]
+            page = tx.run(paged(text), {**parameters, "skip": offset, "limit": limit})
             return [record.data() for record in page], total
 
         with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
@@ -179,7 +169,7 @@ class Neo4jStore:
         log.info("plan loaded", extra={"plan": plan_id, "source": source, "statements": len(statements)})
 
     def _write_plan(self, tx: ManagedTransaction, source: str, plan_id: str, statements: list[Statement]) -> None:
-        tx.run(self.registry["load/delete_plan_versions"].text, source=source, plan_id=plan_id).consume()  # type: ignore[arg-type]
+        tx.run(self.registry["load/delete_plan_versions"].text, source=source, plan_id=plan_id).consume()
         for text, rows in statements:
-            tx.run(text, rows=rows).consume()  # type: ignore[arg-type]
-        tx.run(self.registry["load/delete_orphans"].text).consume()  # type: ignore[arg-type]
+            tx.run(text, rows=rows).consume()
+        tx.run(self.registry["load/delete_orphans"].text).consume()

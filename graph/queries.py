@@ -13,14 +13,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.errors import PolicyGraphError
+from graph.errors import QueryFileError
 
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _TOKEN = re.compile(r"%([a-z_]+)%")
-
-
-class QueryFileError(PolicyGraphError):
-    """A .cypher file that is missing or whose header does not match its statement."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from graph.queries import QueryFileError, QueryRegistry, lucene_phrase
+from graph.errors import QueryFileError
+from graph.queries import QueryRegistry, lucene_phrase
 from graph.rows import (
     CitationRow,
     ClauseHitRow,
@@ -38,6 +39,7 @@ from graph.rows import (
     StatRow,
     TargetRow,
 )
+from graph.schema import Level, ProgramKind, Scope
 from graph.settings import get_settings
 
 RowT = TypeVar("RowT", bound=Row)
@@ -91,7 +93,6 @@ class Store(Protocol):
 
 
 Relation = Literal["FUNDS", "COVERS"]
-Level = Literal["country", "province", "prefecture", "county"]
 EntityLabel = Literal["Program", "TargetGroup", "Indicator"]
 
 
@@ -116,7 +117,7 @@ class IndicatorTargets(Question[TargetRow]):
     plan_id: str | None = None
     region_codes: list[str] | None = None
     year: int | None = None
-    scope: Literal["cumulative", "annual", "level"] | None = None
+    scope: Scope | None = None
 
 
 class RegionCoverage(Question[CoverageRow]):
@@ -182,7 +183,7 @@ class Entities(Question[EntityRow]):
     label: EntityLabel
     text: str | None = None
     """Part of the name or of an alias."""
-    kind: str | None = None
+    kind: ProgramKind | None = None
 
 
 class PlanFundings(Question[FundingRow]):
@@ -232,7 +233,7 @@ def checked_registry(directory: Path) -> QueryRegistry:
 @cache
 def default_registry() -> QueryRegistry:
     """The project's queries, checked against the specs once per process."""
-    return checked_registry(get_settings().cypher_dir)
+    return checked_registry(get_settings().paths.cypher_dir)
 
 
 def paged(text: str) -> str:

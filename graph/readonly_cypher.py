@@ -66,10 +66,10 @@ def _run(
     def work(tx: ManagedTransaction) -> tuple[list[str], list[list[Any]]]:
         nonlocal explaining
         explaining = True
-        summary = tx.run(EXPLAIN + text, parameters).consume()  # type: ignore[arg-type]
+        summary = tx.run(EXPLAIN + text, parameters).consume()
         explaining = False
         check_plan(summary.query_type, summary.plan)
-        result = tx.run(text, parameters)  # type: ignore[arg-type]
+        result = tx.run(text, parameters)
         rows = [[to_json(v) for v in record.values()] for record in itertools.islice(result, max_rows + 1)]
         return list(result.keys()), rows  # the transaction ends by discarding what was not read
 

@@ -1,30 +1,31 @@
-"""Settings from the environment (prefix ``POLICYGRAPH_``), read once per process."""
+"""Every setting, one tree read from the environment once per process.
+
+Four sections — ``paths``, ``store``, ``api``, ``neo4j`` — each read from the variables the
+README lists (``POLICYGRAPH_…``, ``NEO4J_…``). Code is handed the section it needs: a Neo4j store
+its ``neo4j`` section, the app the whole tree, so tests pass their own and nothing else reads the
+environment.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _REPO = Path(__file__).resolve().parent.parent
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="POLICYGRAPH_")
+class PathSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="POLICYGRAPH_", frozen=True)
 
     data_dir: Path = _REPO / "data"
     """Plans (``plans/``), vocabularies (``vocab/``) and the gazetteer (``regions/``)."""
 
     cypher_dir: Path = _REPO / "cypher"
-    """The named queries (one ``.cypher`` file per question)."""
-
-    neo4j_batch_size: int = Field(default=2000, ge=1)
-    """Rows per ``UNWIND`` when loading into Neo4j."""
-
-    neo4j_query_timeout: float = Field(default=30.0, gt=0)
-    """Seconds a read query may run on the server before it is stopped."""
+    """The named questions (one ``.cypher`` file each)."""
 
     @property
     def plans_dir(self) -> Path:
@@ -39,15 +40,69 @@ class Settings(BaseSettings):
         return self.data_dir / "regions" / "regions.csv"
 
 
-class Neo4jSettings(BaseSettings):
-    """Where the Neo4j server is: ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``."""
+class StoreSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="POLICYGRAPH_", frozen=True, populate_by_name=True)
 
-    model_config = SettingsConfigDict(env_prefix="NEO4J_")
+    kind: Literal["auto", "embedded", "neo4j"] = Field(default="auto", validation_alias="POLICYGRAPH_STORE")
+    """``auto``: Neo4j when ``NEO4J_URI`` is set, else the embedded store."""
+
+    graph_file: Path | None = None
+    """A graph written by ``policygraph build`` (.json) for the embedded store; without it the
+    embedded store builds the graph from the plans at start-up."""
+
+
+class ApiSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="POLICYGRAPH_", frozen=True)
+
+    cypher: bool = False
+    """``POLICYGRAPH_CYPHER=1`` turns on the read-only ``POST /cypher`` endpoint (Neo4j store only)."""
+
+    cypher_max_rows: int = Field(default=1000, ge=1, le=100_000)
+    cypher_timeout: float = Field(default=10.0, gt=0, le=300)
+    """Seconds a ``POST /cypher`` query may run."""
+
+
+class Neo4jSettings(BaseSettings):
+    """Where the Neo4j server is, and how the store talks to it."""
+
+    model_config = SettingsConfigDict(env_prefix="NEO4J_", frozen=True, populate_by_name=True)
 
     uri: str = "bolt://127.0.0.1:7687"
     user: str = "neo4j"
     password: SecretStr = SecretStr("")
     database: str = "neo4j"
+
+    batch_size: int = Field(default=2000, ge=1, validation_alias="POLICYGRAPH_NEO4J_BATCH_SIZE")
+    """Rows per ``UNWIND`` when loading."""
+
+    query_timeout: float = Field(default=30.0, gt=0, validation_alias="POLICYGRAPH_NEO4J_QUERY_TIMEOUT")
+    """Seconds a read query may run on the server before it is stopped."""
+
+    @property
+    def configured(self) -> bool:
+        """Whether a server was named (``NEO4J_URI``), not merely defaulted."""
+        return "uri" in self.model_fields_set
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    paths: PathSettings = Field(default_factory=PathSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    neo4j: Neo4jSettings = Field(default_factory=Neo4jSettings)
+
+
+def environment_variables(section: type[BaseSettings]) -> list[str]:
+    """The variables a section reads, as the README names them."""
+    prefix = section.model_config.get("env_prefix", "")
+    return [
+        field.validation_alias if isinstance(field.validation_alias, str) else f"{prefix}{name}".upper()
+        for name, field in section.model_fields.items()
+    ]
+
+
+SECTIONS: tuple[type[BaseSettings], ...] = (PathSettings, StoreSettings, ApiSettings, Neo4jSettings)
 
 
 @cache

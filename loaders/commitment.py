@@ -53,7 +53,7 @@ def load_commitment(path: Path) -> Commitment:
 
 @cache
 def default_commitment() -> Commitment:
-    return load_commitment(get_settings().vocab_dir / "commitment.yaml")
+    return load_commitment(get_settings().paths.vocab_dir / "commitment.yaml")
 
 
 def optional(text: str) -> bool:

@@ -90,4 +90,4 @@ def load_gazetteer(path: Path) -> Gazetteer:
 
 @cache
 def default_gazetteer() -> Gazetteer:
-    return load_gazetteer(get_settings().regions_file)
+    return load_gazetteer(get_settings().paths.regions_file)

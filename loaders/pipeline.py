@@ -172,7 +172,7 @@ def build_knowledge_graph(
     *,
     vocabulary: Vocabulary | None = None,
     gazetteer: Gazetteer | None = None,
-) -> Graph[str]:
+) -> Graph:
     """The graph of these plans, with their regions' chains up to the country."""
     vocabulary = vocabulary or default_vocabulary()
     gazetteer = gazetteer or default_gazetteer()

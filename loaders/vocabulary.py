@@ -16,11 +16,12 @@ import yaml
 
 from graph.errors import VocabularyError
 from graph.ids import slug
-from graph.model import GROUP, INDICATOR, PROGRAM, PROGRAM_KINDS, Entity
+from graph.model import GROUP, INDICATOR, PROGRAM, Entity
+from graph.schema import ProgramKind
 from graph.settings import get_settings
 
 FILES = {GROUP: "target_groups.yaml", PROGRAM: "programs.yaml", INDICATOR: "indicators.yaml"}
-ID_PREFIX = {GROUP: "group", PROGRAM: "program", INDICATOR: "indicator"}
+ID_PREFIX: dict[str, str] = {GROUP: "group", PROGRAM: "program", INDICATOR: "indicator"}
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,8 @@ def _entity(label: str, row: dict[str, object], source: str) -> Entity:
     if not isinstance(name, str) or not name:
         raise VocabularyError(f"entry without a name: {row}", source=source)
     kind = row.get("kind")
-    if label == PROGRAM and kind not in PROGRAM_KINDS:
-        raise VocabularyError(f"{name}: kind must be one of {PROGRAM_KINDS}", source=source)
+    if label == PROGRAM and kind not in set(ProgramKind):
+        raise VocabularyError(f"{name}: kind must be one of {', '.join(ProgramKind)}", source=source)
     aliases = tuple(str(a) for a in row.get("aliases") or () if a != name)  # type: ignore[attr-defined]
     return Entity(
         id=entity_id(label, name),
@@ -154,4 +155,4 @@ def load_vocabulary(vocab_dir: Path) -> Vocabulary:
 
 @cache
 def default_vocabulary() -> Vocabulary:
-    return load_vocabulary(get_settings().vocab_dir)
+    return load_vocabulary(get_settings().paths.vocab_dir)

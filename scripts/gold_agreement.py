@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
+from evaluation.scoring import Resolver, similar
 from graph.model import PROGRAM, Clause
 from loaders.normalize import normalise_fragment
 from loaders.pipeline import extract_file
-from loaders.scoring import Resolver, similar
 from loaders.vocabulary import default_vocabulary
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from api.render import QUALITY_WIDTH, quality_table
+from cli.render import QUALITY_WIDTH, quality_table
+from evaluation.gold import PlanScores
 from graph.build import Graph
 from graph.errors import StoreUnavailable
 from graph.model import PlanExtraction
 from graph.neo4j_store import Neo4jStore
 from graph.settings import Neo4jSettings
 from loaders.gazetteer import Gazetteer, default_gazetteer
-from loaders.gold import PlanScores
 from loaders.pipeline import build_knowledge_graph, extract_file, plan_files
 from loaders.vocabulary import Vocabulary, default_vocabulary
 from tests.neo4j_server import neo4j_server, unavailable

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from loaders.evaluation import plan_file
-from loaders.gold import read_gold
+from evaluation.gold import read_gold
+from evaluation.run import plan_file
 from tests.conftest import GOLD_DIR, PLAN_FOLDERS
 
 

@@ -13,9 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from api.cli import app
-from api.settings import ApiSettings
-from graph.settings import Neo4jSettings
+from cli.main import app
+from graph.settings import SECTIONS, environment_variables
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = ROOT / "docker-compose.yml"
@@ -53,8 +52,7 @@ def test_services_run_real_commands_with_the_settings_the_store_reads(service: s
     spec = _compose()["services"][service]
     commands = {c.name or c.callback.__name__ for c in app.registered_commands}  # type: ignore[union-attr]
     assert spec["command"][0] in commands
-    read = {f"NEO4J_{name.upper()}" for name in Neo4jSettings.model_fields}
-    read |= {f"POLICYGRAPH_{name.upper()}" for name in ApiSettings.model_fields}
+    read = {variable for section in SECTIONS for variable in environment_variables(section)}
     assert {"NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"} <= set(spec["environment"]) <= read
 
 

@@ -8,9 +8,8 @@ from pathlib import Path
 from fastapi.routing import APIRoute
 
 from api.app import create_app
-from api.cli import app as cli
-from api.settings import ApiSettings
-from graph.settings import Neo4jSettings, Settings
+from cli.main import app as cli
+from graph.settings import SECTIONS, environment_variables
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -29,6 +28,6 @@ def test_every_command_is_documented() -> None:
 
 
 def test_every_setting_is_documented() -> None:
-    for prefix, model in (("POLICYGRAPH_", Settings), ("POLICYGRAPH_", ApiSettings), ("NEO4J_", Neo4jSettings)):
-        for name in model.model_fields:
-            assert f"{prefix}{name.upper()}" in README, f"{prefix}{name.upper()}"
+    for section in SECTIONS:
+        for variable in environment_variables(section):
+            assert f"`{variable}`" in README, variable

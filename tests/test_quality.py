@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from evaluation.gold import PlanScores, gold_quotes, read_gold, total
+from evaluation.run import evaluate
+from evaluation.scoring import score_plan
 from loaders.encoding import decode_plan
-from loaders.evaluation import evaluate
-from loaders.gold import PlanScores, gold_quotes, read_gold, total
 from loaders.normalize import normalise
 from loaders.pipeline import extract_file
-from loaders.scoring import score_plan
 from loaders.vocabulary import Vocabulary
 from tests.conftest import GOLD_DIR, PLAN_FOLDERS, PLANS_DIR, QUALITY_KEY, plan_path
 

@@ -18,8 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.exceptions import HTTPException
 
 from api.errors import error_response
-from api.settings import ApiSettings
 from graph.neo4j_store import Neo4jStore
+from graph.settings import ApiSettings
 
 router = APIRouter(tags=["cypher"])
 
@@ -74,7 +74,7 @@ def _integers(value: Any) -> Iterator[int]:
 
 def cypher_enabled(request: Request) -> ApiSettings:
     """404 unless the server was started with POLICYGRAPH_CYPHER=1 (before the body is read)."""
-    settings: ApiSettings = request.app.state.settings
+    settings: ApiSettings = request.app.state.settings.api
     if not settings.cypher:
         raise HTTPException(404, "POST /cypher is not enabled on this server (POLICYGRAPH_CYPHER=1 turns it on)")
     return settings

@@ -8,10 +8,9 @@ from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
 from api.models import Page, ProgramDetailPublic
-from api.resolve import clean
 from api.routers.common import CSV_RESPONSE, RegionQuery
 from api.tables import table
-from graph.model import PROGRAM_KINDS, SCOPES
+from graph.catalog import clean
 from graph.questions import (
     Entities,
     EntityLabel,
@@ -20,7 +19,7 @@ from graph.questions import (
     RegionsForProgram,
 )
 from graph.rows import EntityRow, RegionProgramRow, ServingRow, TargetRow
-from graph.schema import REGION_LEVELS
+from graph.schema import Level, ProgramKind, Scope
 
 router = APIRouter()
 ProgramPath = Annotated[
@@ -34,7 +33,7 @@ IndicatorPath = Annotated[
 
 
 def _entities(
-    queries: QueriesDep, paging: PagingDep, as_csv: CsvDep, label: EntityLabel, q: str | None = None, kind: str | None = None
+    queries: QueriesDep, paging: PagingDep, as_csv: CsvDep, label: EntityLabel, q: str | None = None, kind: ProgramKind | None = None
 ) -> dict[str, object] | Response:
     """One label's entities as a table, filtered by part of a name or alias and by kind."""
     question = Entities(label=label, text=clean(q) if q else None, kind=kind)
@@ -48,7 +47,7 @@ def list_programs(
     paging: PagingDep,
     as_csv: CsvDep,
     q: Annotated[str | None, Query(description="Part of a name or alias.", examples=["创业园"], max_length=100, pattern=r"\S")] = None,
-    kind: Annotated[Literal[PROGRAM_KINDS] | None, Query(description="program, carrier, instrument …")] = None,  # type: ignore[valid-type]
+    kind: Annotated[ProgramKind | None, Query(description="program, carrier, instrument …")] = None,
 ) -> dict[str, object] | Response:
     """Programs, carriers, instruments, brands, activities and platforms; `curated: false` ones were found in the text."""
     return _entities(queries, paging, as_csv, "Program", q, kind)
@@ -73,7 +72,7 @@ def program_regions(
     paging: PagingDep,
     as_csv: CsvDep,
     relation: Annotated[Literal["funds", "covers"], Query(description="funds: money committed; covers: named at all.")] = "funds",
-    level: Annotated[Literal[REGION_LEVELS] | None, Query(description="Only regions of this level.")] = None,  # type: ignore[valid-type]
+    level: Annotated[Level | None, Query(description="Only regions of this level.")] = None,
     include_subregions: Annotated[
         bool, Query(description="Count a sub-region's plan for its ancestor at `level`.")
     ] = False,
@@ -133,7 +132,7 @@ def indicator_targets(
         str | None, Query(description="Comma-separated codes or names.", examples=["重庆,宁夏"], max_length=1000)
     ] = None,
     year: Annotated[int | None, Query(ge=1949, le=2100, examples=[2025])] = None,
-    scope: Annotated[Literal[SCOPES] | None, Query(description="cumulative, annual or level.")] = None,  # type: ignore[valid-type]
+    scope: Annotated[Scope | None, Query(description="cumulative, annual or level.")] = None,
 ) -> dict[str, object] | Response:
     """One row per region and target: value as written and normalised, unit, comparator, scope,
     baseline and the quote it rests on."""

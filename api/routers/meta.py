@@ -32,5 +32,5 @@ def health(request: Request) -> dict[str, str]:
         except Exception:  # any failure means down: health must answer, not fail
             neo4j = "down"
         return {"status": "ok" if neo4j == "up" else "degraded", "store": "neo4j", "neo4j": neo4j}
-    configured = request.app.state.neo4j_configured
+    configured = request.app.state.settings.neo4j.configured
     return {"status": "ok", "store": "embedded", "neo4j": "configured, not used" if configured else "not configured"}

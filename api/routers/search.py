@@ -9,9 +9,9 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
 from api.models import Page, SearchHitPublic
-from api.resolve import clean
 from api.routers.common import CSV_RESPONSE, RegionQuery
 from api.tables import table
+from graph.catalog import clean
 from graph.questions import Answer, ClauseSearch
 from graph.rows import ClauseHitRow
 

@@ -13,11 +13,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.settings import ApiSettings
 from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
 from graph.questions import Store, default_registry, paged
+from graph.settings import Settings
 
 FLAGSHIP = "/programs/返乡创业园/regions?relation=funds&level=province"
 NEW_JOBS = {"150000": (100, "万人"), "150800": (7500, "人"), "500000": (300, "万人"), "620000": (150, "万人"), "640000": (37.5, "万人")}
@@ -33,7 +33,7 @@ def store(request: pytest.FixtureRequest, graph: Graph) -> Store:
 
 @pytest.fixture
 def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(ApiSettings(), store=store), raise_server_exceptions=False) as test_client:
+    with TestClient(create_app(Settings(), store=store), raise_server_exceptions=False) as test_client:
         yield test_client
 
 

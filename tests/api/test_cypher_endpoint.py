@@ -13,13 +13,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.settings import ApiSettings
 from graph.build import Graph
 from graph.cypher_guard import check_plan
 from graph.embedded_store import EmbeddedStore
 from graph.errors import CypherRefused
 from graph.neo4j_store import Neo4jStore
 from graph.questions import GraphStats
+from graph.settings import ApiSettings, Settings
 
 pytestmark = pytest.mark.neo4j
 REGIONS = {"150000": "内蒙古自治区", "150800": "巴彦淖尔市", "500000": "重庆市", "620000": "甘肃省", "640000": "宁夏回族自治区"}
@@ -28,7 +28,7 @@ HEAVY = "MATCH (a), (b) UNWIND range(1, 100000000) AS i RETURN count(*) AS n"
 
 
 def _client(store: Any, **settings: Any) -> TestClient:
-    return TestClient(create_app(ApiSettings(**settings), store=store), raise_server_exceptions=False)
+    return TestClient(create_app(Settings(api=ApiSettings(**settings)), store=store), raise_server_exceptions=False)
 
 
 @pytest.fixture(scope="module")
@@ -291,7 +291,7 @@ def test_bad_bodies_are_422s(client: TestClient, body: dict[str, Any]) -> None:
 
 def test_off_by_default(neo4j_loaded: Neo4jStore, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("POLICYGRAPH_CYPHER", raising=False)
-    with TestClient(create_app(ApiSettings(), store=neo4j_loaded), raise_server_exceptions=False) as off:
+    with TestClient(create_app(Settings(), store=neo4j_loaded), raise_server_exceptions=False) as off:
         error = _error(_post(off, "MATCH (n) RETURN count(n)"), 404, "not_found")
         assert "POLICYGRAPH_CYPHER" in error["message"]
         _error(off.post("/cypher", json={"query": "x" * 20_000}), 404, "not_found")

@@ -8,15 +8,15 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 
 from api.app import attach_store, create_app
-from api.settings import ApiSettings
 from graph.embedded_store import EmbeddedStore
+from graph.settings import Settings
 from loaders.pipeline import build_knowledge_graph, extract_many, plan_files
 from tests.conftest import PLANS_DIR
 
 # Built at import: schemathesis generates the tests from the schema before fixtures exist.
 _store = EmbeddedStore(build_knowledge_graph(extract_many(plan_files([PLANS_DIR])).extractions))
-app = create_app(ApiSettings(), store=_store)
-attach_store(app, _store, ApiSettings())
+app = create_app(Settings(), store=_store)
+attach_store(app, _store, Settings())
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

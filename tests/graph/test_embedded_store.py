@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
+from evaluation.gold import read_gold
 from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.export import graph_from_store
 from graph.questions import QUESTIONS, ClauseSearch, GraphStats, Question, RegionsForProgram
-from loaders.gold import read_gold
 from loaders.normalize import normalise_fragment
 from tests.conftest import GOLD_DIR, PLANS_DIR
 from tests.graph.golden import golden_key, read_golden

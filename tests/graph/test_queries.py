@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from graph.embedded_queries import QUERIES
-from graph.queries import QueryFileError, QueryRegistry, parse_query
+from graph.errors import QueryFileError
+from graph.queries import QueryRegistry, parse_query
 from graph.questions import QUESTIONS, checked_registry, default_registry
+from graph.schema import Label
 from graph.settings import get_settings
 
 
@@ -20,7 +22,7 @@ def test_every_question_has_an_embedded_answer_and_nothing_else() -> None:
 
 def _cypher_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "cypher"
-    shutil.copytree(get_settings().cypher_dir, copy)
+    shutil.copytree(get_settings().paths.cypher_dir, copy)
     return copy
 
 
@@ -57,7 +59,7 @@ def test_a_question_without_a_file_or_a_file_without_a_spec_is_refused(tmp_path:
 
 
 def test_every_store_query_is_used_by_the_neo4j_store() -> None:
-    source = (Path(get_settings().cypher_dir).parent / "graph" / "neo4j_store.py").read_text(encoding="utf-8")
+    source = (Path(get_settings().paths.cypher_dir).parent / "graph" / "neo4j_store.py").read_text(encoding="utf-8")
     store_queries = [name for name in default_registry().names if "/" in name]
     assert store_queries
     for name in store_queries:
@@ -107,9 +109,7 @@ def test_tokens_are_filled_only_as_declared() -> None:
 
 
 def test_schema_statements_cover_every_label() -> None:
-    from graph.schema import LABELS
-
     statements = default_registry()["schema/constraints"].statements()
-    for label in LABELS:
+    for label in Label:
         assert any(f"(n:{label}) REQUIRE n.id IS UNIQUE" in s for s in statements), label
     assert any("fulltext.analyzer`: 'cjk'" in s for s in statements)

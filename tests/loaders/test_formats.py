@@ -29,7 +29,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from typer.testing import CliRunner
 
-from api.cli import app
+from cli.main import app
 from graph.embedded_store import EmbeddedStore
 from graph.errors import PlanError, UnreadableDocument
 from graph.export import graph_from_store, write_graphml

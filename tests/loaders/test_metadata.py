@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from evaluation.gold import read_gold
 from graph.errors import RegionNotFound
-from loaders.gold import read_gold
 from loaders.normalize import normalise_fragment
 from loaders.pipeline import extract_file, extract_text
 from tests.conftest import GOLD_DIR, plan_path

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import VocabularyError
-from graph.model import GROUP, INDICATOR, PROGRAM, PROGRAM_KINDS
+from graph.model import GROUP, INDICATOR, PROGRAM
+from graph.schema import ProgramKind
 from graph.settings import get_settings
 from loaders.vocabulary import Vocabulary, load_vocabulary
 
@@ -16,7 +17,7 @@ def test_vocabularies_hold_what_the_schema_needs(vocabulary: Vocabulary) -> None
     assert len(vocabulary.of_label(GROUP)) >= 20
     assert len(vocabulary.of_label(PROGRAM)) >= 60
     assert len(vocabulary.of_label(INDICATOR)) >= 20
-    assert {p.kind for p in vocabulary.of_label(PROGRAM)} == set(PROGRAM_KINDS)
+    assert {p.kind for p in vocabulary.of_label(PROGRAM)} == set(ProgramKind)
     assert all(i.unit in {u.canonical for u in vocabulary.units.values()} for i in vocabulary.of_label(INDICATOR))
 
 
@@ -50,7 +51,7 @@ def test_labels_match_independently(vocabulary: Vocabulary) -> None:
 
 
 def _copy_vocab(tmp_path: Path) -> Path:
-    for source in get_settings().vocab_dir.glob("*.yaml"):
+    for source in get_settings().paths.vocab_dir.glob("*.yaml"):
         (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     return tmp_path
 

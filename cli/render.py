@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
+from evaluation.gold import SETS, Accuracy, PlanScores, Score, total
 from graph.questions import (
     IndicatorTargets,
     PlanCitations,
@@ -19,7 +20,6 @@ from graph.questions import (
 )
 from graph.rows import PlanRow, RegionProgramRow, SectionRow, StatRow
 from loaders.discovered import Discovered
-from loaders.gold import SETS, Accuracy, PlanScores, Score, total
 
 PLAN_FIELDS = (
     "id", "source", "region_code", "kind", "issuer", "doc_number", "issued_on",

@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app
+from cli.main import app
 from graph.export import read_json
 from tests.conftest import PLANS_DIR
 

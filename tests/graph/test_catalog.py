@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from api.resolve import Catalog
 from graph.build import Graph
+from graph.catalog import Catalog
 from graph.embedded_store import EmbeddedStore
 from graph.errors import NotFound
 

@@ -17,9 +17,11 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from api import logs, render
-from api.resolve import Catalog
+from api import logs
+from cli import render
+from evaluation.run import evaluate as evaluate_gold
 from graph.build import Graph
+from graph.catalog import Catalog
 from graph.embedded_store import EmbeddedStore
 from graph.errors import NotFound, PlanError, PolicyGraphError, StoreUnavailable
 from graph.export import graph_from_store, read_json, write_graph
@@ -28,7 +30,6 @@ from graph.neo4j_store import Neo4jStore
 from graph.questions import GraphStats, RegionsForProgram
 from graph.settings import get_settings
 from loaders.discovered import as_vocabulary, discovered
-from loaders.evaluation import evaluate as evaluate_gold
 from loaders.gazetteer import default_gazetteer
 from loaders.normalize import normalise_fragment
 from loaders.pipeline import (
@@ -76,7 +77,7 @@ def _progress(total: int, description: str) -> Iterator[Callable[[], None]]:
 
 
 def _load(paths: list[Path] | None, strict: bool, source_url: str | None = None) -> LoadResult:
-    files = plan_files(paths or [get_settings().plans_dir])
+    files = plan_files(paths or [get_settings().paths.plans_dir])
     if source_url is not None and len(files) != 1:
         raise typer.BadParameter(f"names where one file came from, and {len(files)} files were given", param_hint="--source-url")
     with _progress(len(files), "extracting plans") as advance:
@@ -210,8 +211,8 @@ def evaluate(
     misses: Annotated[bool, typer.Option("--misses", help="List what was missed or wrongly found.")] = False,
 ) -> None:
     """Score extraction against gold annotations: precision and recall per document set."""
-    fixtures = get_settings().data_dir.parent / "tests" / "fixtures"
-    folders = plan_dirs or [get_settings().plans_dir, fixtures / "plans", fixtures / "corpus"]
+    fixtures = get_settings().paths.data_dir.parent / "tests" / "fixtures"
+    folders = plan_dirs or [get_settings().paths.plans_dir, fixtures / "plans", fixtures / "corpus"]
     try:
         scores = evaluate_gold(gold_dir or fixtures / "gold", folders)
     except PolicyGraphError as exc:
@@ -227,7 +228,7 @@ def evaluate(
 
 def _neo4j() -> Neo4jStore:
     try:
-        return Neo4jStore.connect()
+        return Neo4jStore.connect(get_settings().neo4j)
     except StoreUnavailable as exc:
         raise _fail(exc, EXIT_NO_STORE) from exc
 

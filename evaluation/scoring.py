@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from evaluation.gold import METADATA_FIELDS, Accuracy, PlanScores, Score
 from graph.model import GROUP, INDICATOR, PROGRAM, Entity, Funding, PlanExtraction, Target
-from loaders.gold import METADATA_FIELDS, Accuracy, PlanScores, Score
 from loaders.normalize import normalise_fragment
 from loaders.vocabulary import Matcher, Vocabulary
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from evaluation.gold import PlanScores, read_gold
+from evaluation.scoring import score_failure, score_plan
 from graph.errors import PlanError, PolicyGraphError
-from loaders.gold import PlanScores, read_gold
 from loaders.pipeline import extract_file
-from loaders.scoring import score_failure, score_plan
 from loaders.vocabulary import Vocabulary, default_vocabulary
 
 

@@ -4,7 +4,7 @@ Gold files (tests/fixtures/gold/*.yaml, format in the README there) name things 
 plan writes them. Each file says which document set it belongs to (``set``: seeds,
 fixtures, corpus-dev, corpus-blind), so that figures on documents the rules were tuned
 on are never mixed with figures on documents they were not. Scoring lives in
-``loaders.scoring``.
+``evaluation.scoring``.
 """
 
 from __future__ import annotations

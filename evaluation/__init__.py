@@ -1,0 +1,1 @@
+"""Extraction quality: gold annotations read, extractions scored against them per document set."""
