@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 GRAPH  := build/policygraph.json
+PACKAGES := api cli evaluation graph loaders
+SOURCES  := $(PACKAGES) tests bench scripts
 
 .PHONY: install run test lint bench quality clean
 
@@ -15,21 +17,24 @@ $(BIN)/policygraph: pyproject.toml
 
 install: $(BIN)/policygraph
 
-$(GRAPH): $(BIN)/policygraph $(wildcard data/plans/* data/vocab/* data/regions/* loaders/*.py graph/*.py)
+$(GRAPH): $(BIN)/policygraph $(wildcard data/plans/* data/vocab/* data/regions/* loaders/*.py graph/*.py cli/*.py)
 	$(BIN)/policygraph build data/plans --out $@
 
 ## run: build the graph from data/ (when it changed) and serve the API on the embedded store
 run: $(GRAPH)
 	POLICYGRAPH_GRAPH_FILE=$(GRAPH) POLICYGRAPH_STORE=embedded $(BIN)/policygraph serve --host 127.0.0.1 --port 8000
 
-## test: the whole test suite, with the extraction quality report
-test: install
+## test: lint, then the whole test suite with the extraction quality report
+test: install lint
 	scripts/install-browser-deps || [ "$$CI" != true ]
 	scripts/install-document-deps || [ "$$CI" != true ]
 	$(BIN)/python -m pytest
 
+## lint: ruff (lint and format) and mypy --strict on the packages
 lint: install
-	$(BIN)/ruff check api cli evaluation graph loaders tests bench scripts
+	$(BIN)/ruff check $(SOURCES)
+	$(BIN)/ruff format --check $(SOURCES)
+	$(BIN)/mypy --strict $(PACKAGES)
 
 ## quality: precision and recall against the gold annotations, per plan
 quality: install

@@ -31,7 +31,9 @@ ran. Names may be canonical, aliases, ids or Traditional characters; regions cod
 
 def open_store(settings: Settings) -> Store:
     """Neo4j when asked for (or when NEO4J_URI is set), else the embedded graph."""
-    if settings.store.kind == "neo4j" or (settings.store.kind == "auto" and settings.neo4j.configured):
+    if settings.store.kind == "neo4j" or (
+        settings.store.kind == "auto" and settings.neo4j.configured
+    ):
         return Neo4jStore.connect(settings.neo4j)
     if settings.store.graph_file is not None and settings.store.graph_file.exists():
         return EmbeddedStore(read_json(settings.store.graph_file))

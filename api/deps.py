@@ -42,7 +42,9 @@ class Queries:
 
     def _remember(self, question: Question[Any], cypher: str, parameters: dict[str, Any]) -> None:
         if self.explain:
-            self.ran.append(ExplainedQuery(name=question.name, cypher=cypher, parameters=parameters))
+            self.ran.append(
+                ExplainedQuery(name=question.name, cypher=cypher, parameters=parameters)
+            )
 
     @property
     def explained(self) -> list[ExplainedQuery] | None:
@@ -51,7 +53,9 @@ class Queries:
 
 def get_queries(
     store: Annotated[Store, Depends(get_store)],
-    explain: Annotated[bool, Query(description="Also return the Cypher and parameters that ran.")] = False,
+    explain: Annotated[
+        bool, Query(description="Also return the Cypher and parameters that ran.")
+    ] = False,
 ) -> Queries:
     return Queries(store, explain)
 
@@ -59,7 +63,9 @@ def get_queries(
 class Paging:
     def __init__(
         self,
-        limit: Annotated[int, Query(ge=1, le=1000, description="Rows per page (at most 1000).")] = 100,
+        limit: Annotated[
+            int, Query(ge=1, le=1000, description="Rows per page (at most 1000).")
+        ] = 100,
         offset: Annotated[int, Query(ge=0, le=1_000_000_000, description="Rows to skip.")] = 0,
     ) -> None:
         self.limit = limit

@@ -27,13 +27,27 @@ STATUS_CODES = {
 
 
 def error_response(
-    status: int, message: str, details: Any = None, code: str | None = None, headers: dict[str, str] | None = None
+    status: int,
+    message: str,
+    details: Any = None,
+    code: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> JSONResponse:
-    body = {"error": {"code": code or STATUS_CODES.get(status, "error"), "message": message, "details": details}}
+    body = {
+        "error": {
+            "code": code or STATUS_CODES.get(status, "error"),
+            "message": message,
+            "details": details,
+        }
+    }
     return JSONResponse(jsonable_encoder(body), status_code=status, headers=headers)
 
 
-HTTP_STATUS: dict[type[PolicyGraphError], int] = {InvalidInput: 400, NotFound: 404, StoreUnavailable: 503}
+HTTP_STATUS: dict[type[PolicyGraphError], int] = {
+    InvalidInput: 400,
+    NotFound: 404,
+    StoreUnavailable: 503,
+}
 """The one place the project's errors meet HTTP: the nearest class in an error's ancestry wins;
 an error of none of these (a vocabulary or query file the server itself holds) is a 500."""
 

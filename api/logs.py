@@ -17,4 +17,6 @@ class KeyValueFormatter(logging.Formatter):
 def configure(verbose: bool = False) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(KeyValueFormatter())
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True
+    )

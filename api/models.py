@@ -91,7 +91,9 @@ class ComparisonPublic(BaseModel):
     regions: list[RegionRow]
     programs: SetComparison
     target_groups: SetComparison
-    targets: list[TargetRow] = Field(description="Main targets of the regions' plans, side by side.")
+    targets: list[TargetRow] = Field(
+        description="Main targets of the regions' plans, side by side."
+    )
     similarity: list[Similarity]
     explain: list[ExplainedQuery] | None = None
 

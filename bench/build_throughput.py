@@ -36,7 +36,12 @@ def cpu_model() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     corpus = get_settings().paths.data_dir.parent / "tests" / "fixtures" / "corpus"
-    parser.add_argument("paths", nargs="*", type=Path, default=[get_settings().paths.plans_dir, *sorted(corpus.glob("*.txt"))])
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[get_settings().paths.plans_dir, *sorted(corpus.glob("*.txt"))],
+    )
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
@@ -58,8 +63,12 @@ def main() -> None:
         f"python    {platform.python_version()}; networkx {version('networkx')}; opencc {version('opencc')};"
         f" jieba {version('jieba')}; cn2an {version('cn2an')}"
     )
-    print(f"data      {len(blobs)} plans, {chars} characters, {sum(len(d) for _, d in blobs)} bytes")
-    print(f"rounds    {args.rounds} (after 1 warm-up); median {median:.3f} s, min {min(times):.3f} s")
+    print(
+        f"data      {len(blobs)} plans, {chars} characters, {sum(len(d) for _, d in blobs)} bytes"
+    )
+    print(
+        f"rounds    {args.rounds} (after 1 warm-up); median {median:.3f} s, min {min(times):.3f} s"
+    )
     print(f"throughput {chars / median:,.0f} characters/s (median round)")
     print(f"peak RSS  {peak_mib:.0f} MiB")
 

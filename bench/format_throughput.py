@@ -61,19 +61,27 @@ def main() -> None:
     chars = sum(len("\n".join(v)) for v in lines.values())
     formats = {
         "text": [(p.name, p.read_bytes()) for p in paths],
-        "html": [(p.stem + ".html", render_html(lines[p.name], title=lines[p.name][0])) for p in paths],
+        "html": [
+            (p.stem + ".html", render_html(lines[p.name], title=lines[p.name][0])) for p in paths
+        ],
         "docx": [(p.stem + ".docx", render_docx(lines[p.name])) for p in paths],
         "pdf": [(p.stem + ".pdf", render_pdf(lines[p.name], ruled=True, raw=True)) for p in paths],
     }
-    pdf_pages = sum(extract_text(data, source=name).page_count or 0 for name, data in formats["pdf"])
+    pdf_pages = sum(
+        extract_text(data, source=name).page_count or 0 for name, data in formats["pdf"]
+    )
     for files in formats.values():
         extract_text(files[0][1], source=files[0][0])  # warm-up: vocabulary, gazetteer, jieba
-    print(f"machine   {platform.processor() or platform.machine()}, {os.cpu_count()} cpus; pinned to 1")
+    print(
+        f"machine   {platform.processor() or platform.machine()}, {os.cpu_count()} cpus; pinned to 1"
+    )
     print(
         f"python    {platform.python_version()}; pdfplumber {version('pdfplumber')}; pypdfium2 {version('pypdfium2')};"
         f" python-docx {version('python-docx')}; lxml {version('lxml')}"
     )
-    print(f"data      {len(paths)} plans, {chars} characters of text; {pdf_pages} PDF pages; {args.rounds} rounds, median")
+    print(
+        f"data      {len(paths)} plans, {chars} characters of text; {pdf_pages} PDF pages; {args.rounds} rounds, median"
+    )
     for name, files in formats.items():
         seconds = _timed(files, args.rounds)
         per_page = f", {pdf_pages / seconds:,.1f} pages/s" if name == "pdf" else ""

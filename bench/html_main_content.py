@@ -41,7 +41,18 @@ from loaders.tables import is_table_line  # noqa: E402
 from tests.documents import documents as annotated  # noqa: E402
 from tests.renderers import blocks, render_html  # noqa: E402
 
-CHROME = ("门户网站", "无障碍", "当前位置", "打印本页", "关闭窗口", "相关链接", "主办单位", "网站标识码", "网站地图", "政办发〔2020〕")
+CHROME = (
+    "门户网站",
+    "无障碍",
+    "当前位置",
+    "打印本页",
+    "关闭窗口",
+    "相关链接",
+    "主办单位",
+    "网站标识码",
+    "网站地图",
+    "政办发〔2020〕",
+)
 """Words of the rendered page's chrome (tests/renderers.py) that no plan's text holds."""
 
 
@@ -57,7 +68,11 @@ def trafilatura_main(page: _Element) -> _Element:
     return lxml.html.fragment_fromstring(found or "<p></p>", create_parent="div")
 
 
-CANDIDATES = {"stripped": stripped_main, "readability": readability_main, "trafilatura": trafilatura_main}
+CANDIDATES = {
+    "stripped": stripped_main,
+    "readability": readability_main,
+    "trafilatura": trafilatura_main,
+}
 
 
 def _cells(line: str) -> tuple[str, ...]:
@@ -75,7 +90,9 @@ def _facts(text: str, source: str) -> tuple[object, ...]:
 def main() -> None:
     documents = annotated("seeds", "corpus-dev")
     print(f"{len(documents)} pages (the five seeds and the development half of the corpus)")
-    print(f"{'method':12} {'body kept':>14} {'table rows kept':>16} {'chrome leaked':>14} {'facts equal':>12} {'ms/page':>8}")
+    print(
+        f"{'method':12} {'body kept':>14} {'table rows kept':>16} {'chrome leaked':>14} {'facts equal':>12} {'ms/page':>8}"
+    )
     for method, main_content in CANDIDATES.items():
         body = body_total = rows = rows_total = leaked = equal = 0
         times: list[float] = []
@@ -86,7 +103,9 @@ def main() -> None:
             start = time.perf_counter()
             document = read_html(page, source=path.name, main_content=main_content)
             times.append(time.perf_counter() - start)
-            read = normalise(pipe_tables("\n".join(line.text for line in as_lines(document.blocks)))).split("\n")
+            read = normalise(
+                pipe_tables("\n".join(line.text for line in as_lines(document.blocks)))
+            ).split("\n")
             read_rows = {_cells(line) for line in read if is_table_line(line)}
             read_text = set(read)
             prose = [line for line in lines if not is_table_line(line)]
@@ -96,7 +115,9 @@ def main() -> None:
             rows += sum(row in read_rows for row in table)
             rows_total += len(table)
             own = "\n".join(lines)  # a saved page's text may hold chrome words of its own
-            leaked += sum(any(chrome in line for line in read) for chrome in CHROME if chrome not in own)
+            leaked += sum(
+                any(chrome in line for line in read) for chrome in CHROME if chrome not in own
+            )
             equal += _facts("\n".join(read), path.name) == _facts("\n".join(lines), path.name)
         print(
             f"{method:12} {body / body_total:>8.3f} {body}/{body_total:<5}"

@@ -26,6 +26,7 @@ from graph.embedded_store import EmbeddedStore
 from graph.errors import NotFound, PlanError, PolicyGraphError, StoreUnavailable
 from graph.export import graph_from_store, read_json, write_graph
 from graph.model import INDICATOR, PROGRAM
+from graph.neo4j_load import PlanGraph
 from graph.neo4j_store import Neo4jStore
 from graph.questions import GraphStats, RegionsForProgram
 from graph.settings import get_settings
@@ -43,7 +44,9 @@ EXIT_PARTIAL, EXIT_NOTHING, EXIT_NOT_FOUND, EXIT_NO_STORE = 1, 3, 4, 5
 PROGRESS_THRESHOLD = 5
 """More files than this get a progress bar."""
 
-app = typer.Typer(help="Knowledge graph of Chinese employment-promotion plans.", no_args_is_help=True)
+app = typer.Typer(
+    help="Knowledge graph of Chinese employment-promotion plans.", no_args_is_help=True
+)
 out = Console()
 err = Console(stderr=True)
 
@@ -53,15 +56,21 @@ PathsArg = Annotated[
 ]
 SourceUrlOpt = Annotated[
     str | None,
-    typer.Option("--source-url", help="Where the one plan file given was published (else its sidecar's or page's URL)."),
+    typer.Option(
+        "--source-url",
+        help="Where the one plan file given was published (else its sidecar's or page's URL).",
+    ),
 ]
 GraphOpt = Annotated[
-    Path | None, typer.Option("--graph", help="A graph written by build (.json) instead of the plans.")
+    Path | None,
+    typer.Option("--graph", help="A graph written by build (.json) instead of the plans."),
 ]
 
 
 @app.callback()
-def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress.")] = False) -> None:
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress.")] = False,
+) -> None:
     logs.configure(verbose)
 
 
@@ -79,7 +88,10 @@ def _progress(total: int, description: str) -> Iterator[Callable[[], None]]:
 def _load(paths: list[Path] | None, strict: bool, source_url: str | None = None) -> LoadResult:
     files = plan_files(paths or [get_settings().paths.plans_dir])
     if source_url is not None and len(files) != 1:
-        raise typer.BadParameter(f"names where one file came from, and {len(files)} files were given", param_hint="--source-url")
+        raise typer.BadParameter(
+            f"names where one file came from, and {len(files)} files were given",
+            param_hint="--source-url",
+        )
     with _progress(len(files), "extracting plans") as advance:
         result = extract_many(files, strict=strict, on_progress=lambda _: advance())
     for extraction in result.extractions:
@@ -94,7 +106,9 @@ def _fail(exc: Exception, code: int = EXIT_NOTHING) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _graph_or_exit(paths: list[Path] | None, strict: bool, source_url: str | None = None) -> tuple[Graph, LoadResult]:
+def _graph_or_exit(
+    paths: list[Path] | None, strict: bool, source_url: str | None = None
+) -> tuple[Graph, LoadResult]:
     try:
         result = _load(paths, strict, source_url)
     except PlanError as exc:
@@ -111,7 +125,9 @@ def _store(paths: list[Path] | None, graph_file: Path | None) -> EmbeddedStore:
         try:
             return EmbeddedStore(read_json(graph_file))
         except (OSError, ValueError) as exc:
-            raise _fail(PolicyGraphError(f"{graph_file}: not a graph written by build: {exc}")) from exc
+            raise _fail(
+                PolicyGraphError(f"{graph_file}: not a graph written by build: {exc}")
+            ) from exc
     return EmbeddedStore(_graph_or_exit(paths, strict=False)[0])
 
 
@@ -146,7 +162,9 @@ def stats(paths: PathsArg = None, graph_file: GraphOpt = None) -> None:
 
 @app.command()
 def explain(
-    plan: Annotated[str, typer.Argument(help="A plan file, or a plan's id or file name in data/plans.")],
+    plan: Annotated[
+        str, typer.Argument(help="A plan file, or a plan's id or file name in data/plans.")
+    ],
 ) -> None:
     """Show one plan's metadata, outline and extracted facts, for a person to check."""
     path = Path(plan)
@@ -176,7 +194,9 @@ def funders(
     out.print(render.funders_table(program, rows))
 
 
-vocab_app = typer.Typer(help="The curated vocabularies and what plans name beyond them.", no_args_is_help=True)
+vocab_app = typer.Typer(
+    help="The curated vocabularies and what plans name beyond them.", no_args_is_help=True
+)
 app.add_typer(vocab_app, name="vocab")
 
 
@@ -184,14 +204,27 @@ app.add_typer(vocab_app, name="vocab")
 def vocab_discovered(
     paths: PathsArg = None,
     label: Annotated[str, typer.Option(help="indicator, program or all.")] = "all",
-    min_plans: Annotated[int, typer.Option("--min-plans", min=1, help="Only names found in at least this many plans.")] = 1,
-    as_yaml: Annotated[bool, typer.Option("--yaml", help="Print entries to paste into data/vocab/*.yaml.")] = False,
+    min_plans: Annotated[
+        int,
+        typer.Option("--min-plans", min=1, help="Only names found in at least this many plans."),
+    ] = 1,
+    as_yaml: Annotated[
+        bool, typer.Option("--yaml", help="Print entries to paste into data/vocab/*.yaml.")
+    ] = False,
 ) -> None:
     """Indicators and programs the plans name that data/vocab does not: counts, plans, example quotes."""
-    labels = {"indicator": (INDICATOR,), "program": (PROGRAM,), "all": (INDICATOR, PROGRAM)}.get(label)
+    labels = {"indicator": (INDICATOR,), "program": (PROGRAM,), "all": (INDICATOR, PROGRAM)}.get(
+        label
+    )
     if labels is None:
-        raise _fail(PolicyGraphError(f"--label must be indicator, program or all, not {label!r}"), 2)
-    entries = [d for d in discovered(_graph_or_exit(paths, strict=False)[1].extractions, labels) if len(d.plans) >= min_plans]
+        raise _fail(
+            PolicyGraphError(f"--label must be indicator, program or all, not {label!r}"), 2
+        )
+    entries = [
+        d
+        for d in discovered(_graph_or_exit(paths, strict=False)[1].extractions, labels)
+        if len(d.plans) >= min_plans
+    ]
     if as_yaml:
         for entry in entries:
             out.print(as_vocabulary(entry), highlight=False, markup=False, soft_wrap=True)
@@ -202,13 +235,21 @@ def vocab_discovered(
 @app.command()
 def evaluate(
     gold_dir: Annotated[
-        Path | None, typer.Option("--gold", help="Folder of gold annotation files (default: the test fixtures).")
+        Path | None,
+        typer.Option(
+            "--gold", help="Folder of gold annotation files (default: the test fixtures)."
+        ),
     ] = None,
     plan_dirs: Annotated[
-        list[Path] | None, typer.Option("--plans", help="Where the annotated plans are (repeatable).")
+        list[Path] | None,
+        typer.Option("--plans", help="Where the annotated plans are (repeatable)."),
     ] = None,
-    per_plan: Annotated[bool, typer.Option("--per-plan", help="A row per document, not only per set.")] = False,
-    misses: Annotated[bool, typer.Option("--misses", help="List what was missed or wrongly found.")] = False,
+    per_plan: Annotated[
+        bool, typer.Option("--per-plan", help="A row per document, not only per set.")
+    ] = False,
+    misses: Annotated[
+        bool, typer.Option("--misses", help="List what was missed or wrongly found.")
+    ] = False,
 ) -> None:
     """Score extraction against gold annotations: precision and recall per document set."""
     fixtures = get_settings().paths.data_dir.parent / "tests" / "fixtures"
@@ -223,7 +264,12 @@ def evaluate(
         for score in scores:
             for measure, lines in score.misses.items():
                 for line in lines:
-                    out.print(f"{score.plan} {measure}: {line}", highlight=False, soft_wrap=True, markup=False)
+                    out.print(
+                        f"{score.plan} {measure}: {line}",
+                        highlight=False,
+                        soft_wrap=True,
+                        markup=False,
+                    )
 
 
 def _neo4j() -> Neo4jStore:
@@ -241,20 +287,28 @@ def load(
 ) -> None:
     """Build plans and load them into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).
 
-    Each plan is written in one transaction: a changed file replaces its earlier version,
-    the same bytes change nothing, and the other plans are left as they were.
+    Plans are written many to a transaction (POLICYGRAPH_NEO4J_PLANS_PER_TRANSACTION): a changed
+    file replaces its earlier version, the same bytes change nothing, and the other plans are left
+    as they were.
     """
     result = _graph_or_exit(paths, strict, source_url)[1]
+    per_transaction = get_settings().neo4j.plans_per_transaction
     with _neo4j() as store:
         store.setup_schema()
         with _progress(len(result.extractions), "loading plans into Neo4j") as advance:
-            for x in result.extractions:
-                store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
-                advance()
+            for start in range(0, len(result.extractions), per_transaction):
+                chunk = result.extractions[start : start + per_transaction]
+                store.load_plans(
+                    [PlanGraph(x.id, x.source, build_knowledge_graph([x])) for x in chunk]
+                )
+                for _ in chunk:
+                    advance()
         stats = {(row.kind, row.name): row.count for row in store.ask(GraphStats())}
     nodes = sum(n for (kind, _), n in stats.items() if kind == "node")
     rels = sum(n for (kind, _), n in stats.items() if kind == "relationship")
-    out.print(f"loaded {len(result.extractions)} plans into Neo4j (it now holds {nodes} nodes, {rels} relationships)")
+    out.print(
+        f"loaded {len(result.extractions)} plans into Neo4j (it now holds {nodes} nodes, {rels} relationships)"
+    )
     if result.errors:
         raise typer.Exit(EXIT_PARTIAL)
 
@@ -262,10 +316,13 @@ def load(
 @app.command()
 def export(
     out_file: Annotated[Path, typer.Option("--out", help="Output file.")],
-    source: Annotated[str, typer.Option("--from", help="embedded (built from the plans) or neo4j.")] = "embedded",
+    source: Annotated[
+        str, typer.Option("--from", help="embedded (built from the plans) or neo4j.")
+    ] = "embedded",
     fmt: Annotated[str, typer.Option("--format", help="graphml or json.")] = "graphml",
     region: Annotated[
-        str | None, typer.Option("--region", help="Only this region's part: a code (620000) or a name (甘肃).")
+        str | None,
+        typer.Option("--region", help="Only this region's part: a code (620000) or a name (甘肃)."),
     ] = None,
     paths: PathsArg = None,
 ) -> None:
@@ -282,7 +339,9 @@ def export(
         write_graph(graph, out_file, fmt)
     except (PolicyGraphError, OSError) as exc:
         raise _fail(exc) from exc
-    out.print(f"exported {graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships → {out_file}")
+    out.print(
+        f"exported {graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships → {out_file}"
+    )
 
 
 def _region_code(name_or_code: str) -> str:
@@ -297,10 +356,14 @@ def _region_code(name_or_code: str) -> str:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    reload: Annotated[bool, typer.Option(help="Restart when the code changes (development).")] = False,
+    reload: Annotated[
+        bool, typer.Option(help="Restart when the code changes (development).")
+    ] = False,
 ) -> None:
     """Serve the REST API: Neo4j when NEO4J_URI is set, else the embedded graph
     (POLICYGRAPH_GRAPH_FILE, or built from the plans). Docs at /docs."""
     import uvicorn
 
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, reload=reload, log_level="warning")
+    uvicorn.run(
+        "api.app:create_app", factory=True, host=host, port=port, reload=reload, log_level="warning"
+    )

@@ -71,14 +71,21 @@ def _facts(store: Store, plan_id: str, curated: dict[str, bool | None]) -> list[
         title="SETS_TARGET",
     )  # fmt: skip
     for t in store.ask(IndicatorTargets(plan_id=plan_id)):
-        normalised = f"{t.normalized_value:g} {t.normalized_unit}" if t.normalized_value is not None else ""
+        normalised = (
+            f"{t.normalized_value:g} {t.normalized_unit}" if t.normalized_value is not None else ""
+        )
         targets.add_row(
             t.indicator, t.value_text, t.unit or "", t.comparator, str(t.year or ""),
             t.scope, "✓" if t.main else "", normalised, _quoted(t.evidence[:40], t.locator),
         )  # fmt: skip
     funds = Table("program", "instrument", "amount (yuan)", "evidence", title="FUNDS")
     for f in store.ask(PlanFundings(plan_id=plan_id)):
-        funds.add_row(f.program_name, f.instrument, _amount(f.amount_yuan), _quoted(f.evidence[:60], f.locator))
+        funds.add_row(
+            f.program_name,
+            f.instrument,
+            _amount(f.amount_yuan),
+            _quoted(f.evidence[:60], f.locator),
+        )
     serves = Table("program", "group", "evidence", title="SERVES")
     for s in store.ask(ProgramsForGroup(plan_id=plan_id)):
         serves.add_row(s.program_name, s.group_name, s.evidence[:60])
@@ -104,16 +111,38 @@ def funders_table(program: str, rows: list[RegionProgramRow]) -> Table:
     table.add_column("evidence", overflow="fold", ratio=1)
     for row in rows:
         section = f"{row.section_path} {row.section_heading or ''}".strip()
-        table.add_row(row.region_name, row.region_level, row.plan_title, section, _amount(row.amount_yuan), row.evidence)
+        table.add_row(
+            row.region_name,
+            row.region_level,
+            row.plan_title,
+            section,
+            _amount(row.amount_yuan),
+            row.evidence,
+        )
     return table
 
 
 def discovered_table(entries: list[Discovered]) -> Table:
     """Discovered indicators and programs, most widespread first, with example quotes."""
-    table = Table("label", "name", "unit / kind", "plans", "count", "examples", title="discovered, not in data/vocab")
+    table = Table(
+        "label",
+        "name",
+        "unit / kind",
+        "plans",
+        "count",
+        "examples",
+        title="discovered, not in data/vocab",
+    )
     for d in entries:
         e = d.entity
-        table.add_row(e.label, e.name, e.unit or e.kind or "", str(len(d.plans)), str(d.count), "\n".join(d.examples))
+        table.add_row(
+            e.label,
+            e.name,
+            e.unit or e.kind or "",
+            str(len(d.plans)),
+            str(d.count),
+            "\n".join(d.examples),
+        )
     return table
 
 
@@ -160,15 +189,24 @@ and counts of errors that must be zero (FUNDS on look-alikes, duplicates, past f
 def quality_table(scores: list[PlanScores], *, per_plan: bool = False) -> Table:
     """One row per document set (seeds, fixtures, corpus dev and blind halves) and overall;
     with ``per_plan``, a row per document inside each set."""
-    table = Table("set / plan", *(name for name, _ in QUALITY_COLUMNS), title="extraction quality against gold annotations")
+    table = Table(
+        "set / plan",
+        *(name for name, _ in QUALITY_COLUMNS),
+        title="extraction quality against gold annotations",
+    )
     for name in SETS:
         members = [s for s in scores if s.set == name]
         if not members:
             continue
         if per_plan:
             for score in members:
-                table.add_row(score.plan + (" (rejected)" if score.error else ""), *(cell(score) for _, cell in QUALITY_COLUMNS))
-        table.add_row(name, *(cell(total(members, name)) for _, cell in QUALITY_COLUMNS), style="bold")
+                table.add_row(
+                    score.plan + (" (rejected)" if score.error else ""),
+                    *(cell(score) for _, cell in QUALITY_COLUMNS),
+                )
+        table.add_row(
+            name, *(cell(total(members, name)) for _, cell in QUALITY_COLUMNS), style="bold"
+        )
         table.add_section()
     table.add_row("overall", *(cell(total(scores)) for _, cell in QUALITY_COLUMNS), style="bold")
     return table

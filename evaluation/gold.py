@@ -18,7 +18,16 @@ import yaml
 from graph.errors import InvalidInput
 
 SETS = ("seeds", "fixtures", "corpus-dev", "corpus-blind")
-METADATA_FIELDS = ("title", "region_code", "kind", "issuer", "doc_number", "issued_on", "period_start", "period_end")
+METADATA_FIELDS = (
+    "title",
+    "region_code",
+    "kind",
+    "issuer",
+    "doc_number",
+    "issued_on",
+    "period_start",
+    "period_end",
+)
 
 
 @dataclass(frozen=True)
@@ -94,7 +103,9 @@ class PlanScores:
     """What was missed (gold not found) and what was wrong (found, not in gold), by measure."""
 
 
-ADDITIVE = tuple(f.name for f in fields(PlanScores) if f.name not in ("plan", "set", "error", "misses"))
+ADDITIVE = tuple(
+    f.name for f in fields(PlanScores) if f.name not in ("plan", "set", "error", "misses")
+)
 
 
 def total(scores: list[PlanScores], name: str = "overall") -> PlanScores:
@@ -114,7 +125,9 @@ def read_gold(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or "plan" not in data:
         raise InvalidInput(f"{path}: a gold file is a mapping with a 'plan' key")
     if data.get("set") not in SETS:
-        raise InvalidInput(f"{path}: 'set' must be one of {', '.join(SETS)}, not {data.get('set')!r}")
+        raise InvalidInput(
+            f"{path}: 'set' must be one of {', '.join(SETS)}, not {data.get('set')!r}"
+        )
     return data
 
 

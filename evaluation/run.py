@@ -19,7 +19,9 @@ def plan_file(name: str, folders: list[Path]) -> Path | None:
     return next((d / name for d in folders if (d / name).is_file()), None)
 
 
-def evaluate(gold_dir: Path, folders: list[Path], vocabulary: Vocabulary | None = None) -> list[PlanScores]:
+def evaluate(
+    gold_dir: Path, folders: list[Path], vocabulary: Vocabulary | None = None
+) -> list[PlanScores]:
     """Scores for every gold file in ``gold_dir``, with plans looked up in ``folders``."""
     vocabulary = vocabulary or default_vocabulary()
     scores = []
@@ -27,7 +29,9 @@ def evaluate(gold_dir: Path, folders: list[Path], vocabulary: Vocabulary | None 
         gold = read_gold(gold_file)
         path = plan_file(str(gold["plan"]), folders)
         if path is None:
-            raise PolicyGraphError(f"{gold_file}: plan {gold['plan']} not found in {', '.join(map(str, folders))}")
+            raise PolicyGraphError(
+                f"{gold_file}: plan {gold['plan']} not found in {', '.join(map(str, folders))}"
+            )
         try:
             scores.append(score_plan(extract_file(path, vocabulary=vocabulary), gold, vocabulary))
         except PlanError as exc:

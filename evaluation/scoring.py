@@ -47,9 +47,14 @@ class Resolver:
 
     def __init__(self, entities: list[Entity]) -> None:
         # By label: a discovered program may share a surface with a group (高校毕业生…).
-        self._by_surface = {(e.label, _plain(s)): e.id for e in entities for s in (e.name, *e.aliases)}
+        self._by_surface = {
+            (e.label, _plain(s)): e.id for e in entities for s in (e.name, *e.aliases)
+        }
         self._matcher = Matcher(
-            [replace(e, name=_plain(e.name), aliases=tuple(map(_plain, e.aliases))) for e in entities]
+            [
+                replace(e, name=_plain(e.name), aliases=tuple(map(_plain, e.aliases)))
+                for e in entities
+            ]
         )
 
     def resolve(self, surface: str, label: str) -> str | None:
@@ -58,7 +63,9 @@ class Resolver:
         if (found := self._by_surface.get((label, text))) is not None:
             return found
         # Chinese names are head-final: 零就业家庭、登记失业人员、就业困难人员帮扶率 is a 帮扶率.
-        suffixes = [m for m in self._matcher.find(text) if m.entity.label == label and m.end == len(text)]
+        suffixes = [
+            m for m in self._matcher.find(text) if m.entity.label == label and m.end == len(text)
+        ]
         if suffixes:
             return max(suffixes, key=lambda m: m.end - m.start).entity.id
         best = max(
@@ -71,7 +78,9 @@ class Resolver:
         return None
 
 
-def _match(gold: list[Any], found: list[Any], same: Callable[[Any, Any], bool]) -> tuple[list[int | None], list[bool]]:
+def _match(
+    gold: list[Any], found: list[Any], same: Callable[[Any, Any], bool]
+) -> tuple[list[int | None], list[bool]]:
     """Greedy one-to-one matching: for each gold item the index of its found item, or None."""
     pairs: list[int | None] = [None] * len(gold)
     taken = [False] * len(found)
@@ -125,7 +134,9 @@ class _Scorer:
         if self.resolver.resolve(indicator, INDICATOR) == t.indicator_id:
             return True
         quotes = [str(g["quote"]), *map(str, g.get("also") or [])]
-        return self._in_clause(quotes, t.clause_id) and similar(indicator, self.names.get(t.indicator_id, ""))
+        return self._in_clause(quotes, t.clause_id) and similar(
+            indicator, self.names.get(t.indicator_id, "")
+        )
 
     def same_funding(self, g: dict[str, Any], f: Funding) -> bool:
         if not self._in_clause([str(g["quote"])], f.clause_id):
@@ -147,7 +158,11 @@ class _Scorer:
         found = self.x.targets
         complete = "targets" in self.gold
         gold_all = list(self.gold.get("targets") or []) if complete else []
-        gold_main = [g for g in gold_all if g.get("main")] if complete else list(self.gold.get("main_targets") or [])
+        gold_main = (
+            [g for g in gold_all if g.get("main")]
+            if complete
+            else list(self.gold.get("main_targets") or [])
+        )
         found_main = [t for t in found if t.main]
         pairs, taken = _match(gold_main, found_main, self.same_target)
         scores.main_targets = _score(pairs, taken)
@@ -157,14 +172,20 @@ class _Scorer:
             scores.targets = _score(pairs, taken)
             scores.misses["targets"] = self._target_misses(gold_all, found, pairs, taken)
             matched = [(g, found[j]) for g, j in zip(gold_all, pairs, strict=True) if j is not None]
-            scores.main_flag = Accuracy(sum(bool(g.get("main")) == t.main for g, t in matched), len(matched))
+            scores.main_flag = Accuracy(
+                sum(bool(g.get("main")) == t.main for g, t in matched), len(matched)
+            )
             reference, candidates = gold_all, found
         else:
-            matched = [(g, found_main[j]) for g, j in zip(gold_main, pairs, strict=True) if j is not None]
+            matched = [
+                (g, found_main[j]) for g, j in zip(gold_main, pairs, strict=True) if j is not None
+            ]
             reference, candidates = gold_main, found_main
         scores.year = Accuracy(sum(g.get("year") == t.year for g, t in matched), len(matched))
         scores.scope = Accuracy(sum(g.get("scope") == t.scope for g, t in matched), len(matched))
-        scores.comparator = Accuracy(sum(g.get("comparator") == t.comparator for g, t in matched), len(matched))
+        scores.comparator = Accuracy(
+            sum(g.get("comparator") == t.comparator for g, t in matched), len(matched)
+        )
         scores.duplicates = sum(
             1
             for t, hit in zip(candidates, taken, strict=True)
@@ -175,13 +196,18 @@ class _Scorer:
             1
             for t in found
             if any(
-                _number(r.get("value")) == t.value and self._in_clause([str(r["quote"])], t.clause_id)
+                _number(r.get("value")) == t.value
+                and self._in_clause([str(r["quote"])], t.clause_id)
                 for r in retrospective
             )
         )
 
     def _target_misses(
-        self, gold: list[dict[str, Any]], found: list[Target], pairs: list[int | None], taken: list[bool]
+        self,
+        gold: list[dict[str, Any]],
+        found: list[Target],
+        pairs: list[int | None],
+        taken: list[bool],
     ) -> list[str]:
         return [
             f"missed {g['indicator']} {g.get('value')}{g.get('unit') or ''}: {g['quote']}"
@@ -196,11 +222,20 @@ class _Scorer:
         found = self.x.fundings
         pairs, taken = _match(gold_funds, found, self.same_funding)
         scores.funds = _score(pairs, taken)
-        with_amount = [(g, found[j]) for g, j in zip(gold_funds, pairs, strict=True) if j is not None and g.get("amount_yuan") is not None]
-        scores.amount = Accuracy(sum(_number(g["amount_yuan"]) == f.amount_yuan for g, f in with_amount), len(with_amount))
+        with_amount = [
+            (g, found[j])
+            for g, j in zip(gold_funds, pairs, strict=True)
+            if j is not None and g.get("amount_yuan") is not None
+        ]
+        scores.amount = Accuracy(
+            sum(_number(g["amount_yuan"]) == f.amount_yuan for g, f in with_amount),
+            len(with_amount),
+        )
         look_alikes = [str(n["quote"]) for n in self.gold.get("not_funds") or []]
         scores.not_funds = sum(
-            1 for f, hit in zip(found, taken, strict=True) if not hit and any(self._overlaps(q, f) for q in look_alikes)
+            1
+            for f, hit in zip(found, taken, strict=True)
+            if not hit and any(self._overlaps(q, f) for q in look_alikes)
         )
         scores.misses["funds"] = [
             f"missed {g['program']}: {g['quote']}" for g, j in zip(gold_funds, pairs, strict=True) if j is None
@@ -215,7 +250,9 @@ class _Scorer:
             surfaces = [str(s) for s in self.gold.get(measure) or []]
             hits = [self.resolver.resolve(s, label) in covered for s in surfaces]
             setattr(scores, measure, Score(sum(hits), len(hits)))
-            scores.misses[measure] = [f"missed {s}" for s, hit in zip(surfaces, hits, strict=True) if not hit]
+            scores.misses[measure] = [
+                f"missed {s}" for s, hit in zip(surfaces, hits, strict=True) if not hit
+            ]
 
 
 def _metadata(x: PlanExtraction, gold: dict[str, Any], scores: PlanScores) -> None:
@@ -244,7 +281,11 @@ def score_plan(x: PlanExtraction, gold: dict[str, Any], vocabulary: Vocabulary) 
 def score_failure(gold: dict[str, Any], error: str) -> PlanScores:
     """A document the extractor rejected: everything the gold lists is missed."""
     targets = list(gold.get("targets") or [])
-    main = [t for t in targets if t.get("main")] if "targets" in gold else list(gold.get("main_targets") or [])
+    main = (
+        [t for t in targets if t.get("main")]
+        if "targets" in gold
+        else list(gold.get("main_targets") or [])
+    )
     return PlanScores(
         str(gold["plan"]),
         str(gold["set"]),

@@ -127,7 +127,9 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
         _add_edge(g, x.id, f.program_id, "FUNDS", f.clause_id, **_fact(f, "program_id"))
     for n, t in enumerate(x.targets):
         _add_entity(g, entities[t.indicator_id])
-        _add_edge(g, x.id, t.indicator_id, "SETS_TARGET", f"{t.clause_id}:{n}", **_fact(t, "indicator_id"))
+        _add_edge(
+            g, x.id, t.indicator_id, "SETS_TARGET", f"{t.clause_id}:{n}", **_fact(t, "indicator_id")
+        )
     for serving in x.servings:
         _add_edge(
             g, serving.program_id, serving.group_id, "SERVES", serving.clause_id,
@@ -136,11 +138,15 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
     for citation in x.citations:
         if citation.document_id not in g:
             _add_node(g, citation.document_id, "Document", title=citation.title)
-        _add_edge(g, x.id, citation.document_id, "CITES", citation.clause_id, clause_id=citation.clause_id)
+        _add_edge(
+            g, x.id, citation.document_id, "CITES", citation.clause_id, clause_id=citation.clause_id
+        )
 
 
 def build_graph(
-    extractions: list[PlanExtraction], region_chains: dict[str, list[Region]], entities: dict[str, Entity]
+    extractions: list[PlanExtraction],
+    region_chains: dict[str, list[Region]],
+    entities: dict[str, Entity],
 ) -> Graph:
     """``region_chains`` maps each plan's region code to its chain up to the country."""
     g = Graph()

@@ -13,7 +13,11 @@ from graph.questions import Entities, EntityLabel, Plans, Regions, Store
 from graph.rows import EntityRow, PlanRow, RegionRow
 from loaders.normalize import normalise_fragment
 
-ENTITY_LABELS: dict[EntityLabel, str] = {"Program": "program", "TargetGroup": "target group", "Indicator": "indicator"}
+ENTITY_LABELS: dict[EntityLabel, str] = {
+    "Program": "program",
+    "TargetGroup": "target group",
+    "Indicator": "indicator",
+}
 
 
 def clean(text: str) -> str:
@@ -34,7 +38,9 @@ class Catalog:
             if text.strip() == row.id or name == row.name or name in row.aliases:
                 return row
         known = [row.name for row in self.entities[label]]
-        raise NotFound(f"no {ENTITY_LABELS[label]} named {text!r}", suggestions=closest(name, known))
+        raise NotFound(
+            f"no {ENTITY_LABELS[label]} named {text!r}", suggestions=closest(name, known)
+        )
 
     def region(self, text: str) -> RegionRow:
         name = clean(text)
@@ -57,4 +63,6 @@ class Catalog:
         for row in self.plans:
             if ref in (row.id, row.source) or (len(ref) >= 8 and row.sha256.startswith(ref)):
                 return row
-        raise NotFound(f"no plan {text!r}", suggestions=closest(ref, [row.id for row in self.plans]))
+        raise NotFound(
+            f"no plan {text!r}", suggestions=closest(ref, [row.id for row in self.plans])
+        )

@@ -51,7 +51,8 @@ _LOAD_CSV_REFUSED = "LOAD CSV is not allowed: this endpoint reads the graph, not
 
 def _procedure_refused(name: str) -> CypherRefused:
     return CypherRefused(
-        f"procedure {name} is not allowed; allowed: {', '.join(sorted(ALLOWED_PROCEDURES))}", rule="procedure"
+        f"procedure {name} is not allowed; allowed: {', '.join(sorted(ALLOWED_PROCEDURES))}",
+        rule="procedure",
     )
 
 
@@ -135,14 +136,21 @@ def check_text(query: str) -> str:
         if name.casefold() not in _ALLOWED:
             raise _procedure_refused(name)
     if _USE.search(masked):
-        raise CypherRefused("USE is not allowed: queries run against the policygraph database only", rule="use")
+        raise CypherRefused(
+            "USE is not allowed: queries run against the policygraph database only", rule="use"
+        )
     if mode := _EXECUTION_MODE.match(masked):
-        raise CypherRefused(f"{mode.group(1).upper()} is not accepted: send the query alone", rule="execution_mode")
+        raise CypherRefused(
+            f"{mode.group(1).upper()} is not accepted: send the query alone", rule="execution_mode"
+        )
     end = len(masked.rstrip())
     if end and masked[end - 1] == ";":
         end -= 1
     if ";" in masked[:end]:
-        raise CypherRefused("one statement per request: remove the ';' between statements", rule="multiple_statements")
+        raise CypherRefused(
+            "one statement per request: remove the ';' between statements",
+            rule="multiple_statements",
+        )
     if not masked[:end].strip():
         raise CypherRefused("the query is empty (only comments or whitespace)", rule="empty")
     return query[:end]
@@ -162,7 +170,9 @@ def check_plan(query_type: str | None, plan: dict[str, Any] | None) -> None:
 
     ``query_type`` and ``plan`` are the driver's ``summary.query_type`` and ``summary.plan``."""
     if plan is None:
-        raise CypherRefused("the server gave no plan for the query, so it cannot be checked", rule="no_plan")
+        raise CypherRefused(
+            "the server gave no plan for the query, so it cannot be checked", rule="no_plan"
+        )
     for operator, details in _operators(plan):
         if operator.startswith("ProcedureCall"):
             name = details.split("(")[0].strip().replace("`", "")
@@ -170,7 +180,9 @@ def check_plan(query_type: str | None, plan: dict[str, Any] | None) -> None:
                 raise _procedure_refused(name)
         elif operator == "LoadCSV":
             raise CypherRefused(_LOAD_CSV_REFUSED, rule="load_csv")
-        elif operator.startswith("Terminate") or (operator.startswith("Show") and operator not in ALLOWED_SHOW):
+        elif operator.startswith("Terminate") or (
+            operator.startswith("Show") and operator not in ALLOWED_SHOW
+        ):
             raise CypherRefused(
                 f"administration commands ({operator}) are not allowed; SHOW INDEXES, CONSTRAINTS, PROCEDURES and FUNCTIONS are",
                 rule="administration",
@@ -187,12 +199,22 @@ def unexplain(message: str) -> str:
     """The server's message about ``EXPLAIN <query>``, with the prefix gone and positions
     (line 1 column, offset, the caret) counted in the analyst's own query."""
     shift = len(EXPLAIN)
-    message = re.sub(r"\(offset: (\d+)\)", lambda m: f"(offset: {max(int(m.group(1)) - shift, 0)})", message)
-    message = re.sub(r"\(line 1, column (\d+)", lambda m: f"(line 1, column {max(int(m.group(1)) - shift, 1)}", message)
+    message = re.sub(
+        r"\(offset: (\d+)\)", lambda m: f"(offset: {max(int(m.group(1)) - shift, 0)})", message
+    )
+    message = re.sub(
+        r"\(line 1, column (\d+)",
+        lambda m: f"(line 1, column {max(int(m.group(1)) - shift, 1)}",
+        message,
+    )
     lines = message.split("\n")
     for i, line in enumerate(lines):
         if line.startswith('"' + EXPLAIN):
             lines[i] = '"' + line[1 + shift :]
-            if i + 1 < len(lines) and lines[i + 1].strip() == "^" and not lines[i + 1][:shift].strip():
+            if (
+                i + 1 < len(lines)
+                and lines[i + 1].strip() == "^"
+                and not lines[i + 1][:shift].strip()
+            ):
                 lines[i + 1] = lines[i + 1][shift:]
     return "\n".join(lines)

@@ -10,7 +10,11 @@ from graph.graph_index import GraphIndex, Row, as_list, sorted_rows
 
 def region_scope(ix: GraphIndex, *, region_code: str) -> list[Row]:
     region_id = f"region:{region_code}"
-    plans = [p for p, issuer in ix.issuer.items() if region_id in {r["id"] for r in ix.ancestors(issuer["id"])}]
+    plans = [
+        p
+        for p, issuer in ix.issuer.items()
+        if region_id in {r["id"] for r in ix.ancestors(issuer["id"])}
+    ]
     ids: set[str] = set(plans)
     for node_id, attrs in ix.graph.nodes(data=True):
         if attrs.get("plan_id") in plans and attrs["labels"][0] in ("Section", "Clause"):
@@ -43,7 +47,9 @@ def export_relationships(ix: GraphIndex, *, ids: list[str] | None) -> list[Row]:
     rows = []
     for source, target, key, attrs in ix.graph.edges(keys=True, data=True):
         if keep is not None and not (
-            source in keep and target in keep and (attrs["type"] != "SERVES" or attrs["plan_id"] in keep)
+            source in keep
+            and target in keep
+            and (attrs["type"] != "SERVES" or attrs["plan_id"] in keep)
         ):
             continue
         row = {

@@ -26,7 +26,10 @@ def regions_for_program(
         clause, section = ix.node(clause_id), ix.section_of[clause_id]
         for region in ix.ancestors(issuer["id"]):
             own = region is issuer
-            if not ((level is None and own) or (region["level"] == level and (own or include_subregions))):
+            if not (
+                (level is None and own)
+                or (region["level"] == level and (own or include_subregions))
+            ):
                 continue
             row = {
                 "region_code": region["code"], "region_name": region["name"],
@@ -61,7 +64,13 @@ def programs_for_group(
             "group_name": ix.node(target)["name"], "plan_title": plan.get("title"),
             "locator": ix.node(serves["clause_id"]).get("locator"), "plan_source_url": plan.get("source_url"),
         }  # fmt: skip
-        key = (region["code"], program_id, serves["plan_id"], ix.ordinal(serves["clause_id"]), target)
+        key = (
+            region["code"],
+            program_id,
+            serves["plan_id"],
+            ix.ordinal(serves["clause_id"]),
+            target,
+        )
         rows.append((key, row))
     return sorted_rows(rows)
 
@@ -100,18 +109,30 @@ def indicator_targets(
             "evidence": t["evidence"], "indicator_id": target, "locator": ix.node(t["clause_id"]).get("locator"),
             "plan_source_url": ix.node(source).get("source_url"),
         }  # fmt: skip
-        rows.append(((region["code"], source, ix.ordinal(t["clause_id"]), target, t["value_text"]), row))
+        rows.append(
+            ((region["code"], source, ix.ordinal(t["clause_id"]), target, t["value_text"]), row)
+        )
     return sorted_rows(rows)
 
 
-def region_coverage(ix: GraphIndex, *, region_codes: list[str] | None, plan_id: str | None) -> list[Row]:
+def region_coverage(
+    ix: GraphIndex, *, region_codes: list[str] | None, plan_id: str | None
+) -> list[Row]:
     mentions: dict[tuple[str, str, str, str], int] = defaultdict(int)
     for source, target, _, covers in ix.edges["COVERS"]:
         region, entity = ix.issuer[source], ix.node(target)
         if (region_codes is None or region["code"] in region_codes) and plan_id in (None, source):
-            mentions[(region["code"], entity["labels"][0], target, entity["name"])] += covers["mentions"]
+            mentions[(region["code"], entity["labels"][0], target, entity["name"])] += covers[
+                "mentions"
+            ]
     return [
-        {"region_code": code, "label": label, "entity_id": entity_id, "name": name, "mentions": count}
+        {
+            "region_code": code,
+            "label": label,
+            "entity_id": entity_id,
+            "name": name,
+            "mentions": count,
+        }
         for (code, label, entity_id, name), count in sorted(mentions.items())
     ]
 
@@ -125,15 +146,21 @@ def region_matrix(ix: GraphIndex, *, relation: str, label: str) -> list[Row]:
         for clause_id in [rel["clause_id"]] if relation == "FUNDS" else rel["clause_ids"]:
             clause = ix.node(clause_id)
             evidence = rel["evidence"] if relation == "FUNDS" else clause["text"]
-            cells[(region["code"], target)].append((clause["plan_id"], clause["ordinal"], clause_id, evidence))
+            cells[(region["code"], target)].append(
+                (clause["plan_id"], clause["ordinal"], clause_id, evidence)
+            )
     rows = []
     for (code, entity_id), clauses in sorted(cells.items()):
         first = min(clauses, key=lambda c: (c[0], c[1]))
         rows.append(
             {
-                "region_code": code, "region_name": ix.node(f"region:{code}")["name"],
-                "entity_id": entity_id, "entity_name": ix.node(entity_id)["name"],
-                "clauses": len(clauses), "first_clause_id": first[2], "first_evidence": first[3],
+                "region_code": code,
+                "region_name": ix.node(f"region:{code}")["name"],
+                "entity_id": entity_id,
+                "entity_name": ix.node(entity_id)["name"],
+                "clauses": len(clauses),
+                "first_clause_id": first[2],
+                "first_evidence": first[3],
             }  # fmt: skip
         )
     return rows
@@ -144,7 +171,9 @@ def clause_search(ix: GraphIndex, *, lucene: str, text: str, region_code: str | 
     rows = []
     for clause in (a for _, a in ix.graph.nodes(data=True) if a["labels"] == ("Clause",)):
         region = ix.issuer[clause["plan_id"]]
-        if text not in clause["text"] or (region_code is not None and region["code"] != region_code):
+        if text not in clause["text"] or (
+            region_code is not None and region["code"] != region_code
+        ):
             continue
         section, plan = ix.node(clause["section_id"]), ix.node(clause["plan_id"])
         row = {
@@ -179,7 +208,9 @@ def graph_stats(ix: GraphIndex) -> list[Row]:
             counts[("node", label)] += 1
     for rel in ix.edges:
         counts[("relationship", rel)] = len(ix.edges[rel])
-    return [{"kind": kind, "name": name, "count": n} for (kind, name), n in sorted(counts.items()) if n]
+    return [
+        {"kind": kind, "name": name, "count": n} for (kind, name), n in sorted(counts.items()) if n
+    ]
 
 
 def regions(ix: GraphIndex) -> list[Row]:
@@ -215,7 +246,9 @@ def plans(ix: GraphIndex, *, region_code: str | None, plan_id: str | None) -> li
             counts[(source, kind)] += 1
     rows = []
     for source, region in ix.issuer.items():
-        if (region_code is not None and region["code"] != region_code) or (plan_id is not None and source != plan_id):
+        if (region_code is not None and region["code"] != region_code) or (
+            plan_id is not None and source != plan_id
+        ):
             continue
         plan = ix.node(source)
         row = {
@@ -235,14 +268,22 @@ def entities(ix: GraphIndex, *, label: str, text: str | None, kind: str | None) 
             plans_of[target] += 1
     return [
         {
-            "id": node_id, "name": attrs["name"], "aliases": as_list(attrs.get("aliases")),
-            "kind": attrs.get("kind"), "curated": attrs.get("curated"), "unit": attrs.get("unit"),
+            "id": node_id,
+            "name": attrs["name"],
+            "aliases": as_list(attrs.get("aliases")),
+            "kind": attrs.get("kind"),
+            "curated": attrs.get("curated"),
+            "unit": attrs.get("unit"),
             "plans": plans_of[node_id],
         }  # fmt: skip
         for node_id, attrs in ix.sorted_nodes()
         if label in attrs["labels"]
         and kind in (None, attrs.get("kind"))
-        and (text is None or text in attrs["name"] or any(text in a for a in attrs.get("aliases") or ()))
+        and (
+            text is None
+            or text in attrs["name"]
+            or any(text in a for a in attrs.get("aliases") or ())
+        )
     ]
 
 

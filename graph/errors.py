@@ -117,14 +117,20 @@ class CypherError(InvalidInput):
 
     code = "cypher_error"
 
-    def __init__(self, message: str, *, neo4j_code: str | None = None, driver_error: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, neo4j_code: str | None = None, driver_error: str | None = None
+    ) -> None:
         super().__init__(message)
         self.neo4j_code = neo4j_code
         self.driver_error = driver_error
 
     @property
     def details(self) -> dict[str, Any]:
-        return {"neo4j_code": self.neo4j_code} if self.neo4j_code is not None else {"driver_error": self.driver_error}
+        return (
+            {"neo4j_code": self.neo4j_code}
+            if self.neo4j_code is not None
+            else {"driver_error": self.driver_error}
+        )
 
 
 class CypherTimeout(CypherError):

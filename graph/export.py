@@ -112,7 +112,11 @@ def write_graph(g: Graph, path: Path, fmt: str | None = None) -> None:
 def graph_from_store(store: Store, region_code: str | None = None) -> Graph:
     """The whole graph, or one region's part of it (its and its sub-regions' plans, their
     sections and clauses, the entities they touch and the regions above), read back from a store."""
-    ids = None if region_code is None else [row.id for row in store.ask(RegionScope(region_code=region_code))]
+    ids = (
+        None
+        if region_code is None
+        else [row.id for row in store.ask(RegionScope(region_code=region_code))]
+    )
     g = Graph()
     for node in store.ask(ExportNodes(ids=ids)):
         g.add_node(node.id, labels=tuple(node.labels), **node.properties)

@@ -57,7 +57,6 @@ class GraphIndex:
         return int(self.node(clause_id)["ordinal"])
 
 
-
 def sorted_rows(rows: list[tuple[tuple[Any, ...], Row]]) -> list[Row]:
     """The rows in the order of their sort keys, as a query's ORDER BY gives them."""
     return [row for _, row in sorted(rows, key=lambda pair: pair[0])]

@@ -37,7 +37,9 @@ class NamedQuery:
     def fill(self, **tokens: str) -> str:
         """The text with its ``%token%`` placeholders filled (callers pass allow-listed names)."""
         if set(tokens) != self.tokens:
-            raise QueryFileError(f"{self.name}: expects tokens {sorted(self.tokens)}, got {sorted(tokens)}")
+            raise QueryFileError(
+                f"{self.name}: expects tokens {sorted(self.tokens)}, got {sorted(tokens)}"
+            )
         return _TOKEN.sub(lambda m: tokens[m.group(1)], self.text)
 
 
@@ -67,8 +69,12 @@ def parse_query(name: str, source: str) -> NamedQuery:
     declared = set(_header_list(header, "Parameters"))
     used = set(_PARAMETER.findall(body))
     if declared != used:
-        raise QueryFileError(f"{name}: header lists {sorted(declared)} but the query uses {sorted(used)}")
-    purpose = " ".join(line for line in header if not line.startswith(("Parameters:", "Returns:", " ")))
+        raise QueryFileError(
+            f"{name}: header lists {sorted(declared)} but the query uses {sorted(used)}"
+        )
+    purpose = " ".join(
+        line for line in header if not line.startswith(("Parameters:", "Returns:", " "))
+    )
     return NamedQuery(
         name=name,
         purpose=purpose.split(". ")[0],
@@ -90,7 +96,10 @@ class QueryRegistry:
             path.relative_to(directory).with_suffix("").as_posix(): path
             for path in sorted(directory.rglob("*.cypher"))
         }
-        self._parsed = {name: parse_query(name, path.read_text(encoding="utf-8")) for name, path in self._queries.items()}
+        self._parsed = {
+            name: parse_query(name, path.read_text(encoding="utf-8"))
+            for name, path in self._queries.items()
+        }
 
     @property
     def names(self) -> list[str]:

@@ -210,7 +210,9 @@ def check_registry(registry: QueryRegistry) -> QueryRegistry:
     for query in registry.read_queries():
         spec = specs.pop(query.name, None)
         if spec is None:
-            raise QueryFileError(f"{query.name}: a question file with no spec in graph/questions.py")
+            raise QueryFileError(
+                f"{query.name}: a question file with no spec in graph/questions.py"
+            )
         if query.parameters != spec.parameter_names():
             raise QueryFileError(
                 f"{query.name}: header lists parameters {sorted(query.parameters)}, "

@@ -46,7 +46,13 @@ class ReadOnlyResult:
 
 
 def run(
-    driver: Driver, database: str, query: str, parameters: dict[str, Any], *, max_rows: int, timeout: float
+    driver: Driver,
+    database: str,
+    query: str,
+    parameters: dict[str, Any],
+    *,
+    max_rows: int,
+    timeout: float,
 ) -> ReadOnlyResult:
     """``query`` through the three gates; its first ``max_rows`` rows as JSON values."""
     try:
@@ -57,7 +63,13 @@ def run(
 
 
 def _run(
-    driver: Driver, database: str, query: str, parameters: dict[str, Any], *, max_rows: int, timeout: float
+    driver: Driver,
+    database: str,
+    query: str,
+    parameters: dict[str, Any],
+    *,
+    max_rows: int,
+    timeout: float,
 ) -> ReadOnlyResult:
     text = check_text(query)
     explaining = True
@@ -70,7 +82,10 @@ def _run(
         explaining = False
         check_plan(summary.query_type, summary.plan)
         result = tx.run(text, parameters)
-        rows = [[to_json(v) for v in record.values()] for record in itertools.islice(result, max_rows + 1)]
+        rows = [
+            [to_json(v) for v in record.values()]
+            for record in itertools.islice(result, max_rows + 1)
+        ]
         return list(result.keys()), rows  # the transaction ends by discarding what was not read
 
     started = time.monotonic()
@@ -89,7 +104,9 @@ def _run(
             message = unexplain(message)
         if "TimedOut" in code:
             raise CypherTimeout(
-                f"the query ran longer than {timeout:g} s and was stopped", neo4j_code=code, neo4j_message=message
+                f"the query ran longer than {timeout:g} s and was stopped",
+                neo4j_code=code,
+                neo4j_message=message,
             ) from exc
         raise CypherError(message, neo4j_code=code) from exc
     except (ServiceUnavailable, SessionExpired) as exc:
@@ -100,7 +117,11 @@ def _run(
     rows = rows[:max_rows]
     log.info(
         "cypher query",
-        extra={"rows": len(rows), "truncated": truncated, "seconds": round(time.monotonic() - started, 3)},
+        extra={
+            "rows": len(rows),
+            "truncated": truncated,
+            "seconds": round(time.monotonic() - started, 3),
+        },
     )
     return ReadOnlyResult(columns=columns, rows=rows, truncated=truncated)
 
@@ -114,7 +135,11 @@ def to_json(value: Any) -> Any:
             return value
         return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
     if isinstance(value, Node):
-        return {"element_id": value.element_id, "labels": sorted(value.labels), "properties": _properties(value)}
+        return {
+            "element_id": value.element_id,
+            "labels": sorted(value.labels),
+            "properties": _properties(value),
+        }
     if isinstance(value, Relationship):
         return {
             "element_id": value.element_id,
@@ -124,9 +149,14 @@ def to_json(value: Any) -> Any:
             "properties": _properties(value),
         }
     if isinstance(value, Path):
-        return {"nodes": [to_json(n) for n in value.nodes], "relationships": [to_json(r) for r in value.relationships]}
+        return {
+            "nodes": [to_json(n) for n in value.nodes],
+            "relationships": [to_json(r) for r in value.relationships],
+        }
     if isinstance(value, Point):  # before lists: points (and durations) are tuples
-        axes = ", ".join(f"{axis}: {coordinate!r}" for axis, coordinate in zip("xyz", value, strict=False))
+        axes = ", ".join(
+            f"{axis}: {coordinate!r}" for axis, coordinate in zip("xyz", value, strict=False)
+        )
         return f"point({{srid: {value.srid}, {axes}}})"
     if isinstance(value, Date | Time | DateTime | Duration):
         return str(value)  # ISO 8601

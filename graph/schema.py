@@ -81,5 +81,7 @@ def check_label(label: str) -> Label:
 def check_relationship(rel: str, source_label: str, target_label: str) -> Rel:
     sources, targets = RELATIONSHIPS[Rel(rel)] if rel in set(Rel) else ((), ())
     if source_label not in sources or target_label not in targets:
-        raise ValueError(f"not a relationship of the schema: ({source_label})-[:{rel}]->({target_label})")
+        raise ValueError(
+            f"not a relationship of the schema: ({source_label})-[:{rel}]->({target_label})"
+        )
     return Rel(rel)

@@ -43,7 +43,9 @@ class PathSettings(BaseSettings):
 class StoreSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="POLICYGRAPH_", frozen=True, populate_by_name=True)
 
-    kind: Literal["auto", "embedded", "neo4j"] = Field(default="auto", validation_alias="POLICYGRAPH_STORE")
+    kind: Literal["auto", "embedded", "neo4j"] = Field(
+        default="auto", validation_alias="POLICYGRAPH_STORE"
+    )
     """``auto``: Neo4j when ``NEO4J_URI`` is set, else the embedded store."""
 
     graph_file: Path | None = None
@@ -75,7 +77,14 @@ class Neo4jSettings(BaseSettings):
     batch_size: int = Field(default=2000, ge=1, validation_alias="POLICYGRAPH_NEO4J_BATCH_SIZE")
     """Rows per ``UNWIND`` when loading."""
 
-    query_timeout: float = Field(default=30.0, gt=0, validation_alias="POLICYGRAPH_NEO4J_QUERY_TIMEOUT")
+    plans_per_transaction: int = Field(
+        default=50, ge=1, validation_alias="POLICYGRAPH_NEO4J_PLANS_PER_TRANSACTION"
+    )
+    """Plans written together in one transaction by ``policygraph load``."""
+
+    query_timeout: float = Field(
+        default=30.0, gt=0, validation_alias="POLICYGRAPH_NEO4J_QUERY_TIMEOUT"
+    )
     """Seconds a read query may run on the server before it is stopped."""
 
     @property
@@ -97,7 +106,9 @@ def environment_variables(section: type[BaseSettings]) -> list[str]:
     """The variables a section reads, as the README names them."""
     prefix = section.model_config.get("env_prefix", "")
     return [
-        field.validation_alias if isinstance(field.validation_alias, str) else f"{prefix}{name}".upper()
+        field.validation_alias
+        if isinstance(field.validation_alias, str)
+        else f"{prefix}{name}".upper()
         for name, field in section.model_fields.items()
     ]
 

@@ -38,13 +38,18 @@ def load_commitment(path: Path) -> Commitment:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         levels = tuple(
-            (str(row["level"]), re.compile("|".join(map(re.escape, row["words"])))) for row in data["levels"]
+            (str(row["level"]), re.compile("|".join(map(re.escape, row["words"]))))
+            for row in data["levels"]
         )
         optional = re.compile("|".join(f"(?:{p})" for p in data["optional"]))
     except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
-        raise VocabularyError(f"cannot read the commitment lexicon: {exc}", source=str(path)) from exc
+        raise VocabularyError(
+            f"cannot read the commitment lexicon: {exc}", source=str(path)
+        ) from exc
     if any(not row["words"] for row in data["levels"]) or not data["optional"]:
-        raise VocabularyError("every level needs words, and optional needs patterns", source=str(path))
+        raise VocabularyError(
+            "every level needs words, and optional needs patterns", source=str(path)
+        )
     unknown = {level for level, _ in levels} - set(STRENGTHS)
     if unknown:
         raise VocabularyError(f"unknown strength levels {sorted(unknown)}", source=str(path))

@@ -18,7 +18,9 @@ _COUNT_BEFORE = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>万名|万人|万|�
 _OUTCOME_AFTER = re.compile(r"^[^，；。]{0,24}?(?:(?:实现|稳定)再?就业|再就业)")
 
 
-def counted_groups(text: str, vocabulary: Vocabulary) -> Iterator[tuple[Entity, tuple[int, int], Quantity]]:
+def counted_groups(
+    text: str, vocabulary: Vocabulary
+) -> Iterator[tuple[Entity, tuple[int, int], Quantity]]:
     """(indicator, span of the evidence, quantity) for each counted group in ``text``."""
     if "就业" not in text or not any(ch.isdigit() for ch in text):
         return
@@ -31,7 +33,12 @@ def counted_groups(text: str, vocabulary: Vocabulary) -> Iterator[tuple[Entity, 
             continue
         names = (f"{match.surface}再就业", f"{match.surface}实现就业", f"{match.entity.name}再就业")
         indicator = next(
-            (e for name in names if (e := vocabulary.resolve(name)) is not None and e.label == INDICATOR), None
+            (
+                e
+                for name in names
+                if (e := vocabulary.resolve(name)) is not None and e.label == INDICATOR
+            ),
+            None,
         )
         if indicator is None:
             continue

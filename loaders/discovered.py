@@ -36,7 +36,9 @@ class Discovered:
             self.examples.append(example)
 
 
-def discovered(extractions: Iterable[PlanExtraction], labels: tuple[str, ...] = (INDICATOR, PROGRAM)) -> list[Discovered]:
+def discovered(
+    extractions: Iterable[PlanExtraction], labels: tuple[str, ...] = (INDICATOR, PROGRAM)
+) -> list[Discovered]:
     """Discovered entities of these labels, most widespread first."""
     found: dict[str, Discovered] = {}
     for x in extractions:
@@ -62,4 +64,9 @@ def as_vocabulary(entry: Discovered) -> str:
     if e.label != INDICATOR:
         row["kind"] = e.kind or "program"
     row["aliases"] = []
-    return "- " + yaml.safe_dump(row, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()
+    return (
+        "- "
+        + yaml.safe_dump(
+            row, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000
+        ).strip()
+    )

@@ -58,9 +58,17 @@ def as_lines(blocks: tuple[Block, ...]) -> list[Line]:
     lines: list[Line] = []
     for block in blocks:
         if block.rows:
-            lines.extend(Line("| " + " | ".join(cell_text(c) for c in row) + " |", block.locator) for row in block.rows if any(row))
+            lines.extend(
+                Line("| " + " | ".join(cell_text(c) for c in row) + " |", block.locator)
+                for row in block.rows
+                if any(row)
+            )
         else:
-            lines.extend(Line(line, block.locator, block.heading_level) for line in block.text.split("\n") if line.strip())
+            lines.extend(
+                Line(line, block.locator, block.heading_level)
+                for line in block.text.split("\n")
+                if line.strip()
+            )
     return lines
 
 
@@ -68,7 +76,9 @@ _WINDOW = 200
 """How far ahead of the last match a normalised line's source is looked for."""
 
 
-def source_lines(lines: list[Line], normalised: list[str], key: Callable[[str], str]) -> list[Line | None]:
+def source_lines(
+    lines: list[Line], normalised: list[str], key: Callable[[str], str]
+) -> list[Line | None]:
     """The read line each normalised line comes from, found by walking both in step:
     normalisation drops and rewrites lines (``key`` does to a read line what it did) but
     never reorders them. A line whose source is not found takes the one before it, and is

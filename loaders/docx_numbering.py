@@ -15,7 +15,13 @@ import cn2an
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
-_CHINESE = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional", "taiwaneseCounting"}
+_CHINESE = {
+    "chineseCounting",
+    "chineseCountingThousand",
+    "chineseLegalSimplified",
+    "ideographTraditional",
+    "taiwaneseCounting",
+}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -62,16 +68,23 @@ class Numbering:
                 for lvl in definition.iterfind(qn("w:lvl")):
                     start = _val(lvl, "w:start")
                     levels[int(lvl.get(qn("w:ilvl"), "0"))] = _Level(
-                        _val(lvl, "w:numFmt") or "decimal", _val(lvl, "w:lvlText") or "", int(start) if start else 1
+                        _val(lvl, "w:numFmt") or "decimal",
+                        _val(lvl, "w:lvlText") or "",
+                        int(start) if start else 1,
                     )
                 abstract[definition.get(qn("w:abstractNumId"), "")] = levels
             for num in numbering.iterfind(qn("w:num")):
-                lists[num.get(qn("w:numId"), "")] = abstract.get(_val(num, "w:abstractNumId") or "", {})
+                lists[num.get(qn("w:numId"), "")] = abstract.get(
+                    _val(num, "w:abstractNumId") or "", {}
+                )
         style_numbers = {}
         for style in styles.iterfind(qn("w:style")) if styles is not None else ():
             num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
             if num_pr is not None and (num_id := _val(num_pr, "w:numId")):
-                style_numbers[style.get(qn("w:styleId"), "")] = (num_id, int(_val(num_pr, "w:ilvl") or "0"))
+                style_numbers[style.get(qn("w:styleId"), "")] = (
+                    num_id,
+                    int(_val(num_pr, "w:ilvl") or "0"),
+                )
         return cls(lists, style_numbers)
 
     def label(self, paragraph: _Element, style_id: str | None) -> str:

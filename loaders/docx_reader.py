@@ -47,7 +47,11 @@ def _cell_texts(table: Table) -> tuple[tuple[str, ...], ...]:
         cells = []
         for column, cell in enumerate(row.cells):
             text = " ".join(cell.text.split())
-            continued = cell._tc.tcPr is not None and cell._tc.tcPr.vMerge is not None and cell._tc.tcPr.vMerge.val != "restart"
+            continued = (
+                cell._tc.tcPr is not None
+                and cell._tc.tcPr.vMerge is not None
+                and cell._tc.tcPr.vMerge.val != "restart"
+            )
             if continued and rows and column < len(rows[-1]):
                 text = rows[-1][column]
             cells.append(text)
@@ -56,7 +60,10 @@ def _cell_texts(table: Table) -> tuple[tuple[str, ...], ...]:
 
 
 def _text_boxes(element: _Element) -> list[str]:
-    return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in element.iterfind(_TEXT_BOX_PARAGRAPHS)]
+    return [
+        "".join(t.text or "" for t in p.iter(qn("w:t")))
+        for p in element.iterfind(_TEXT_BOX_PARAGRAPHS)
+    ]
 
 
 def _footnotes(document: Any) -> list[Block]:
@@ -81,7 +88,9 @@ def read_docx(data: bytes, *, source: str) -> ReadDocument:
     try:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
-        raise UnreadableDocument(f"not a readable Word file ({type(exc).__name__}: {exc})", source=source) from exc
+        raise UnreadableDocument(
+            f"not a readable Word file ({type(exc).__name__}: {exc})", source=source
+        ) from exc
     # A style name by its id, looked up once (python-docx looks it up per paragraph, slowly).
     styles = {style.style_id: style.name or "" for style in document.styles}
     numbering = Numbering.of(document.part.numbering_part.element, document.styles.element)
@@ -96,10 +105,14 @@ def read_docx(data: bytes, *, source: str) -> ReadDocument:
                 level = _heading_level(styles.get(element.style or "", ""))
                 text = numbering.label(element, element.style) + paragraph.text
                 blocks.append(Block(text=text, locator=locator, heading_level=level))
-            blocks.extend(Block(text=box, locator=locator) for box in _text_boxes(element) if box.strip())
+            blocks.extend(
+                Block(text=box, locator=locator) for box in _text_boxes(element) if box.strip()
+            )
         elif element.tag == qn("w:tbl"):
             tables += 1
-            blocks.append(Block(rows=_cell_texts(Table(element, document)), locator=f"table {tables}"))
+            blocks.append(
+                Block(rows=_cell_texts(Table(element, document)), locator=f"table {tables}")
+            )
     blocks.extend(_footnotes(document))
     if not blocks:
         raise UnreadableDocument("a Word file with no text", source=source)

@@ -39,14 +39,10 @@ def decode_plan(data: bytes, *, source: str) -> DecodedText:
         pass
     best = from_bytes(data, cp_isolation=LEGACY_CANDIDATES).best()
     if best is None:
-        raise EncodingError(
-            "cannot decode as UTF-8, GB18030 or Big5", source=source
-        )
+        raise EncodingError("cannot decode as UTF-8, GB18030 or Big5", source=source)
     text = _strict(data, best.encoding, source)
     if _cjk_share(text) < _CJK_SHARE_MIN:
-        raise EncodingError(
-            f"decodes as {best.encoding} but is not Chinese text", source=source
-        )
+        raise EncodingError(f"decodes as {best.encoding} but is not Chinese text", source=source)
     return DecodedText(text, best.encoding)
 
 
@@ -54,9 +50,7 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise EncodingError(
-            f"not valid {encoding} at byte {exc.start}", source=source
-        ) from exc
+        raise EncodingError(f"not valid {encoding} at byte {exc.start}", source=source) from exc
 
 
 def _cjk_share(text: str) -> float:

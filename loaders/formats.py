@@ -28,7 +28,9 @@ def sniff_format(data: bytes, *, source: str) -> str:
         try:
             names = zipfile.ZipFile(io.BytesIO(data)).namelist()
         except zipfile.BadZipFile as exc:
-            raise UnreadableDocument(f"a ZIP archive that cannot be opened ({exc}): not a Word file", source=source) from exc
+            raise UnreadableDocument(
+                f"a ZIP archive that cannot be opened ({exc}): not a Word file", source=source
+            ) from exc
         if "word/document.xml" in names:
             return "docx"
         raise UnreadableDocument("a ZIP archive but not a Word (.docx) file", source=source)

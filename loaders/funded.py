@@ -54,13 +54,17 @@ _GENERIC_IN_CLAUSE = re.compile(rf"对(?:{_GENERIC_WORDS})")
 _HEAD_WORDS = r"工作室|基地|园区|园|服务站|载体|项目|大赛|人才|工匠|品牌|计划|工程|行动|培训|驿站|中心|平台|市场|岗位|车间|学院|团队|站"
 _PROGRAM_HEAD = re.compile(rf"(?:{_HEAD_WORDS})$")
 _INTRODUCED = r"认定|建设|建成|打造|创建|培育|评选"
-_NAMED_BEFORE = re.compile(rf"(?:^|[，；、]|{_INTRODUCED}|\d[个家所])(?P<name>[\u4e00-\u9fff“”]{{2,14}}?(?:{_HEAD_WORDS}))")
+_NAMED_BEFORE = re.compile(
+    rf"(?:^|[，；、]|{_INTRODUCED}|\d[个家所])(?P<name>[\u4e00-\u9fff“”]{{2,14}}?(?:{_HEAD_WORDS}))"
+)
 """A name ending in a head word, after the verb or count that introduces it."""
 _UP_TO_INTRODUCER = re.compile(rf"^.*(?:{_INTRODUCED})")
 _BUDGET_FOR = re.compile(r"安排(?P<what>[^，；。]{2,20}?)(?:建设)?专项资金")
 _GENERIC_BUDGET = re.compile(r"^(?:就业|就业创业|创业|稳就业|就业补助)$")
 _AWARDED = re.compile(r"评选(?:一次)?(?P<what>“[^”]{2,10}”|[\u4e00-\u9fff]{2,8}?工匠)")
-QUOTED_NAME = re.compile(r"“[^”]{2,12}”[\u4e00-\u9fff]{0,4}(?:大赛|竞赛|工程|计划|行动)|“[^”]{2,12}”")
+QUOTED_NAME = re.compile(
+    r"“[^”]{2,12}”[\u4e00-\u9fff]{0,4}(?:大赛|竞赛|工程|计划|行动)|“[^”]{2,12}”"
+)
 """A quoted brand, with the word that makes it a contest or program (“赣南创业之星”大赛)."""
 _SCOPE_OF_MONEY = r"(?:资金|补助|补贴|奖补)[^，；。]{0,10}?范围"
 """…资金支持范围, …运营补助范围: the scope of a fund that something is brought into."""
@@ -89,7 +93,13 @@ def _inside(programs: list[Mention], start: int, end: int) -> list[Mention]:
     return [m for m in programs if start <= m.start < end]
 
 
-def _known(name: str, programs: list[Mention], start: int, entities: dict[str, Entity], instrument: str = "") -> Funded:
+def _known(
+    name: str,
+    programs: list[Mention],
+    start: int,
+    entities: dict[str, Entity],
+    instrument: str = "",
+) -> Funded:
     """``name`` as funded: the vocabulary's program when one is mentioned inside it."""
     inside = _inside(programs, start, start + len(name))
     return Funded(name, entities[inside[-1].entity_id] if inside else None, instrument)
@@ -110,12 +120,20 @@ def recipient(text: str, programs: list[Mention], entities: dict[str, Entity]) -
     written = who["who"].rsplit("的", 1)[-1]
     if _PROGRAM_HEAD.fullmatch(written):
         # 认定…示范园区5个，对认定的园区给予…: a head word alone takes up the name before it.
-        before = [m for m in _NAMED_BEFORE.finditer(text, 0, who.start("who")) if m["name"].endswith(written)]
+        before = [
+            m
+            for m in _NAMED_BEFORE.finditer(text, 0, who.start("who"))
+            if m["name"].endswith(written)
+        ]
         if not before:
             return None
         written = _UP_TO_INTRODUCER.sub("", before[-1]["name"])
     name = written.strip("“”")
-    if _PROGRAM_HEAD.search(name) and not _GENERIC_RECIPIENT.match(name) and not _ACTORS.match(name):
+    if (
+        _PROGRAM_HEAD.search(name)
+        and not _GENERIC_RECIPIENT.match(name)
+        and not _ACTORS.match(name)
+    ):
         return Funded(written, None, "")
     return None
 
@@ -146,7 +164,9 @@ def source_programs(text: str, programs: list[Mention]) -> set[str]:
     return sources
 
 
-def funded_by(clause: Clause, programs: list[Mention], entities: dict[str, Entity], carried: Funded | None) -> Funded | None:
+def funded_by(
+    clause: Clause, programs: list[Mention], entities: dict[str, Entity], carried: Funded | None
+) -> Funded | None:
     """What a clause that commits money funds, or None (a budget for no program)."""
     text = clause.text
     if budget := _BUDGET_FOR.search(text):
@@ -166,7 +186,10 @@ def funded_by(clause: Clause, programs: list[Mention], entities: dict[str, Entit
         return Funded(m.surface, entities[m.entity_id], m.surface if kind == "instrument" else "")
     money = AMOUNT.search(text)
     if instrument := money_instrument(text, money.end() if money else 0) or money_instrument(text):
-        if carried is not None and (len(instrument) <= _BARE or instrument_kind(instrument) in ("loan", "interest_subsidy", "award")):
+        if carried is not None and (
+            len(instrument) <= _BARE
+            or instrument_kind(instrument) in ("loan", "interest_subsidy", "award")
+        ):
             return carried
         return Funded(instrument, None, instrument)
     if quoted := QUOTED_NAME.search(text):

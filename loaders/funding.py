@@ -60,7 +60,12 @@ def _evidence(text: str, name: str) -> str:
 
 
 def _record(
-    clause: Clause, program_id: str, evidence: str, instrument: str, mentions: list[Mention], entities: dict[str, Entity]
+    clause: Clause,
+    program_id: str,
+    evidence: str,
+    instrument: str,
+    mentions: list[Mention],
+    entities: dict[str, Entity],
 ) -> Funding:
     """A FUNDS with what its evidence says of the money (the evidence holds the clause's
     amount whenever the clause states one), and the group the clause names."""
@@ -94,13 +99,21 @@ class _Fundings:
         one that shares its id); an instrument tied to a program funds that program."""
         entity = funded.entity or self.entities.get(entity_id(PROGRAM, funded.name))
         if entity is None:
-            entity = Entity(entity_id(PROGRAM, funded.name), PROGRAM, funded.name, kind=program_kind(funded.name), curated=False)
+            entity = Entity(
+                entity_id(PROGRAM, funded.name),
+                PROGRAM,
+                funded.name,
+                kind=program_kind(funded.name),
+                curated=False,
+            )
             self.new[entity.id] = self.entities[entity.id] = entity
         if entity.program_id is not None and entity.program_id in self.entities:
             return self.entities[entity.program_id]
         return entity
 
-    def add(self, clause: Clause, funded: Funded, mentions: list[Mention], subject: str | None = None) -> Funded:
+    def add(
+        self, clause: Clause, funded: Funded, mentions: list[Mention], subject: str | None = None
+    ) -> Funded:
         """Record a FUNDS of ``funded``, or of ``subject`` (the program the clause's section is
         about) when ``funded`` is an instrument that belongs to no program."""
         instrument = funded.instrument or money_instrument(clause.text) or funded.name
@@ -108,38 +121,70 @@ class _Fundings:
             funded = Funded(subject, self.entities.get(entity_id(PROGRAM, subject)), instrument)
         entity = self.entity(funded)
         self.fundings.append(
-            _record(clause, entity.id, _evidence(clause.text, funded.name), instrument, mentions, self.entities)
+            _record(
+                clause,
+                entity.id,
+                _evidence(clause.text, funded.name),
+                instrument,
+                mentions,
+                self.entities,
+            )
         )
         return Funded(funded.name, entity, funded.instrument)
 
     def add_named(
-        self, clause: Clause, by_name: list[Funding], mentions: list[Mention], subject: str | None = None
+        self,
+        clause: Clause,
+        by_name: list[Funding],
+        mentions: list[Mention],
+        subject: str | None = None,
     ) -> Funded | None:
         """FUNDS the vocabulary reader found; their evidence widened to the clause when the
         amount lies outside it; a bare instrument pays the section's ``subject``."""
         if subject is not None:
             funded_ids = {f.program_id for f in by_name}
-            written = {m.entity_id: written_instrument(clause.text, m.start, m.end) for m in mentions if m.entity_id in funded_ids}
+            written = {
+                m.entity_id: written_instrument(clause.text, m.start, m.end)
+                for m in mentions
+                if m.entity_id in funded_ids
+            }
             bare = [f for f in by_name if named_by_kind(written.get(f.program_id, ""))]
             if bare:  # however many, they pay the subject once: one FUNDS per clause and program
                 by_name = [f for f in by_name if f not in bare]
-                paid = self.add(clause, Funded(written[bare[0].program_id], None, bare[0].instrument), mentions, subject)
+                paid = self.add(
+                    clause,
+                    Funded(written[bare[0].program_id], None, bare[0].instrument),
+                    mentions,
+                    subject,
+                )
                 if not by_name:
                     return paid
         for f in by_name:
-            evidence = f.evidence if AMOUNT.search(f.evidence) or not AMOUNT.search(clause.text) else clause.text
-            self.fundings.append(_record(clause, f.program_id, evidence, f.instrument, mentions, self.entities))
+            evidence = (
+                f.evidence
+                if AMOUNT.search(f.evidence) or not AMOUNT.search(clause.text)
+                else clause.text
+            )
+            self.fundings.append(
+                _record(clause, f.program_id, evidence, f.instrument, mentions, self.entities)
+            )
         first = self.entities.get(by_name[0].program_id)
         return Funded(first.name, first, by_name[0].instrument) if first else None
 
 
-def _vocabulary_reading(clause: Clause, by_name: list[Funding], sources: set[str], entities: dict[str, Entity]) -> list[Funding]:
+def _vocabulary_reading(
+    clause: Clause, by_name: list[Funding], sources: set[str], entities: dict[str, Entity]
+) -> list[Funding]:
     """The vocabulary reader's FUNDS, less those the clause's own words contradict (a program
     named as the source of the money, …)."""
     by_name = [f for f in by_name if f.program_id not in sources]
     if by_name and generic_recipient(clause.text) and QUOTED_NAME.search(clause.text):
         return []  # 评选“荆楚工匠”，对获评者给予5万元奖励 pays the title, not a scheme named before
-    if by_name and ACTIVITY.search(clause.text) and all(entities[f.program_id].kind == "instrument" for f in by_name):
+    if (
+        by_name
+        and ACTIVITY.search(clause.text)
+        and all(entities[f.program_id].kind == "instrument" for f in by_name)
+    ):
         return []  # a subsidy for taking part in a training pays that training
     return by_name
 
@@ -164,16 +209,31 @@ def plan_fundings(
     found = _Fundings(entities)
     carried: Funded | None = None
     line = -1
-    money_targets = {c for t in targets if t.unit in MONEY_UNITS for c in (t.clause_id, *t.restated_clause_ids)}
+    money_targets = {
+        c for t in targets if t.unit in MONEY_UNITS for c in (t.clause_id, *t.restated_clause_ids)
+    }
     for clause in clauses:
         if clause.line != line:
             carried, line = None, clause.line
-        if clause.id in skip or clause.id in money_targets or clause.cells or not may_pay(clause.text):
+        if (
+            clause.id in skip
+            or clause.id in money_targets
+            or clause.cells
+            or not may_pay(clause.text)
+        ):
             continue
-        mentioned = [m for m in mentions.get(clause.id, []) if not named_as_excluded(clause.text, m)]
+        mentioned = [
+            m for m in mentions.get(clause.id, []) if not named_as_excluded(clause.text, m)
+        ]
         subject = (subjects or {}).get(clause.section_id)
-        sources = source_programs(clause.text, [m for m in mentioned if found.entities[m.entity_id].label == PROGRAM])
-        programs = [m for m in mentioned if found.entities[m.entity_id].label == PROGRAM and m.entity_id not in sources]
+        sources = source_programs(
+            clause.text, [m for m in mentioned if found.entities[m.entity_id].label == PROGRAM]
+        )
+        programs = [
+            m
+            for m in mentioned
+            if found.entities[m.entity_id].label == PROGRAM and m.entity_id not in sources
+        ]
         by_name = _vocabulary_reading(clause, named(clause, mentioned), sources, found.entities)
         if listed := included(clause, programs, found.entities):
             # 统筹使用…专账资金，将A、B纳入…资金支持范围: the listed items, and what else the clause pays.
@@ -184,6 +244,8 @@ def plan_fundings(
         if by_name:
             carried = found.add_named(clause, by_name, mentioned, subject) or carried
             continue
-        if commits_money(clause.text) and (funded := funded_by(clause, programs, found.entities, carried)):
+        if commits_money(clause.text) and (
+            funded := funded_by(clause, programs, found.entities, carried)
+        ):
             carried = found.add(clause, funded, mentioned, subject)
     return found.fundings, list(found.new.values())

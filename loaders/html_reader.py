@@ -30,8 +30,33 @@ from loaders.encoding import decode_plan
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_BLOCKS = {"p", "div", "li", "dd", "dt", "blockquote", "pre", "section", "article", "td", "th", "center", "font"}
-_SKIP = {"script", "style", "noscript", "nav", "footer", "aside", "form", "button", "select", "iframe"}
+_BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "dd",
+    "dt",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "td",
+    "th",
+    "center",
+    "font",
+}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "iframe",
+}
 _BOLD = {"b", "strong"}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _BOLD_LEVEL = 7
@@ -69,7 +94,9 @@ _LINK_SHARE = 0.5
 
 
 def _holds_content(element: _Element) -> bool:
-    return any(isinstance(e.tag, str) and (e.tag in ("h1", "h2", "h3", "table")) for e in element.iter())
+    return any(
+        isinstance(e.tag, str) and (e.tag in ("h1", "h2", "h3", "table")) for e in element.iter()
+    )
 
 
 def _is_chrome(element: HtmlElement) -> bool:
@@ -170,7 +197,9 @@ def table_rows(table: _Element) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(r) for r in rows)
 
 
-def _advance(pending: dict[int, tuple[int, str]], column: int, left: int) -> dict[int, tuple[int, str]]:
+def _advance(
+    pending: dict[int, tuple[int, str]], column: int, left: int
+) -> dict[int, tuple[int, str]]:
     rest = dict(pending)
     if left > 1:
         rest[column] = (left - 1, pending[column][1])
@@ -199,7 +228,10 @@ def _blocks(root: _Element) -> Iterator[Block]:
         if tag in _HEADINGS:
             yield Block(text=_text(node), locator=tree.getpath(node), heading_level=_HEADINGS[tag])
             return
-        has_blocks = any(isinstance(c.tag, str) and (c.tag in _BLOCKS or c.tag in _HEADINGS or c.tag == "table") for c in node)
+        has_blocks = any(
+            isinstance(c.tag, str) and (c.tag in _BLOCKS or c.tag in _HEADINGS or c.tag == "table")
+            for c in node
+        )
         if tag in _BLOCKS and not has_blocks:
             level = _BOLD_LEVEL if _wholly_bold(node) else None
             yield Block(text=_text(node), locator=tree.getpath(node), heading_level=level)

@@ -17,7 +17,9 @@ from functools import lru_cache
 from graph.model import INDICATOR, Entity
 from loaders.vocabulary import Vocabulary, entity_id
 
-_TIME = r"“?十四五”?(?:期间|时期|末)?|到“?十四五”?末|到?20\d{2}年(?:底|末|前)?|五年(?:间|内)?|今后五年"
+_TIME = (
+    r"“?十四五”?(?:期间|时期|末)?|到“?十四五”?末|到?20\d{2}年(?:底|末|前)?|五年(?:间|内)?|今后五年"
+)
 _PLACE = r"全(?:省|市|区|县|州|盟|自治区|国)|我(?:省|市|区|县)|各(?:地|市|县)"
 _MANNER = r"累计|力争|确保|争取|努力|每年|年均|平均每年|每两年|其中|同时|并|共|共计|合计|实现|使|总计|推动|至少|开展|完成"
 _EACH = r"每个[^，；。（]{0,5}(?:市|县|区|镇|乡|村|街道|社区)(?:（[^（）]*）)?"
@@ -36,7 +38,9 @@ _VERB_ONLY = re.compile(
     r"^(?:建设|建成|新建|培育|打造|开展|组织|帮助|帮扶|扶持|输出|招募|评选|设立|认定|开发|举办|吸纳|带动|"
     r"新增|发放|推动|引导|完成|提供|创建|选树|遴选|建立|孵化|培养|培训|引进|安置|转移|新认定|有组织输出|明确|配备|设置|开设)?$"
 )
-_NOTE = re.compile(r"（(?:五年)?累计）|（五年）|（年均）|（[^（）]{0,6}(?:万人|%|个|家|人)[^（）]{0,2}）")
+_NOTE = re.compile(
+    r"（(?:五年)?累计）|（五年）|（年均）|（[^（）]{0,6}(?:万人|%|个|家|人)[^（）]{0,2}）"
+)
 _SHARE = re.compile(r"^占")
 """占从业人员比重: a share whose subject is the indicator before it (技能人才总量…，占…比重)."""
 _HEAD = re.compile(r"(?:总量|总数|人数|规模|数量)$")
@@ -54,7 +58,7 @@ class NamedIndicator:
 def _strip(text: str) -> str:
     text = _NOTE.sub("", text)
     for _ in range(3):
-        text = _TRAIL.sub("", _LEAD.sub("", text)).strip("“”\"《》 ")
+        text = _TRAIL.sub("", _LEAD.sub("", text)).strip('“”"《》 ')
     return text
 
 
@@ -109,7 +113,11 @@ def resolve_indicator(name: str, vocabulary: Vocabulary, unit: str | None) -> En
     """
     if (entity := vocabulary.resolve(name)) and entity.label == INDICATOR:
         return entity
-    covering = [m for m in vocabulary.matcher.find(name) if m.entity.label == INDICATOR and len(m.surface) * 2 >= len(name)]
+    covering = [
+        m
+        for m in vocabulary.matcher.find(name)
+        if m.entity.label == INDICATOR and len(m.surface) * 2 >= len(name)
+    ]
     if covering:
         return max(covering, key=lambda m: len(m.surface)).entity
     canonical = vocabulary.units[unit].canonical if unit in vocabulary.units else None

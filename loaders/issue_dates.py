@@ -20,7 +20,9 @@ _DATE = rf"(?P<y>\d{{4}}|[{_CN}]{{4}})年(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})月(?P<d
 _ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
 _FIELD = re.compile(rf"(?:成文日期|生成日期)[：:](?:{_DATE}|{_ISO})")
 _BRACKET = re.compile(rf"^（[^（）]*?{_DATE}(?:印发)?）$")
-_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,30}}(?:人民政府|办公厅|办公室|委员会|厅|局))?{_DATE}(?:印发)?$")
+_LINE = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{{2,30}}(?:人民政府|办公厅|办公室|委员会|厅|局))?{_DATE}(?:印发)?$"
+)
 _MONTH = re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月$")
 _HEADER, _FOOTER = 40, 15
 

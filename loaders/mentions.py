@@ -25,19 +25,31 @@ _SUFFIX_KIND = [
 ]
 _QUOTED = re.compile(r"“([\u4e00-\u9fff0-9a-z·+]{2,14})”")
 _AFTER_QUOTE = re.compile(r"^(品牌|工程|计划|行动|活动|项目|专项|基地|平台|系列活动|劳务品牌)")
-_BEFORE_QUOTE = re.compile(r"(打造|实施|开展|培育|推进|推广|擦亮|叫响|创建|建设|举办|启动|做强|做大|提升)$")
-_PROGRAM_WORD = r"(?:行动计划|专项行动|计划|工程|行动|活动|专项|项目|平台|基地|大赛|品牌|服务圈|产业园)"
+_BEFORE_QUOTE = re.compile(
+    r"(打造|实施|开展|培育|推进|推广|擦亮|叫响|创建|建设|举办|启动|做强|做大|提升)$"
+)
+_PROGRAM_WORD = (
+    r"(?:行动计划|专项行动|计划|工程|行动|活动|专项|项目|平台|基地|大赛|品牌|服务圈|产业园)"
+)
 # “渝创渝新”创业促进就业工程: a quoted brand heading a longer program name.
-_QUOTED_HEAD = re.compile(rf"^[\u4e00-\u9fff]{{1,12}}?{_PROGRAM_WORD}(?![\u4e00-\u9fff]{{0,3}}{_PROGRAM_WORD})")
+_QUOTED_HEAD = re.compile(
+    rf"^[\u4e00-\u9fff]{{1,12}}?{_PROGRAM_WORD}(?![\u4e00-\u9fff]{{0,3}}{_PROGRAM_WORD})"
+)
 # 实施园区帮工计划, 落实中小企业人才储备计划: an unquoted name after a verb that launches it.
 _LAUNCHED = re.compile(
     r"(?:实施|落实|开展|推进|启动|推动|组织|深化|打造|创建|推行|开展好)"
     r"(?P<name>[\u4e00-\u9fff“”]{2,16}?(?:行动计划|专项行动|计划|工程|行动))(?![\u4e00-\u9fff]{0,2}(?:计划|工程))"
 )
-_NOT_A_NAME = re.compile(r"[和及与、的等]|期间|^(一批|各类|相关|有关|多种|年度|专项|三年|五年|重大|重点|各项|这些)")
+_NOT_A_NAME = re.compile(
+    r"[和及与、的等]|期间|^(一批|各类|相关|有关|多种|年度|专项|三年|五年|重大|重点|各项|这些)"
+)
 _BRAND_WORDS = {"品牌", "劳务品牌"}
-_BOX_ITEM = re.compile(r"^(?:\d+[.、]|专栏\d+)(?P<name>[\u4e00-\u9fff“”0-9a-z·+、]{3,30}?)(?:[。：]|$)")
-_LEADING_VERB = re.compile(r"^(深入|全面|大力|持续|积极|加快|组织)?(实施|开展|推进|推动|启动|建设|打造|推广)")
+_BOX_ITEM = re.compile(
+    r"^(?:\d+[.、]|专栏\d+)(?P<name>[\u4e00-\u9fff“”0-9a-z·+、]{3,30}?)(?:[。：]|$)"
+)
+_LEADING_VERB = re.compile(
+    r"^(深入|全面|大力|持续|积极|加快|组织)?(实施|开展|推进|推动|启动|建设|打造|推广)"
+)
 _PROGRAM_NAME = re.compile(r"(计划|工程|行动|专项|品牌|基地|园区|平台|活动)$")
 
 
@@ -144,5 +156,8 @@ def find_mentions(clauses: list[Clause], matcher: Matcher) -> list[Mention]:
         ]  # fmt: skip
         if matches:
             firmness = strength(clause.text)
-            found.extend(Mention(clause.id, m.entity.id, m.surface, m.start, m.end, firmness) for m in matches)
+            found.extend(
+                Mention(clause.id, m.entity.id, m.surface, m.start, m.end, firmness)
+                for m in matches
+            )
     return found

@@ -28,7 +28,9 @@ _ISSUER = re.compile(
 _IMPLEMENTATION = re.compile(r"(实施方案|工作方案|行动方案|实施意见|实施细则)")
 _ACTION_PLAN = re.compile(r"行动计划")
 _ISSUER_FIELD = re.compile(r"^(?:发文机关|发布机构)[：:](?P<issuer>[\u4e00-\u9fff、]{4,40})$")
-_ISSUER_PART = re.compile(r".+?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|厅|局)")
+_ISSUER_PART = re.compile(
+    r".+?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|厅|局)"
+)
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -96,9 +98,7 @@ def extract_metadata(
     kind = plan_kind(title, header)
     if title is None and kind == "interpretation" and (cited := _CITED.search(header)):
         title = f"《{cited.group(1)}》解读"
-    region = (gazetteer.most_specific(title) if title else None) or gazetteer.most_specific(
-        header
-    )
+    region = (gazetteer.most_specific(title) if title else None) or gazetteer.most_specific(header)
     if region is None:
         raise RegionNotFound(
             "no region of the gazetteer is named in the title or header", source=source, line=1

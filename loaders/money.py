@@ -33,9 +33,13 @@ _PAYS_INSTRUMENT = re.compile(
 """Verbs that pay an instrument when no amount is stated (落实…贴息, 按…标准给予岗位补贴);
 奖励 or 补助 alone is a noun there, not a payment."""
 _IN_KIND = re.compile(r"免收|减免|免除|免租|免费提供|零租金")
-_TO_ADMINISTRATIONS = re.compile(r"对[^，；。]{0,12}成效(?:突出|明显|显著)的(?:市|县|区|地|州|盟|乡镇|镇|街道|板块|部门)")
+_TO_ADMINISTRATIONS = re.compile(
+    r"对[^，；。]{0,12}成效(?:突出|明显|显著)的(?:市|县|区|地|州|盟|乡镇|镇|街道|板块|部门)"
+)
 """对就业工作成效突出的市（地）给予奖励: a reward to governments for their record, no program."""
-SOURCE = re.compile(r"^(?:中央和省级|省级|市级|县级|区级)?(?:就业|就业创业|就业补助|创业|稳就业|就业专项)?(?:补助|专项)?(?:资金|基金|专账资金|专账)$")
+SOURCE = re.compile(
+    r"^(?:中央和省级|省级|市级|县级|区级)?(?:就业|就业创业|就业补助|创业|稳就业|就业专项)?(?:补助|专项)?(?:资金|基金|专账资金|专账)$"
+)
 """Where money comes from (就业补助资金, 失业保险基金) is no program."""
 _FUND_AFTER = re.compile(r"资金|基金|专账")
 """Used with ``match(text, pos)``: the money word is part of a fund's name (就业补助资金)."""
@@ -68,7 +72,9 @@ def instrument_kind(instrument: str, context: str = "") -> str:
     return "other"
 
 
-def amount_of(text: str, start: int = 0) -> tuple[float | None, str | None, float | None, str | None]:
+def amount_of(
+    text: str, start: int = 0
+) -> tuple[float | None, str | None, float | None, str | None]:
     """(amount, unit, amount in 元, amount kind) of the first amount written from ``start``.
 
     The kind comes from the words before the amount (最高, 每人每月) or, for 一次性, from
@@ -77,7 +83,10 @@ def amount_of(text: str, start: int = 0) -> tuple[float | None, str | None, floa
     found = AMOUNT.search(text, start)
     if found is None:
         return None, None, None, None
-    lead, tail = text[max(0, found.start() - 12) : found.start()], text[found.end() : found.end() + 8]
+    lead, tail = (
+        text[max(0, found.start() - 12) : found.start()],
+        text[found.end() : found.end() + 8],
+    )
     kind = next((k for pattern, k in _AMOUNT_KIND if pattern.search(lead)), None)
     if kind is None and "一次性" in lead + tail:
         kind = "one_off"

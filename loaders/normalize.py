@@ -113,7 +113,11 @@ def _cells(line: str) -> int:
 
 def _is_table_row(line: str | None, beside: str) -> bool:
     """A row of the table ``beside`` belongs to: one with numbers, or as many cells."""
-    return line is not None and "|" in line and (any(ch.isdigit() for ch in line) or _cells(line) == _cells(beside))
+    return (
+        line is not None
+        and "|" in line
+        and (any(ch.isdigit() for ch in line) or _cells(line) == _cells(beside))
+    )
 
 
 def _without_menus(lines: list[str]) -> list[str]:
@@ -141,7 +145,10 @@ def _normalise_lines(text: str) -> list[str]:
     """``normalise_line`` on every line, done on the whole text at once (it is the build's
     hottest loop): the same steps, none of which crosses a line break."""
     if "\t" in text:
-        text = "\n".join(_TABS.sub(" | ", line.strip("\t")) if line.count("\t") >= 2 else line for line in text.split("\n"))
+        text = "\n".join(
+            _TABS.sub(" | ", line.strip("\t")) if line.count("\t") >= 2 else line
+            for line in text.split("\n")
+        )
     text = text.translate(_PUNCT_AND_ALNUM)
     text = _COMMA.sub("，", text)
     text = _COLON_IN_TIME.sub(":", text)

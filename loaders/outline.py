@@ -26,8 +26,14 @@ HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("num", re.compile(r"^\d{1,2}[.、](?!\d)")),
     # 1发展基础 / 1.1“十三五”时期主要成就 / 1.1.1就业规模保持稳定 (spaces are gone by now)
     ("decimal", re.compile(r"^\d{1,2}(?=[\u4e00-\u9fff“])(?![万亿个人名家年月户元项所])")),
-    ("decimal2", re.compile(r"^\d{1,2}\.\d{1,2}(?=[\u4e00-\u9fff“])(?![万亿个人名家年月户元项所])")),
-    ("decimal3", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}(?=[\u4e00-\u9fff“])(?![万亿个人名家年月户元项所])")),
+    (
+        "decimal2",
+        re.compile(r"^\d{1,2}\.\d{1,2}(?=[\u4e00-\u9fff“])(?![万亿个人名家年月户元项所])"),
+    ),
+    (
+        "decimal3",
+        re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}(?=[\u4e00-\u9fff“])(?![万亿个人名家年月户元项所])"),
+    ),
 ]
 _BOX = re.compile(r"^(?:专栏\s*\d+|表\s*\d+|附表\s*\d*|延伸阅读|相关阅读)")
 _QUESTION = re.compile(r"^问[：:].{2,60}？$")
@@ -202,7 +208,6 @@ def _add_sentences(builder: _Builder, line: str, start: int, number: int) -> Non
             builder.add_clause(core, start + match.start() + sentence.index(core), number)
 
 
-
 def _add_table(
     builder: _Builder, lines: list[tuple[int, str]], offsets: list[int], text: str
 ) -> None:
@@ -212,6 +217,4 @@ def _add_table(
         # The clause is the span of normalised text the row covers, so that evidence
         # stays a substring of it even for one-cell-per-line tables.
         start, end = offsets[row.line], offsets[row.end_line + 1] - 1
-        builder.add_clause(
-            text[start:end], start, row.line, cells=row.cells, header=table.header
-        )
+        builder.add_clause(text[start:end], start, row.line, cells=row.cells, header=table.header)

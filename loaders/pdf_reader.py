@@ -39,13 +39,17 @@ from loaders.document import Block, ReadDocument
 from loaders.outline import heading_style
 from loaders.pdf_text_map import has_radicals, ideograph_map
 
-logging.getLogger("pdfminer").setLevel(logging.ERROR)  # one warning per embedded Type 3 font, not the user's business
+logging.getLogger("pdfminer").setLevel(
+    logging.ERROR
+)  # one warning per embedded Type 3 font, not the user's business
 
 _WORD_GAP = 3.0
 """Points between two characters that still make one word (pdfplumber's default)."""
 _MARGIN_BAND = 0.09
 """Share of the page height at the top and the bottom where headers and footers stand."""
-_PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$")
+_PAGE_NUMBER = re.compile(
+    r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$"
+)
 _CELL_GAP = 2.0
 """A gap between words this many character widths wide separates the cells of a lone row."""
 _COLUMN_GAP = 0.6
@@ -90,13 +94,19 @@ def _ruled_lines_of(page: Any, number: int) -> list[_Line]:
     outside = page
     for table in tables:
         outside = outside.outside_bbox(table.bbox)
-    words = outside.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"], return_chars=True)
+    words = outside.extract_words(
+        keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"], return_chars=True
+    )
     lines = _lines_from_words(words, number, boxes)
     for table in tables:
         rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
         for index, row in enumerate(r for r in rows if any(r)):
             top = table.bbox[1] + index * 0.001  # keep the rows in order inside the table's place
-            lines.append(_Line(number, top, top, table.bbox[0], table.bbox[2], 0.0, " | ".join(row), row=True))
+            lines.append(
+                _Line(
+                    number, top, top, table.bbox[0], table.bbox[2], 0.0, " | ".join(row), row=True
+                )
+            )
     return sorted(lines, key=lambda line: line.top)
 
 
@@ -111,7 +121,19 @@ def _plain_lines_of(page: pypdfium2.PdfPage, number: int) -> list[_Line]:
         if text.strip():
             left, bottom, right, top = textpage.get_charbox(index, loose=True)
             font_size = pypdfium2.raw.FPDFText_GetFontSize(textpage.raw, index)
-            chars.append(({"x0": left, "x1": right, "top": height - top, "bottom": height - bottom, "text": text}, top - bottom, font_size))
+            chars.append(
+                (
+                    {
+                        "x0": left,
+                        "x1": right,
+                        "top": height - top,
+                        "bottom": height - bottom,
+                        "text": text,
+                    },
+                    top - bottom,
+                    font_size,
+                )
+            )
     # The font size in the text's own units, scaled to points by how tall a character's box is
     # on this page (a glyph boxed tightly, as /ActualText ones are, is no measure of its size).
     ratios = sorted(box / size for _, box, size in chars if size > 0)
@@ -120,7 +142,11 @@ def _plain_lines_of(page: pypdfium2.PdfPage, number: int) -> list[_Line]:
     for char, box, font_size in chars:
         char["size"] = font_size * scale if font_size > 0 else box
         last = words[-1] if words else None
-        if last is not None and abs(_middle(char) - _middle(last)) < last["size"] / 4 and -1 <= char["x0"] - last["x1"] < _WORD_GAP:
+        if (
+            last is not None
+            and abs(_middle(char) - _middle(last)) < last["size"] / 4
+            and -1 <= char["x0"] - last["x1"] < _WORD_GAP
+        ):
             last.update(x1=char["x1"], text=last["text"] + char["text"])
             last["chars"].append(char)
         else:
@@ -138,7 +164,9 @@ def _has_rules(page: pypdfium2.PdfPage) -> bool:
     return any(obj.type == pypdfium2.raw.FPDF_PAGEOBJ_PATH for obj in page.get_objects())
 
 
-def _lines_from_words(words: list[dict[str, Any]], number: int, boxes: list[tuple[float, float, float, float]]) -> list[_Line]:
+def _lines_from_words(
+    words: list[dict[str, Any]], number: int, boxes: list[tuple[float, float, float, float]]
+) -> list[_Line]:
     """Words whose middles line up make a line; far-apart ones make an unruled table's cells."""
     rows: list[list[dict[str, Any]]] = []
     for word in sorted(words, key=_middle):
@@ -152,10 +180,21 @@ def _lines_from_words(words: list[dict[str, Any]], number: int, boxes: list[tupl
         first = row[0]
         box = next((k for k, (x0, top, x1, bottom) in enumerate(boxes, start=1)
                     if x0 <= first["x0"] and first["x1"] <= x1 and top <= first["top"] and first["bottom"] <= bottom), 0)  # fmt: skip
-        line = _Line(number, first["top"], first["bottom"], first["x0"], first["x1"], float(first["size"]), "", box=box)
+        line = _Line(
+            number,
+            first["top"],
+            first["bottom"],
+            first["x0"],
+            first["x1"],
+            float(first["size"]),
+            "",
+            box=box,
+        )
         for word in row:
             gap = word["x0"] - line.x1
-            line.text += word["text"] if not line.text or gap < line.size * 0.25 else " " + word["text"]
+            line.text += (
+                word["text"] if not line.text or gap < line.size * 0.25 else " " + word["text"]
+            )
             line.x1 = max(line.x1, word["x1"])
             line.bottom = max(line.bottom, word["bottom"])
             line.words.append((word["x0"], word["x1"], word["text"]))
@@ -169,7 +208,9 @@ def _lines_from_words(words: list[dict[str, Any]], number: int, boxes: list[tupl
 
 def _gapped(line: _Line, gap: float) -> bool:
     """Whether two of the line's words stand at least ``gap`` character widths apart."""
-    return any(b[0] - a[1] >= gap * line.size for a, b in zip(line.words, line.words[1:], strict=False))
+    return any(
+        b[0] - a[1] >= gap * line.size for a, b in zip(line.words, line.words[1:], strict=False)
+    )
 
 
 def _columns(run: list[_Line]) -> list[tuple[float, float]]:
@@ -196,7 +237,12 @@ def _unruled_tables(lines: list[_Line]) -> None:
     runs: list[list[_Line]] = []
     for index, line in enumerate(lines):
         if _gapped(line, _COLUMN_GAP) and not line.row:
-            if runs and index and runs[-1][-1] is lines[index - 1] and lines[index - 1].box == line.box:
+            if (
+                runs
+                and index
+                and runs[-1][-1] is lines[index - 1]
+                and lines[index - 1].box == line.box
+            ):
                 runs[-1].append(line)
                 continue
             runs.append([line])
@@ -217,19 +263,26 @@ def _unruled_tables(lines: list[_Line]) -> None:
 
 def _chrome(pages: list[list[_Line]], heights: list[float]) -> set[tuple[int, int]]:
     """(page, index) of header, footer and page-number lines."""
+
     def in_band(line: _Line, height: float) -> bool:
         return line.top < height * _MARGIN_BAND or line.bottom > height * (1 - _MARGIN_BAND)
 
     def shape(text: str) -> str:
         return re.sub(r"\d+", "#", text)
 
-    recurring = Counter(shape(line.text) for page, height in zip(pages, heights, strict=True) for line in page if in_band(line, height))
+    recurring = Counter(
+        shape(line.text)
+        for page, height in zip(pages, heights, strict=True)
+        for line in page
+        if in_band(line, height)
+    )
     often = max(2, len(pages) // 2)
     return {
         (p, i)
         for p, (page, height) in enumerate(zip(pages, heights, strict=True))
         for i, line in enumerate(page)
-        if in_band(line, height) and (recurring[shape(line.text)] >= often or _PAGE_NUMBER.match(line.text))
+        if in_band(line, height)
+        and (recurring[shape(line.text)] >= often or _PAGE_NUMBER.match(line.text))
     }
 
 
@@ -263,17 +316,31 @@ def _paragraphs(lines: list[_Line]) -> list[Block]:
     for line in lines:
         if line.row:
             flush()
-            blocks.append(Block(rows=(tuple(c.strip() for c in line.text.split(" | ")),), locator=f"p. {line.page}"))
+            blocks.append(
+                Block(
+                    rows=(tuple(c.strip() for c in line.text.split(" | ")),),
+                    locator=f"p. {line.page}",
+                )
+            )
             continue
         left, right = margins[(line.page, line.box) if line.box else (0, 0)]
-        if current and (current[-1].box != line.box or (line.box and current[-1].page != line.page)):
+        if current and (
+            current[-1].box != line.box or (line.box and current[-1].page != line.page)
+        ):
             flush()
         if current:
             previous = current[-1]
-            same_page_gap = line.page == previous.page and line.top - previous.bottom > previous.size * 1.2
-            centred = _centred(previous, left, right) and _centred(line, left, right)  # a title on two lines
+            same_page_gap = (
+                line.page == previous.page and line.top - previous.bottom > previous.size * 1.2
+            )
+            centred = _centred(previous, left, right) and _centred(
+                line, left, right
+            )  # a title on two lines
             ends = not centred and (
-                (previous.x1 < right - _SHORT * previous.size and previous.text.endswith(_SENTENCE_END))
+                (
+                    previous.x1 < right - _SHORT * previous.size
+                    and previous.text.endswith(_SENTENCE_END)
+                )
                 or line.x0 > left + previous.size * 0.8
                 or abs(line.size - previous.size) > 0.5
                 or same_page_gap
@@ -313,7 +380,9 @@ def read_pdf(data: bytes, *, source: str) -> ReadDocument:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             page_count = len(pdf.pages)
             pages = [
-                _ruled_lines_of(page, n) if _has_rules(document[n - 1]) else _plain_lines_of(document[n - 1], n)
+                _ruled_lines_of(page, n)
+                if _has_rules(document[n - 1])
+                else _plain_lines_of(document[n - 1], n)
                 for n, page in enumerate(pdf.pages, start=1)
             ]
             heights = [float(page.height) for page in pdf.pages]
@@ -328,5 +397,7 @@ def read_pdf(data: bytes, *, source: str) -> ReadDocument:
             source=source,
         )
     chrome = _chrome(pages, heights)
-    body = [line for p, page in enumerate(pages) for i, line in enumerate(page) if (p, i) not in chrome]
+    body = [
+        line for p, page in enumerate(pages) for i, line in enumerate(page) if (p, i) not in chrome
+    ]
     return ReadDocument(blocks=tuple(_paragraphs(body)), source_format="pdf", page_count=page_count)

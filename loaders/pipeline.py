@@ -53,9 +53,15 @@ def extract_text(
     if not text:
         raise EmptyPlanError("no text left after normalisation", source=source)
     pid = plan_id(sha256)
-    sources = source_lines(list(read.lines), text.split("\n"), normalise_fragment) if read.lines else []
+    sources = (
+        source_lines(list(read.lines), text.split("\n"), normalise_fragment) if read.lines else []
+    )
     # The first line, marked or not, is the document's title, not a section of it.
-    marked = {n: line.heading_level for n, line in enumerate(sources) if n and line is not None and line.heading_level}
+    marked = {
+        n: line.heading_level
+        for n, line in enumerate(sources)
+        if n and line is not None and line.heading_level
+    }
     outline = build_outline(pid, text, marked)
     for clause in outline.clauses if sources else ():
         read_line = sources[clause.line]
@@ -67,7 +73,9 @@ def extract_text(
     matcher = Matcher([*vocabulary.entities, *discovered])
     mentions = find_mentions(outline.clauses, matcher)
     past = roles.past_clauses(outline.clauses)
-    targets, new_indicators = extract_targets(outline.clauses, TargetContext(meta, roles, vocabulary, text, gazetteer), past)
+    targets, new_indicators = extract_targets(
+        outline.clauses, TargetContext(meta, roles, vocabulary, text, gazetteer), past
+    )
     by_clause: dict[str, list[Mention]] = {}
     for mention in mentions:
         by_clause.setdefault(mention.clause_id, []).append(mention)
@@ -78,7 +86,14 @@ def extract_text(
         indicator = new_by_id.get(target.indicator_id)
         if indicator is not None and (start := texts[target.clause_id].find(indicator.name)) >= 0:
             mentions.append(
-                Mention(target.clause_id, indicator.id, indicator.name, start, start + len(indicator.name), target.strength)
+                Mention(
+                    target.clause_id,
+                    indicator.id,
+                    indicator.name,
+                    start,
+                    start + len(indicator.name),
+                    target.strength,
+                )
             )
     entities = {e.id: e for e in [*vocabulary.entities, *discovered, *new_indicators]}
     extraction = PlanExtraction(
@@ -98,7 +113,12 @@ def extract_text(
         discovered=[*discovered, *new_indicators],
     )
     fundings, funded_programs = plan_fundings(
-        outline.clauses, past, targets, by_clause, entities, lambda c, found: list(funding_facts(c, found, entities)),
+        outline.clauses,
+        past,
+        targets,
+        by_clause,
+        entities,
+        lambda c, found: list(funding_facts(c, found, entities)),
         {s.id: name for s in outline.sections if (name := section_subject(s.heading))},
     )
     extraction.fundings = fundings

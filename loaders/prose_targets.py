@@ -30,10 +30,14 @@ _BASELINE_AFTER = re.compile(r"^(?:提高|增加|提升|下降|降低|增长|上
 _CONDITION_BEFORE = re.compile(r"^(?:对|凡|符合|经|按照?|招用|吸纳)")
 _PER_UNIT = re.compile(r"(?:按|对)?每(?:增加|带|吸纳|招用|安置|新增)$")
 """按每带1名学徒, 每增加1人: the unit a rate is paid for, not a target."""
-_MONEY_WORDS = re.compile(r"补贴|补助|奖励|资助|奖补|贴息|资金|报酬|经费|津贴|额度|最高|给予|安排|标准|每人|每户")
+_MONEY_WORDS = re.compile(
+    r"补贴|补助|奖励|资助|奖补|贴息|资金|报酬|经费|津贴|额度|最高|给予|安排|标准|每人|每户"
+)
 _MONEY_INDICATOR = re.compile(r"贷款|收入|产值|规模|营业|发放|融资|投资|总量")
 """Money is a target only when it measures something (营业收入, 贷款发放额), not when it is paid."""
-_RESPECTIVELY = re.compile(r"(?P<names>[^，；。：]+?)分别(?:达到|为|控制在|保持在|稳定在|提高到|达)?")
+_RESPECTIVELY = re.compile(
+    r"(?P<names>[^，；。：]+?)分别(?:达到|为|控制在|保持在|稳定在|提高到|达)?"
+)
 _JOINER = re.compile(r"[和、及与]")
 _NUMBERING = re.compile(
     r"^(?:专栏\s*\d+|表\s*\d+|第[一二三四五六七八九十百零〇]+[章节部分]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,2}[.、](?!\d))"
@@ -69,7 +73,11 @@ def _segment(text: str, start: int, end: int, marks: list[int] | None = None) ->
 def _not_a_target(text: str, seg: _Span, start: int, end: int, quantity: Quantity) -> bool:
     after = text[end : seg.end]
     before = text[seg.start : start]
-    if _CONDITION_AFTER.match(after) or _DURATION_AFTER.match(after) or _BASELINE_AFTER.match(after):
+    if (
+        _CONDITION_AFTER.match(after)
+        or _DURATION_AFTER.match(after)
+        or _BASELINE_AFTER.match(after)
+    ):
         return True
     if (_CONDITION_BEFORE.match(before) and "的" in after) or _PER_UNIT.search(before):
         return True
@@ -90,17 +98,34 @@ class ProseTargets:
         self.indicators: list[Entity] = []
 
     def _add(
-        self, indicator: Entity, span: tuple[int, int], quantity: Quantity, change: bool, stretch_end: int | None = None
+        self,
+        indicator: Entity,
+        span: tuple[int, int],
+        quantity: Quantity,
+        change: bool,
+        stretch_end: int | None = None,
     ) -> None:
         """``stretch_end``: where the number's stretch ends, so that words after it (…2万人左右／年)
         count for its scope."""
         text, units = self.clause.text, self.ctx.vocabulary.units
         self.targets.append(
             quantity_target(
-                indicator, self.clause.id, text[span[0] : span[1]], quantity, units,
-                change=change, year=self.year,
-                scope=scope_of(quantity, text[span[0] : stretch_end or span[1]], indicator, units, lead=text[: span[0]]),
-                main=self.ctx.roles.is_main(self.clause.section_id), strength=strength(text),
+                indicator,
+                self.clause.id,
+                text[span[0] : span[1]],
+                quantity,
+                units,
+                change=change,
+                year=self.year,
+                scope=scope_of(
+                    quantity,
+                    text[span[0] : stretch_end or span[1]],
+                    indicator,
+                    units,
+                    lead=text[: span[0]],
+                ),
+                main=self.ctx.roles.is_main(self.clause.section_id),
+                strength=strength(text),
             )  # fmt: skip
         )
         if not indicator.curated:
@@ -113,7 +138,9 @@ class ProseTargets:
             return used
         for match in _RESPECTIVELY.finditer(text):
             names = [n for n in _JOINER.split(match["names"]) if n]
-            stretch_end = min((i for b in "，；。：" if (i := text.find(b, match.end())) >= 0), default=len(text))
+            stretch_end = min(
+                (i for b in "，；。：" if (i := text.find(b, match.end())) >= 0), default=len(text)
+            )
             after = [q for q in found if match.end() <= q[0] < stretch_end][: len(names)]
             if len(names) < 2 or len(after) < len(names):
                 continue
@@ -121,9 +148,13 @@ class ProseTargets:
             last = after[-1][2].comparator
             for name, (start, end, quantity) in zip(names, after, strict=True):
                 named = indicator_name(name, "")
-                if named is None or _not_a_target(text, _segment(text, start, end), start, end, quantity):
+                if named is None or _not_a_target(
+                    text, _segment(text, start, end), start, end, quantity
+                ):
                     continue
-                shared = quantity if quantity.comparator != "=" else replace(quantity, comparator=last)
+                shared = (
+                    quantity if quantity.comparator != "=" else replace(quantity, comparator=last)
+                )
                 indicator = resolve_indicator(named.name, self.ctx.vocabulary, quantity.unit)
                 self._add(indicator, (match.start(), end), shared, named.change)
                 used.add(start)
@@ -131,7 +162,9 @@ class ProseTargets:
 
     def read(self) -> ProseTargets:
         text = self.clause.text
-        numbering = _NUMBERING.match(text) or (_HEADING_NUMBER.match(text) if self.clause.is_heading else None)
+        numbering = _NUMBERING.match(text) or (
+            _HEADING_NUMBER.match(text) if self.clause.is_heading else None
+        )
         counted = list(counted_groups(text, self.ctx.vocabulary))
         found = [
             q for q in quantities(text)
@@ -151,18 +184,24 @@ class ProseTargets:
             if past_at(text, start):
                 # 十三五…433.6万人，“十四五”目标确定为350万人: the past number still names what follows.
                 if named is not None:
-                    previous = resolve_indicator(with_subject(named.name, previous), self.ctx.vocabulary, quantity.unit)
+                    previous = resolve_indicator(
+                        with_subject(named.name, previous), self.ctx.vocabulary, quantity.unit
+                    )
                 continue
             if _not_a_target(text, seg, start, end, quantity):
                 continue
             indicator: Entity | None = (
-                resolve_indicator(with_subject(named.name, previous), self.ctx.vocabulary, quantity.unit)
+                resolve_indicator(
+                    with_subject(named.name, previous), self.ctx.vocabulary, quantity.unit
+                )
                 if named
                 else previous
             )
             if indicator is None or not self.ctx.fits(indicator, quantity):
                 continue
-            self._add(indicator, (seg.start, end), quantity, named.change if named else False, seg.end)
+            self._add(
+                indicator, (seg.start, end), quantity, named.change if named else False, seg.end
+            )
             previous = indicator
         return self
 
@@ -175,7 +214,9 @@ def _may_hold_a_target(text: str) -> bool:
     return _NUMBER_HINT.search(text) is not None
 
 
-def prose_targets(clause: Clause, ctx: TargetContext, year: int | None) -> tuple[list[Target], list[Entity]]:
+def prose_targets(
+    clause: Clause, ctx: TargetContext, year: int | None
+) -> tuple[list[Target], list[Entity]]:
     if not _may_hold_a_target(clause.text):
         return [], []
     read = ProseTargets(clause, ctx, year).read()

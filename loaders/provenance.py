@@ -49,11 +49,16 @@ def read_sidecar(path: Path) -> Provenance:
         raise PlanError(f"cannot read its sidecar {sidecar.name}: {exc}", source=str(path)) from exc
     if not isinstance(data, dict) or set(data) - _KEYS:
         unknown = sorted(set(data) - _KEYS) if isinstance(data, dict) else data
-        raise PlanError(f"{sidecar.name}: expected the keys url, retrieved, publisher, not {unknown}", source=str(path))
+        raise PlanError(
+            f"{sidecar.name}: expected the keys url, retrieved, publisher, not {unknown}",
+            source=str(path),
+        )
     retrieved = data.get("retrieved")
     if isinstance(retrieved, datetime.date):
         retrieved = retrieved.isoformat()
     values = {"url": data.get("url"), "retrieved": retrieved, "publisher": data.get("publisher")}
-    if wrong := [key for key, value in values.items() if value is not None and not isinstance(value, str)]:
+    if wrong := [
+        key for key, value in values.items() if value is not None and not isinstance(value, str)
+    ]:
         raise PlanError(f"{sidecar.name}: {', '.join(wrong)} must be text", source=str(path))
     return Provenance(values["url"], values["retrieved"], values["publisher"])

@@ -40,7 +40,9 @@ QUANTITY = re.compile(
     r"(?P<post>以上|以内|以下|左右)?"
 )
 _EMPTY = {"", "—", "——", "-", "--", "/", "无", "…"}
-_ENCLOSED = re.compile(rf"^[{re.escape(_OPEN)}](?P<inner>[^{re.escape(_CLOSE)}]*)[{re.escape(_CLOSE)}]$")
+_ENCLOSED = re.compile(
+    rf"^[{re.escape(_OPEN)}](?P<inner>[^{re.escape(_CLOSE)}]*)[{re.escape(_CLOSE)}]$"
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,11 @@ def _from_match(match: re.Match[str]) -> Quantity | None:
     high = number(match["high"]) if match["high"] else None
     if value is None or (match["high"] and high is None):
         return None
-    comparator = _PRE.get(match["pre"] or "") or _POST.get(match["post"] or "") or ("range" if high is not None else "=")
+    comparator = (
+        _PRE.get(match["pre"] or "")
+        or _POST.get(match["post"] or "")
+        or ("range" if high is not None else "=")
+    )
     return Quantity(
         value=value,
         text=match.group().strip(),
@@ -138,7 +144,9 @@ def quantities(text: str) -> Iterator[tuple[int, int, Quantity]]:
             yield match.start(), match.end(), quantity
 
 
-def normalised(value: float | None, unit: str | None, units: dict[str, Unit]) -> tuple[float | None, str | None]:
+def normalised(
+    value: float | None, unit: str | None, units: dict[str, Unit]
+) -> tuple[float | None, str | None]:
     """37.5, 万人 → 375000, persons."""
     if value is None or unit is None or unit not in units:
         return None, None

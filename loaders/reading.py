@@ -24,7 +24,11 @@ from loaders.formats import sniff_format
 from loaders.html_reader import read_html
 from loaders.pdf_reader import read_pdf
 
-_READERS: dict[str, Callable[..., ReadDocument]] = {"html": read_html, "pdf": read_pdf, "docx": read_docx}
+_READERS: dict[str, Callable[..., ReadDocument]] = {
+    "html": read_html,
+    "pdf": read_pdf,
+    "docx": read_docx,
+}
 _CONVERT_TIMEOUT_S = 120
 
 
@@ -64,7 +68,9 @@ def convert_doc(data: bytes, *, source: str) -> bytes:
                 check=True, capture_output=True, timeout=_CONVERT_TIMEOUT_S,
             )  # fmt: skip
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            raise UnreadableDocument(f"LibreOffice could not convert it to .docx ({exc})", source=source) from exc
+            raise UnreadableDocument(
+                f"LibreOffice could not convert it to .docx ({exc})", source=source
+            ) from exc
         converted = original.with_suffix(".docx")
         if not converted.exists():
             raise UnreadableDocument("LibreOffice could not convert it to .docx", source=source)

@@ -30,7 +30,9 @@ procedure rather than commit money."""
 _COMMIT = re.compile(
     r"给予|发放|落实|提供|享受|安排|加大|提高|扩大|放宽|调整|实施|执行|按规定|纳入|支持|用好|建立|设立"
 )
-_COMMIT_AFTER = re.compile(r"^[^，；。：]{0,6}?(?:直达|提高至|提高到|上浮|扩围)|^按[^，；。：]{0,20}?(?:给予|发放)")
+_COMMIT_AFTER = re.compile(
+    r"^[^，；。：]{0,6}?(?:直达|提高至|提高到|上浮|扩围)|^按[^，；。：]{0,20}?(?:给予|发放)"
+)
 """培训补贴直达企业, 见习补贴标准提高至…: commitments written after the instrument."""
 _SEGMENT = re.compile(r"[^，、；。：]+")
 _CITED = re.compile(r"《([^《》]{2,80})》")
@@ -53,7 +55,9 @@ def _evidence(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
     return text[left:right]
 
 
-def _cues(text: str, programs: list[Mention], entities: dict[str, Entity], spans: list[tuple[int, int]]) -> list[_Cue]:
+def _cues(
+    text: str, programs: list[Mention], entities: dict[str, Entity], spans: list[tuple[int, int]]
+) -> list[_Cue]:
     def segment(pos: int) -> str:
         return next(text[a:b] for a, b in spans if a <= pos < b)
 
@@ -71,9 +75,7 @@ def _cues(text: str, programs: list[Mention], entities: dict[str, Entity], spans
         committed = _COMMIT.search(text, left, m.start) or _COMMIT_AFTER.match(text[m.end : right])
         if entity.kind == "instrument" and not owns_fund and committed:
             cues.append(_Cue(m.start, m.end, entity.name, entity))
-    return sorted(
-        (c for c in cues if not optional(segment(c.start))), key=lambda c: c.start
-    )
+    return sorted((c for c in cues if not optional(segment(c.start))), key=lambda c: c.start)
 
 
 def funding_facts(
@@ -100,7 +102,9 @@ def funding_facts(
         home = index[cue.start]
         # An instrument pays the programs beside it; a bare money word, or an instrument named
         # by its kind alone (通过公益性岗位托底安置，…给予岗位补贴), may also reach back.
-        named = cue.entity is not None and not named_by_kind(written_instrument(text, cue.start, cue.end))
+        named = cue.entity is not None and not named_by_kind(
+            written_instrument(text, cue.start, cue.end)
+        )
         reach = range(home, home - 1, -1) if named else range(home, -1, -1)
         funded = next(
             (found for i in reach if (found := [m for m in schemes if index[m.start] == i])),

@@ -22,7 +22,9 @@ _PAST_CLAUSE = re.compile(
     r"|累计(?:投入|下拨|拨付|支出)"
 )
 _FUTURE_YEAR = r"(?:202[1-9]|20[3-9]\d)年"
-_FUTURE_CLAUSE = re.compile(rf"十四五|到{_FUTURE_YEAR}|{_FUTURE_YEAR}(?:前|底|末)|力争|确保|每年|将")
+_FUTURE_CLAUSE = re.compile(
+    rf"十四五|到{_FUTURE_YEAR}|{_FUTURE_YEAR}(?:前|底|末)|力争|确保|每年|将"
+)
 
 
 def past_at(text: str, position: int) -> bool:
@@ -45,8 +47,12 @@ class SectionRoles:
                 node = by_id.get(node.parent_id or "")
             self._headings[s.id] = chain
         main = _MAIN if any(_MAIN.search(s.heading or "") for s in sections) else _MAIN_FALLBACK
-        self._main = {sid for sid, chain in self._headings.items() if any(main.search(h) for h in chain)}
-        self._past = {sid for sid, chain in self._headings.items() if any(_PAST.search(h) for h in chain)}
+        self._main = {
+            sid for sid, chain in self._headings.items() if any(main.search(h) for h in chain)
+        }
+        self._past = {
+            sid for sid, chain in self._headings.items() if any(_PAST.search(h) for h in chain)
+        }
 
     def is_main(self, section_id: str) -> bool:
         return section_id in self._main
@@ -61,9 +67,18 @@ class SectionRoles:
         past: set[str] = set()
         previous: Clause | None = None
         for clause in clauses:
-            if clause.section_id in self._past or not _FUTURE_CLAUSE.search(clause.text) and (
-                _PAST_CLAUSE.search(clause.text)
-                or (previous is not None and previous.line == clause.line and previous.id in past and not clause.cells)
+            if (
+                clause.section_id in self._past
+                or not _FUTURE_CLAUSE.search(clause.text)
+                and (
+                    _PAST_CLAUSE.search(clause.text)
+                    or (
+                        previous is not None
+                        and previous.line == clause.line
+                        and previous.id in past
+                        and not clause.cells
+                    )
+                )
             ):
                 past.add(clause.id)
             previous = clause

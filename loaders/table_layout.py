@@ -56,7 +56,12 @@ def _single_space_block(lines: list[str], i: int) -> int:
 
 def _is_plain_row(line: str) -> bool:
     stripped = line.strip()
-    return bool(stripped) and "|" not in stripped and not _SENTENCE.search(stripped) and len(stripped) <= 120
+    return (
+        bool(stripped)
+        and "|" not in stripped
+        and not _SENTENCE.search(stripped)
+        and len(stripped) <= 120
+    )
 
 
 def _cell_blocks(lines: list[str], i: int) -> tuple[list[list[str]], int]:
@@ -84,7 +89,11 @@ def _records(lines: list[str], i: int) -> tuple[list[str], int]:
     rows: list[str] = []
     header: list[str] = []
     j = i
-    while j + 1 < len(lines) and _NUMBERED.match(lines[j].strip()) and _RECORD.match(lines[j + 1].strip(" \t\u3000")):
+    while (
+        j + 1 < len(lines)
+        and _NUMBERED.match(lines[j].strip())
+        and _RECORD.match(lines[j + 1].strip(" \t\u3000"))
+    ):
         fields = [f.split("：", 1) for f in lines[j + 1].strip(" \t\u3000").split("；")]
         header = header or ["指标", *(k for k, _ in fields)]
         rows.append(" | ".join([lines[j].strip(), *(v for _, v in fields)]))

@@ -65,9 +65,15 @@ def _split_row(header: tuple[str, ...], cells: tuple[str, ...], units: set[str])
     and the values after it.
     """
     aligned = len(header) == len(cells)
-    label_at = next((i for i, h in enumerate(header) if _LABEL_COLUMN.search(h)), 0) if aligned else 0
-    unit_at = next((i for i, h in enumerate(header) if _UNIT_COLUMN.match(h)), None) if aligned else None
-    scope_at = next((i for i, h in enumerate(header) if _SCOPE_COLUMN.match(h)), None) if aligned else None
+    label_at = (
+        next((i for i, h in enumerate(header) if _LABEL_COLUMN.search(h)), 0) if aligned else 0
+    )
+    unit_at = (
+        next((i for i, h in enumerate(header) if _UNIT_COLUMN.match(h)), None) if aligned else None
+    )
+    scope_at = (
+        next((i for i, h in enumerate(header) if _SCOPE_COLUMN.match(h)), None) if aligned else None
+    )
     if label_at >= len(cells):
         return None
     name, unit, note = _label(cells[label_at], units)
@@ -81,7 +87,9 @@ def _split_row(header: tuple[str, ...], cells: tuple[str, ...], units: set[str])
         note = f"{note} {cells[scope_at]}"
     if not aligned:
         return _Row(name, unit, note, list(header[1:]), list(cells[1:]))
-    skip = {label_at, unit_at, scope_at} | {i for i, h in enumerate(header) if _NUMBER_COLUMN.fullmatch(h)}
+    skip = {label_at, unit_at, scope_at} | {
+        i for i, h in enumerate(header) if _NUMBER_COLUMN.fullmatch(h)
+    }
     # Columns before the label (类别: 就业规模) group rows; they hold no values.
     kept = [i for i in range(len(cells)) if i not in skip and i > label_at]
     return _Row(name, unit, note, [header[i] for i in kept], [cells[i] for i in kept])
@@ -101,7 +109,14 @@ def _columns(columns: list[str], plan_end: int | None) -> tuple[int | None, int 
         target = next(i for i, c in enumerate(columns) if _year(c) == target_year)
     baseline = next((i for i, c in enumerate(columns) if _BASELINE_COLUMN.search(c)), None)
     if baseline is None:
-        baseline = next((i for i, c in enumerate(columns) if (y := _year(c)) is not None and y < (target_year or 0)), None)
+        baseline = next(
+            (
+                i
+                for i, c in enumerate(columns)
+                if (y := _year(c)) is not None and y < (target_year or 0)
+            ),
+            None,
+        )
     if target is None:
         target = next((i for i in range(len(columns)) if i != baseline), None)
     return target, baseline, target_year
@@ -117,9 +132,18 @@ _TOTAL_ROW = re.compile(r"^(?:全(?:省|市|区|县|州|盟)|合计|总计)$")
 
 
 def _target(
-    clause: Clause, ctx: TargetContext, indicator: Entity, quantity: Quantity, *, year: int | None,
-    scope_words: str, region: str | None, main: bool, baseline: Quantity | None = None,
-    baseline_year: int | None = None, attribute: str | None = None,
+    clause: Clause,
+    ctx: TargetContext,
+    indicator: Entity,
+    quantity: Quantity,
+    *,
+    year: int | None,
+    scope_words: str,
+    region: str | None,
+    main: bool,
+    baseline: Quantity | None = None,
+    baseline_year: int | None = None,
+    attribute: str | None = None,
 ) -> Target:
     return quantity_target(
         indicator, clause.id, clause.text, quantity, ctx.vocabulary.units,
@@ -132,7 +156,9 @@ def _target(
     )  # fmt: skip
 
 
-def _region_row(clause: Clause, ctx: TargetContext, row: _Row, region: str | None, caption: str) -> list[tuple[Target, Entity]]:
+def _region_row(
+    clause: Clause, ctx: TargetContext, row: _Row, region: str | None, caption: str
+) -> list[tuple[Target, Entity]]:
     """A row of a breakdown by region: one target per column, the column naming the indicator."""
     units = set(ctx.vocabulary.units)
     years = [int(y) for y in re.findall(r"(20\d{2})年", caption)]
@@ -145,13 +171,22 @@ def _region_row(clause: Clause, ctx: TargetContext, row: _Row, region: str | Non
             continue
         indicator = resolve_indicator(name, ctx.vocabulary, quantity.unit)
         target = _target(
-            clause, ctx, indicator, quantity, year=year, scope_words=f"{note} {caption}", region=region, main=False
+            clause,
+            ctx,
+            indicator,
+            quantity,
+            year=year,
+            scope_words=f"{note} {caption}",
+            region=region,
+            main=False,
         )
         found.append((target, indicator))
     return found
 
 
-def table_targets(clause: Clause, ctx: TargetContext, caption: str = "") -> list[tuple[Target, Entity]]:
+def table_targets(
+    clause: Clause, ctx: TargetContext, caption: str = ""
+) -> list[tuple[Target, Entity]]:
     """The targets of one table row; ``caption`` is the line that introduced the table."""
     units = set(ctx.vocabulary.units)
     row = _split_row(clause.header, clause.cells, units)
@@ -175,7 +210,11 @@ def table_targets(clause: Clause, ctx: TargetContext, caption: str = "") -> list
         return []
     baseline = _cell(values, baseline_at, row.unit)
     indicator = resolve_indicator(row.label, ctx.vocabulary, quantity.unit)
-    column_words = "" if target_at is None or target_at >= len(columns) or _year(columns[target_at]) else columns[target_at]
+    column_words = (
+        ""
+        if target_at is None or target_at >= len(columns) or _year(columns[target_at])
+        else columns[target_at]
+    )
     if _YEARLY.search(column_words) and "累计" in column_words:
         column_words = ""  # a 年均/累计 column says each row is one or the other, not which
     baseline_year = (ctx.star_year if baseline and baseline.starred else None) or (
@@ -184,23 +223,49 @@ def table_targets(clause: Clause, ctx: TargetContext, caption: str = "") -> list
     # A row named for a yearly rate (人均可支配收入年均增长) is annual, and a change.
     yearly = "年均" if _YEARLY.search(row.label) else ""
     target = _target(
-        clause, ctx, indicator, quantity, year=target_year, scope_words=f"{row.note} {column_words} {yearly}", region=None,
-        main=ctx.roles.is_main(clause.section_id), baseline=baseline, baseline_year=baseline_year, attribute=attribute,
+        clause,
+        ctx,
+        indicator,
+        quantity,
+        year=target_year,
+        scope_words=f"{row.note} {column_words} {yearly}",
+        region=None,
+        main=ctx.roles.is_main(clause.section_id),
+        baseline=baseline,
+        baseline_year=baseline_year,
+        attribute=attribute,
     )
     target.change = bool(_CHANGE_LABEL.search(row.label))
-    return [*_earlier_years(clause, ctx, indicator, target, columns, values, {target_at, baseline_at}, row.unit), (target, indicator)]
+    return [
+        *_earlier_years(
+            clause, ctx, indicator, target, columns, values, {target_at, baseline_at}, row.unit
+        ),
+        (target, indicator),
+    ]
 
 
 def _earlier_years(
-    clause: Clause, ctx: TargetContext, indicator: Entity, final: Target, columns: list[str], values: list[str],
-    taken: set[int | None], unit: str | None,
+    clause: Clause,
+    ctx: TargetContext,
+    indicator: Entity,
+    final: Target,
+    columns: list[str],
+    values: list[str],
+    taken: set[int | None],
+    unit: str | None,
 ) -> list[tuple[Target, Entity]]:
     """A year-by-year breakdown (2021年 | 2022年 | … | 2025年): each year before the last is a
     target of its own year; a flow's yearly figure is annual."""
     found = []
     for i, column in enumerate(columns):
         year = _year(column)
-        if i in taken or year is None or final.year is None or year >= final.year or _BASELINE_COLUMN.search(column):
+        if (
+            i in taken
+            or year is None
+            or final.year is None
+            or year >= final.year
+            or _BASELINE_COLUMN.search(column)
+        ):
             continue
         if final.baseline_year is not None and year <= final.baseline_year:
             continue

@@ -39,19 +39,33 @@ class TargetContext:
         if self.gazetteer is None or own is None:
             return None
         for region in self.gazetteer.lookup(label):
-            if region.code != own and own in {r.code for r in self.gazetteer.ancestors(region.code)}:
+            if region.code != own and own in {
+                r.code for r in self.gazetteer.ancestors(region.code)
+            }:
                 return region.code
         return None
 
     def fits(self, indicator: Entity, quantity: Quantity) -> bool:
         """高技能人才…3个 is not a number of people: the quantity's unit must suit a curated indicator."""
         unit = self.vocabulary.units.get(quantity.unit or "")
-        if not indicator.curated or indicator.unit is None or unit is None or unit.canonical == indicator.unit:
+        if (
+            not indicator.curated
+            or indicator.unit is None
+            or unit is None
+            or unit.canonical == indicator.unit
+        ):
             return True
         return any({unit.canonical, indicator.unit} <= group for group in _COMPATIBLE_UNITS)
 
 
-def quantity_target(indicator: Entity, clause_id: str, evidence: str, quantity: Quantity, units: dict[str, Unit], **facts: Any) -> Target:
+def quantity_target(
+    indicator: Entity,
+    clause_id: str,
+    evidence: str,
+    quantity: Quantity,
+    units: dict[str, Unit],
+    **facts: Any,
+) -> Target:
     """A SETS_TARGET whose value fields come from ``quantity`` (as written, range, unit,
     comparator, normalised); ``facts`` gives the rest (year, scope, main …)."""
     value, norm_unit = normalised(quantity.value, quantity.unit, units)
@@ -62,7 +76,9 @@ def quantity_target(indicator: Entity, clause_id: str, evidence: str, quantity: 
     )  # fmt: skip
 
 
-def scope_of(quantity: Quantity, own: str, indicator: Entity, units: dict[str, Unit], lead: str = "") -> str:
+def scope_of(
+    quantity: Quantity, own: str, indicator: Entity, units: dict[str, Unit], lead: str = ""
+) -> str:
     """cumulative, annual or level.
 
     The number's own words decide first (【】, 累计, 每年, 年均); a rate or a stock is a

@@ -17,7 +17,9 @@ from loaders.prose_targets import prose_targets
 from loaders.table_targets import table_targets
 from loaders.target_context import TargetContext
 
-_TARGET_YEAR = re.compile(r"(?:到|至|在)(20\d{2})年|(20\d{2})年(?:前|底|末|实现|达到|全市|全省|全区)")
+_TARGET_YEAR = re.compile(
+    r"(?:到|至|在)(20\d{2})年|(20\d{2})年(?:前|底|末|实现|达到|全市|全省|全区)"
+)
 
 
 def _key(t: Target) -> tuple[object, ...]:
@@ -49,7 +51,9 @@ def merge_restatements(
     (以内 in the table, 不超过 in the prose) keep the table's.
     """
     kept: dict[tuple[object, ...], list[Target]] = {}
-    for t in sorted(targets, key=lambda t: (not clauses[t.clause_id].cells, clauses[t.clause_id].ordinal)):
+    for t in sorted(
+        targets, key=lambda t: (not clauses[t.clause_id].cells, clauses[t.clause_id].ordinal)
+    ):
         same = kept.setdefault(_key(t), [])
         at = next((i for i, k in enumerate(same) if _one_indicator(k, t, names, curated)), None)
         if at is None:
@@ -62,7 +66,9 @@ def merge_restatements(
             restated_clause_ids=(*first.restated_clause_ids, t.clause_id),
             restated_evidence=(*first.restated_evidence, t.evidence),
         )
-    return sorted((t for same in kept.values() for t in same), key=lambda t: clauses[t.clause_id].ordinal)
+    return sorted(
+        (t for same in kept.values() for t in same), key=lambda t: clauses[t.clause_id].ordinal
+    )
 
 
 def extract_targets(

@@ -111,7 +111,9 @@ def _entity(label: str, row: dict[str, object], source: str) -> Entity:
         raise VocabularyError(f"entry without a name: {row}", source=source)
     kind = row.get("kind")
     if label == PROGRAM and kind not in set(ProgramKind):
-        raise VocabularyError(f"{name}: kind must be one of {', '.join(ProgramKind)}", source=source)
+        raise VocabularyError(
+            f"{name}: kind must be one of {', '.join(ProgramKind)}", source=source
+        )
     aliases = tuple(str(a) for a in row.get("aliases") or () if a != name)  # type: ignore[attr-defined]
     return Entity(
         id=entity_id(label, name),
@@ -142,10 +144,14 @@ def load_vocabulary(vocab_dir: Path) -> Vocabulary:
             entities.append(entity)
     ids = {e.id for e in entities}
     if len(ids) != len(entities):
-        raise VocabularyError("two entries share an id (same name or pinyin)", source=str(vocab_dir))
+        raise VocabularyError(
+            "two entries share an id (same name or pinyin)", source=str(vocab_dir)
+        )
     for e in entities:
         if e.program_id is not None and e.program_id not in ids:
-            raise VocabularyError(f"{e.name}: its program is not in the vocabulary", source=str(vocab_dir))
+            raise VocabularyError(
+                f"{e.name}: its program is not in the vocabulary", source=str(vocab_dir)
+            )
     units = {
         str(row["written"]): Unit(str(row["written"]), str(row["canonical"]), float(row["factor"]))  # type: ignore[arg-type]
         for row in _read_yaml(vocab_dir / "units.yaml")

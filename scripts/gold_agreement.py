@@ -29,7 +29,12 @@ def _clause_of(quote: str, clauses: list[Clause]) -> str | None:
     return next((c.id for c in clauses if q in c.text), None)
 
 
-def _agreed(ones: list[dict[str, object]], twos: list[dict[str, object]], clauses: list[Clause], resolver: Resolver) -> int:
+def _agreed(
+    ones: list[dict[str, object]],
+    twos: list[dict[str, object]],
+    clauses: list[Clause],
+    resolver: Resolver,
+) -> int:
     """Entries of the first matched one-to-one by entries of the second."""
 
     def same(a: dict[str, object], b: dict[str, object]) -> bool:
@@ -57,7 +62,11 @@ def main() -> None:
         ones, twos = first.get("funds") or [], second.get("funds") or []
         both = _agreed(ones, twos, clauses, resolver)
         print(f"{second_file.stem}: first {len(ones)}, second {len(twos)}, agreed {both}")
-        first_total, second_total, agreed = first_total + len(ones), second_total + len(twos), agreed + both
+        first_total, second_total, agreed = (
+            first_total + len(ones),
+            second_total + len(twos),
+            agreed + both,
+        )
     print(
         f"all: {agreed} agreed of {first_total} (first) and {second_total} (second): "
         f"{agreed / first_total:.2f} of the first, {agreed / second_total:.2f} of the second"

@@ -44,15 +44,21 @@ def short_name(name: str, level: str, ethnic: re.Pattern[str]) -> str:
         # 雄安新区 → 雄安, but 清新区 → 清新: the longest suffix that leaves two characters.
         suffixes = ("地区", "林区", "新区", "市", "盟", "县", "区")
         stripped = next(
-            (name[: -len(s)] for s in suffixes if name.endswith(s) and len(name) - len(s) >= 2), name
+            (name[: -len(s)] for s in suffixes if name.endswith(s) and len(name) - len(s) >= 2),
+            name,
         )
     return stripped if len(stripped) >= 2 else name
 
 
 def main(resources: Path) -> None:
-    nations = {n.strip().removesuffix("族") for n in (resources / "56_nations.csv").read_text("utf-8").split()}
+    nations = {
+        n.strip().removesuffix("族")
+        for n in (resources / "56_nations.csv").read_text("utf-8").split()
+    }
     # longest first; repeated for 苗族侗族; 族 optional for 新疆维吾尔自治区
-    ethnic = re.compile("(?:(?:" + "|".join(sorted(nations - {""}, key=len, reverse=True)) + ")族?)+$")
+    ethnic = re.compile(
+        "(?:(?:" + "|".join(sorted(nations - {""}, key=len, reverse=True)) + ")族?)+$"
+    )
     names: dict[str, str] = {}
     with (resources / "adcodes.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -70,11 +76,7 @@ def main(resources: Path) -> None:
             parent = COUNTRY[0]
         else:
             prefecture = code[:4] + "00"
-            parent = (
-                prefecture
-                if level == "county" and prefecture in kept
-                else code[:2] + "0000"
-            )
+            parent = prefecture if level == "county" and prefecture in kept else code[:2] + "0000"
         rows.append((code, kept[code], short_name(kept[code], level, ethnic), level, parent))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as f:

@@ -62,14 +62,18 @@ def graph(extractions: dict[str, PlanExtraction]) -> Graph:
 
 
 @pytest.fixture(scope="session")
-def neo4j_server_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Neo4jSettings, str | None]]:
+def neo4j_server_settings(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Neo4jSettings, str | None]]:
     """A real Neo4j for the session: NEO4J_URI when set, else a private local server."""
     with neo4j_server(tmp_path_factory.mktemp("neo4j-home")) as server:
         yield server
 
 
 @pytest.fixture(scope="session")
-def neo4j_session_store(neo4j_server_settings: tuple[Neo4jSettings, str | None]) -> Iterator[Neo4jStore]:
+def neo4j_session_store(
+    neo4j_server_settings: tuple[Neo4jSettings, str | None],
+) -> Iterator[Neo4jStore]:
     try:
         store = Neo4jStore.connect(neo4j_server_settings[0])
     except StoreUnavailable as exc:
@@ -87,7 +91,9 @@ def neo4j_store(neo4j_session_store: Neo4jStore) -> Neo4jStore:
 
 
 @pytest.fixture(scope="module")
-def neo4j_loaded(neo4j_session_store: Neo4jStore, extractions: dict[str, PlanExtraction]) -> Neo4jStore:
+def neo4j_loaded(
+    neo4j_session_store: Neo4jStore, extractions: dict[str, PlanExtraction]
+) -> Neo4jStore:
     """The five plans in the session's Neo4j, loaded once per module (emptied and the schema set
     up first, as ``neo4j_store`` does); for modules whose tests only read."""
     neo4j_session_store.driver.execute_query(CLEAR_DATABASE, database_=neo4j_session_store.database)
@@ -108,7 +114,9 @@ QUALITY_KEY = pytest.StashKey[list[PlanScores]]()
 """Where the quality tests leave their scores for the end-of-run report."""
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
     """Print the extraction quality report when the quality tests ran."""
     scores = config.stash.get(QUALITY_KEY, None)
     if scores:

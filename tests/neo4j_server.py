@@ -60,17 +60,29 @@ def neo4j_server(home: Path) -> Iterator[tuple[Neo4jSettings, str | None]]:
     }
     try:
         started = subprocess.run(
-            [sys.executable, str(SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=START_TIMEOUT
+            [sys.executable, str(SCRIPT), "start"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=START_TIMEOUT,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         unavailable(f"scripts/neo4j-local start: {exc}")
     if started.returncode != 0:
-        unavailable(f"scripts/neo4j-local start exited {started.returncode}: {started.stderr.strip()[-2000:]}")
+        unavailable(
+            f"scripts/neo4j-local start exited {started.returncode}: {started.stderr.strip()[-2000:]}"
+        )
     exports = _exports(started.stdout)
     try:
         yield (
-            Neo4jSettings(uri=exports["NEO4J_URI"], user=exports["NEO4J_USER"], password=exports["NEO4J_PASSWORD"]),
+            Neo4jSettings(
+                uri=exports["NEO4J_URI"],
+                user=exports["NEO4J_USER"],
+                password=exports["NEO4J_PASSWORD"],
+            ),
             exports.get("NEO4J_HTTP_URL"),
         )
     finally:
-        subprocess.run([sys.executable, str(SCRIPT), "stop"], env=env, capture_output=True, timeout=120)
+        subprocess.run(
+            [sys.executable, str(SCRIPT), "stop"], env=env, capture_output=True, timeout=120
+        )

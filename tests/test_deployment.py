@@ -34,7 +34,10 @@ def test_compose_file_follows_the_compose_specification() -> None:
 
 def test_neo4j_image_is_the_version_the_local_server_runs() -> None:
     image = _compose()["services"]["neo4j"]["image"]
-    local = re.search(r"org\.neo4j:neo4j:(\d+\.\d+)\.", (ROOT / "scripts" / "neo4j_local.py").read_text(encoding="utf-8"))
+    local = re.search(
+        r"org\.neo4j:neo4j:(\d+\.\d+)\.",
+        (ROOT / "scripts" / "neo4j_local.py").read_text(encoding="utf-8"),
+    )
     assert local is not None
     assert image == f"neo4j:{local.group(1)}-community"
 
@@ -67,7 +70,12 @@ def test_the_api_waits_for_neo4j_and_the_loaded_graph() -> None:
 
 def test_the_image_holds_every_package_and_the_data_it_needs() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
-    packages = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    packages = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]["packages"]
     for folder in [*packages, "cypher", "data"]:
         assert re.search(rf"^COPY {folder} \./{folder}$", dockerfile, re.M), folder
-    assert "POLICYGRAPH_CYPHER_DIR=/app/cypher" in dockerfile and "POLICYGRAPH_DATA_DIR=/app/data" in dockerfile
+    assert (
+        "POLICYGRAPH_CYPHER_DIR=/app/cypher" in dockerfile
+        and "POLICYGRAPH_DATA_DIR=/app/data" in dockerfile
+    )

@@ -18,7 +18,12 @@ def test_every_endpoint_is_documented() -> None:
     paths = {route.path for route in create_app().routes if isinstance(route, APIRoute)}
     for path in paths:
         shown = re.sub(r"\{[a-z_]+\}", lambda m: m.group(), path)
-        assert f"`GET {shown}" in README or f"`POST {shown}" in README or f", `{shown}" in README or f"`{shown}`" in README, path
+        assert (
+            f"`GET {shown}" in README
+            or f"`POST {shown}" in README
+            or f", `{shown}" in README
+            or f"`{shown}`" in README
+        ), path
 
 
 def test_every_command_is_documented() -> None:

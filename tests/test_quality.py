@@ -53,7 +53,12 @@ MAX_ERRORS: dict[tuple[str, str], int] = {
     ("corpus-blind", "duplicates"): 1,
     ("corpus-blind", "retrospective"): 0,
 }
-GOALS = {"main_targets": (0.92, 0.92), "targets": (0.85, None), "funds": (0.85, 0.85), "target_groups": (0.92, None)}
+GOALS = {
+    "main_targets": (0.92, 0.92),
+    "targets": (0.85, None),
+    "funds": (0.85, 0.85),
+    "target_groups": (0.92, None),
+}
 """The open-world issue's goals, on the blind half and overall (reported, not yet asserted)."""
 
 
@@ -92,7 +97,9 @@ def test_gold_quotes_lie_inside_the_plan(gold_file: Path) -> None:
 @pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.stem)
 def test_gold_amounts_are_numbers(gold_file: Path) -> None:
     for entry in read_gold(gold_file).get("funds") or []:
-        assert entry.get("amount_yuan") is None or isinstance(entry["amount_yuan"], int | float), entry
+        assert entry.get("amount_yuan") is None or isinstance(entry["amount_yuan"], int | float), (
+            entry
+        )
 
 
 def _problems(scores: list[PlanScores], name: str) -> list[str]:
@@ -143,4 +150,7 @@ def test_scores_count_what_the_extractor_found_not_the_gold(vocabulary: Vocabula
     emptied = score_plan(x, gold, vocabulary)
     assert full.main_targets.matched_gold > 0 and full.funds.matched_gold > 0
     assert (emptied.main_targets.matched_gold, emptied.funds.matched_gold) == (0, 0)
-    assert (emptied.main_targets.gold, emptied.funds.gold) == (full.main_targets.gold, full.funds.gold)
+    assert (emptied.main_targets.gold, emptied.funds.gold) == (
+        full.main_targets.gold,
+        full.funds.gold,
+    )

@@ -25,7 +25,10 @@ def jaccard(a: set[str], b: set[str]) -> float | None:
 
 def _sets(names: dict[str, set[str]]) -> dict[str, object]:
     shared = set.intersection(*names.values())
-    return {"shared": sorted(shared), "only": {code: sorted(found - shared) for code, found in names.items()}}
+    return {
+        "shared": sorted(shared),
+        "only": {code: sorted(found - shared) for code, found in names.items()},
+    }
 
 
 @router.get("/compare", response_model=ComparisonPublic, responses=CSV_RESPONSE)
@@ -49,7 +52,9 @@ def compare(
     if len(found) < 2:
         raise InvalidInput("compare needs at least two different regions")
     codes = [r.code for r in found]
-    by_label: dict[str, dict[str, set[str]]] = {label: {c: set() for c in codes} for label in ("Program", "TargetGroup")}
+    by_label: dict[str, dict[str, set[str]]] = {
+        label: {c: set() for c in codes} for label in ("Program", "TargetGroup")
+    }
     for row in queries.ask(RegionCoverage(region_codes=codes)):
         by_label[row.label][row.region_code].add(row.name)
     targets = [row for row in queries.ask(IndicatorTargets(region_codes=codes)) if row.main]
@@ -58,7 +63,9 @@ def compare(
     programs, groups = by_label["Program"], by_label["TargetGroup"]
     similarity = [
         {
-            "a": a, "b": b, "measure": "jaccard",
+            "a": a,
+            "b": b,
+            "measure": "jaccard",
             "programs": jaccard(programs[a], programs[b]),
             "target_groups": jaccard(groups[a], groups[b]),
             "combined": jaccard(programs[a] | groups[a], programs[b] | groups[b]),
@@ -82,9 +89,21 @@ def matrix(
     as_csv: CsvDep,
     relation: Annotated[Literal["covers", "funds"], Query()] = "covers",
     rows: Annotated[Literal["region"], Query(description="Rows are regions.")] = "region",
-    cols: Annotated[Literal["program", "target_group"], Query(description="Columns: programs or target groups.")] = "program",
+    cols: Annotated[
+        Literal["program", "target_group"], Query(description="Columns: programs or target groups.")
+    ] = "program",
 ) -> dict[str, object] | Response:
     """The region × program (or × target group) matrix as cells: clause count and first quote each.
     Plans fund programs, not groups: funds × target_group is an empty matrix."""
-    question = RegionMatrix(relation="FUNDS" if relation == "funds" else "COVERS", label="Program" if cols == "program" else "TargetGroup")
-    return table(queries.page(question, paging), paging, queries, as_csv=as_csv, row=MatrixCellRow, filename="matrix")
+    question = RegionMatrix(
+        relation="FUNDS" if relation == "funds" else "COVERS",
+        label="Program" if cols == "program" else "TargetGroup",
+    )
+    return table(
+        queries.page(question, paging),
+        paging,
+        queries,
+        as_csv=as_csv,
+        row=MatrixCellRow,
+        filename="matrix",
+    )

@@ -7,16 +7,36 @@ from typing import Annotated, Any
 from fastapi import Path, Query
 
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with `?format=csv` / `Accept: text/csv`."}
+    200: {
+        "content": {"text/csv": {}},
+        "description": "JSON, or CSV with `?format=csv` / `Accept: text/csv`.",
+    }
 }
 
 RegionPath = Annotated[
-    str, Path(description="A region code or name.", examples=["500000", "重庆", "甘肃省"], max_length=100, pattern=r"\S")
+    str,
+    Path(
+        description="A region code or name.",
+        examples=["500000", "重庆", "甘肃省"],
+        max_length=100,
+        pattern=r"\S",
+    ),
 ]
 RegionQuery = Annotated[
-    str | None, Query(description="Only plans of this region (code or name).", examples=["640000", "宁夏"], max_length=100, pattern=r"\S")
+    str | None,
+    Query(
+        description="Only plans of this region (code or name).",
+        examples=["640000", "宁夏"],
+        max_length=100,
+        pattern=r"\S",
+    ),
 ]
 PlanPath = Annotated[
     str,
-    Path(description="A plan id, file name or sha256 prefix.", examples=["003_0dc92ecbe2a20814.txt"], max_length=200, pattern=r"\S"),
+    Path(
+        description="A plan id, file name or sha256 prefix.",
+        examples=["003_0dc92ecbe2a20814.txt"],
+        max_length=200,
+        pattern=r"\S",
+    ),
 ]

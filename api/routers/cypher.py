@@ -36,7 +36,9 @@ class CypherRequest(BaseModel):
         description="One read-only Cypher statement; values as `$parameters`.",
         examples=["MATCH (r:Region)-[:ISSUED]->(p:Plan) RETURN r.name AS region, p.title AS plan"],
     )
-    parameters: dict[str, Any] = Field(default_factory=dict, description="Values for the query's `$parameters`.")
+    parameters: dict[str, Any] = Field(
+        default_factory=dict, description="Values for the query's `$parameters`."
+    )
 
     @field_validator("parameters")
     @classmethod
@@ -56,7 +58,9 @@ class CypherResult(BaseModel):
     )
     count: int = Field(description="Rows returned.")
     truncated: bool = Field(description="True when the query had more rows than `max_rows`.")
-    max_rows: int = Field(description="The row cap this server applies (POLICYGRAPH_CYPHER_MAX_ROWS).")
+    max_rows: int = Field(
+        description="The row cap this server applies (POLICYGRAPH_CYPHER_MAX_ROWS)."
+    )
 
 
 def _integers(value: Any) -> Iterator[int]:
@@ -76,14 +80,20 @@ def cypher_enabled(request: Request) -> ApiSettings:
     """404 unless the server was started with POLICYGRAPH_CYPHER=1 (before the body is read)."""
     settings: ApiSettings = request.app.state.settings.api
     if not settings.cypher:
-        raise HTTPException(404, "POST /cypher is not enabled on this server (POLICYGRAPH_CYPHER=1 turns it on)")
+        raise HTTPException(
+            404, "POST /cypher is not enabled on this server (POLICYGRAPH_CYPHER=1 turns it on)"
+        )
     return settings
 
 
 @router.post(
     "/cypher",
     response_model=CypherResult,
-    responses={400: {"description": "Refused, not available on this store, or the server's error (syntax, timeout)."}},
+    responses={
+        400: {
+            "description": "Refused, not available on this store, or the server's error (syntax, timeout)."
+        }
+    },
 )
 def cypher(
     body: CypherRequest, request: Request, settings: Annotated[ApiSettings, Depends(cypher_enabled)]
@@ -98,8 +108,18 @@ def cypher(
     store = request.app.state.store
     if not isinstance(store, Neo4jStore):
         return error_response(
-            400, "POST /cypher needs the Neo4j store; this server answers from the embedded graph", code="cypher_not_available"
+            400,
+            "POST /cypher needs the Neo4j store; this server answers from the embedded graph",
+            code="cypher_not_available",
         )
     cap = settings.cypher_max_rows
-    result = store.run_readonly(body.query, body.parameters, max_rows=cap, timeout=settings.cypher_timeout)
-    return {"columns": result.columns, "rows": result.rows, "count": len(result.rows), "truncated": result.truncated, "max_rows": cap}
+    result = store.run_readonly(
+        body.query, body.parameters, max_rows=cap, timeout=settings.cypher_timeout
+    )
+    return {
+        "columns": result.columns,
+        "rows": result.rows,
+        "count": len(result.rows),
+        "truncated": result.truncated,
+        "max_rows": cap,
+    }

@@ -24,21 +24,54 @@ from graph.schema import Level, ProgramKind, Scope
 router = APIRouter()
 ProgramPath = Annotated[
     str,
-    Path(description="A name, alias, id or Traditional spelling.", examples=["返乡创业园", "三支一扶", "返鄉創業園"], max_length=100, pattern=r"\S"),
+    Path(
+        description="A name, alias, id or Traditional spelling.",
+        examples=["返乡创业园", "三支一扶", "返鄉創業園"],
+        max_length=100,
+        pattern=r"\S",
+    ),
 ]
-GroupPath = Annotated[str, Path(description="A target group's name or alias.", examples=["高校毕业生", "农牧民工"], max_length=100, pattern=r"\S")]
+GroupPath = Annotated[
+    str,
+    Path(
+        description="A target group's name or alias.",
+        examples=["高校毕业生", "农牧民工"],
+        max_length=100,
+        pattern=r"\S",
+    ),
+]
 IndicatorPath = Annotated[
-    str, Path(description="An indicator's name or alias.", examples=["城镇新增就业", "城镇调查失业率"], max_length=100, pattern=r"\S")
+    str,
+    Path(
+        description="An indicator's name or alias.",
+        examples=["城镇新增就业", "城镇调查失业率"],
+        max_length=100,
+        pattern=r"\S",
+    ),
 ]
 
 
 def _entities(
-    queries: QueriesDep, paging: PagingDep, as_csv: CsvDep, label: EntityLabel, q: str | None = None, kind: ProgramKind | None = None
+    queries: QueriesDep,
+    paging: PagingDep,
+    as_csv: CsvDep,
+    label: EntityLabel,
+    q: str | None = None,
+    kind: ProgramKind | None = None,
 ) -> dict[str, object] | Response:
     """One label's entities as a table, filtered by part of a name or alias and by kind."""
     question = Entities(label=label, text=clean(q) if q else None, kind=kind)
-    filename = {"Program": "programs", "TargetGroup": "target-groups", "Indicator": "indicators"}[label]
-    return table(queries.page(question, paging), paging, queries, as_csv=as_csv, row=EntityRow, filename=filename)
+    filename = {"Program": "programs", "TargetGroup": "target-groups", "Indicator": "indicators"}[
+        label
+    ]
+    return table(
+        queries.page(question, paging),
+        paging,
+        queries,
+        as_csv=as_csv,
+        row=EntityRow,
+        filename=filename,
+    )
 
 
 @router.get("/programs", response_model=Page[EntityRow], responses=CSV_RESPONSE, tags=["programs"])
@@ -46,7 +79,15 @@ def list_programs(
     queries: QueriesDep,
     paging: PagingDep,
     as_csv: CsvDep,
-    q: Annotated[str | None, Query(description="Part of a name or alias.", examples=["创业园"], max_length=100, pattern=r"\S")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            description="Part of a name or alias.",
+            examples=["创业园"],
+            max_length=100,
+            pattern=r"\S",
+        ),
+    ] = None,
     kind: Annotated[ProgramKind | None, Query(description="program, carrier, instrument …")] = None,
 ) -> dict[str, object] | Response:
     """Programs, carriers, instruments, brands, activities and platforms; `curated: false` ones were found in the text."""
@@ -54,16 +95,26 @@ def list_programs(
 
 
 @router.get("/programs/{name}", response_model=ProgramDetailPublic, tags=["programs"])
-def program_detail(name: ProgramPath, catalog: CatalogDep, queries: QueriesDep) -> dict[str, object]:
+def program_detail(
+    name: ProgramPath, catalog: CatalogDep, queries: QueriesDep
+) -> dict[str, object]:
     """One program: the plans that cover it and those that fund it, with their clauses."""
     program = catalog.entity("Program", name)
     covered_by = queries.ask(RegionsForProgram(program_id=program.id, relation="COVERS"))
     funded_by = queries.ask(RegionsForProgram(program_id=program.id, relation="FUNDS"))
-    return {"program": program, "covered_by": covered_by, "funded_by": funded_by, "explain": queries.explained}
+    return {
+        "program": program,
+        "covered_by": covered_by,
+        "funded_by": funded_by,
+        "explain": queries.explained,
+    }
 
 
 @router.get(
-    "/programs/{name}/regions", response_model=Page[RegionProgramRow], responses=CSV_RESPONSE, tags=["programs"]
+    "/programs/{name}/regions",
+    response_model=Page[RegionProgramRow],
+    responses=CSV_RESPONSE,
+    tags=["programs"],
 )
 def program_regions(
     name: ProgramPath,
@@ -71,7 +122,10 @@ def program_regions(
     queries: QueriesDep,
     paging: PagingDep,
     as_csv: CsvDep,
-    relation: Annotated[Literal["funds", "covers"], Query(description="funds: money committed; covers: named at all.")] = "funds",
+    relation: Annotated[
+        Literal["funds", "covers"],
+        Query(description="funds: money committed; covers: named at all."),
+    ] = "funds",
     level: Annotated[Level | None, Query(description="Only regions of this level.")] = None,
     include_subregions: Annotated[
         bool, Query(description="Count a sub-region's plan for its ancestor at `level`.")
@@ -86,17 +140,31 @@ def program_regions(
         level=level,
         include_subregions=include_subregions,
     )
-    return table(queries.page(question, paging), paging, queries, as_csv=as_csv, row=RegionProgramRow, filename="regions")
+    return table(
+        queries.page(question, paging),
+        paging,
+        queries,
+        as_csv=as_csv,
+        row=RegionProgramRow,
+        filename="regions",
+    )
 
 
-@router.get("/target-groups", response_model=Page[EntityRow], responses=CSV_RESPONSE, tags=["target groups"])
-def list_groups(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
+@router.get(
+    "/target-groups", response_model=Page[EntityRow], responses=CSV_RESPONSE, tags=["target groups"]
+)
+def list_groups(
+    queries: QueriesDep, paging: PagingDep, as_csv: CsvDep
+) -> dict[str, object] | Response:
     """Target groups with their aliases and how many plans address each."""
     return _entities(queries, paging, as_csv, "TargetGroup")
 
 
 @router.get(
-    "/target-groups/{name}/programs", response_model=Page[ServingRow], responses=CSV_RESPONSE, tags=["target groups"]
+    "/target-groups/{name}/programs",
+    response_model=Page[ServingRow],
+    responses=CSV_RESPONSE,
+    tags=["target groups"],
 )
 def group_programs(
     name: GroupPath,
@@ -110,17 +178,31 @@ def group_programs(
     group = catalog.entity("TargetGroup", name)
     code = catalog.region(region).code if region else None
     question = ProgramsForGroup(group_id=group.id, region_code=code)
-    return table(queries.page(question, paging), paging, queries, as_csv=as_csv, row=ServingRow, filename="programs")
+    return table(
+        queries.page(question, paging),
+        paging,
+        queries,
+        as_csv=as_csv,
+        row=ServingRow,
+        filename="programs",
+    )
 
 
-@router.get("/indicators", response_model=Page[EntityRow], responses=CSV_RESPONSE, tags=["indicators"])
-def list_indicators(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
+@router.get(
+    "/indicators", response_model=Page[EntityRow], responses=CSV_RESPONSE, tags=["indicators"]
+)
+def list_indicators(
+    queries: QueriesDep, paging: PagingDep, as_csv: CsvDep
+) -> dict[str, object] | Response:
     """Indicators with their canonical unit and aliases."""
     return _entities(queries, paging, as_csv, "Indicator")
 
 
 @router.get(
-    "/indicators/{name}/targets", response_model=Page[TargetRow], responses=CSV_RESPONSE, tags=["indicators"]
+    "/indicators/{name}/targets",
+    response_model=Page[TargetRow],
+    responses=CSV_RESPONSE,
+    tags=["indicators"],
 )
 def indicator_targets(
     name: IndicatorPath,
@@ -129,7 +211,10 @@ def indicator_targets(
     paging: PagingDep,
     as_csv: CsvDep,
     regions: Annotated[
-        str | None, Query(description="Comma-separated codes or names.", examples=["重庆,宁夏"], max_length=1000)
+        str | None,
+        Query(
+            description="Comma-separated codes or names.", examples=["重庆,宁夏"], max_length=1000
+        ),
     ] = None,
     year: Annotated[int | None, Query(ge=1949, le=2100, examples=[2025])] = None,
     scope: Annotated[Scope | None, Query(description="cumulative, annual or level.")] = None,
@@ -138,5 +223,14 @@ def indicator_targets(
     baseline and the quote it rests on."""
     indicator = catalog.entity("Indicator", name)
     codes = [r.code for r in catalog.regions_list(regions)] if regions else None
-    question = IndicatorTargets(indicator_id=indicator.id, region_codes=codes, year=year, scope=scope)
-    return table(queries.page(question, paging), paging, queries, as_csv=as_csv, row=TargetRow, filename="targets")
+    question = IndicatorTargets(
+        indicator_id=indicator.id, region_codes=codes, year=year, scope=scope
+    )
+    return table(
+        queries.page(question, paging),
+        paging,
+        queries,
+        as_csv=as_csv,
+        row=TargetRow,
+        filename="targets",
+    )

@@ -29,4 +29,8 @@ def export_graphml(store: StoreDep, catalog: CatalogDep, region: RegionQuery = N
         write_graph(graph, path)
         body = path.read_bytes()
     name = f"policygraph-{code}.graphml" if code else "policygraph.graphml"
-    return Response(body, media_type="application/graphml+xml", headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        body,
+        media_type="application/graphml+xml",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

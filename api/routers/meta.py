@@ -18,7 +18,14 @@ router = APIRouter(tags=["meta"])
 @router.get("/stats", response_model=Page[StatRow], responses=CSV_RESPONSE)
 def stats(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
     """How many nodes carry each label and how many relationships have each type."""
-    return table(queries.page(GraphStats(), paging), paging, queries, as_csv=as_csv, row=StatRow, filename="stats")
+    return table(
+        queries.page(GraphStats(), paging),
+        paging,
+        queries,
+        as_csv=as_csv,
+        row=StatRow,
+        filename="stats",
+    )
 
 
 @router.get("/health", response_model=HealthPublic)
@@ -33,4 +40,8 @@ def health(request: Request) -> dict[str, str]:
             neo4j = "down"
         return {"status": "ok" if neo4j == "up" else "degraded", "store": "neo4j", "neo4j": neo4j}
     configured = request.app.state.settings.neo4j.configured
-    return {"status": "ok", "store": "embedded", "neo4j": "configured, not used" if configured else "not configured"}
+    return {
+        "status": "ok",
+        "store": "embedded",
+        "neo4j": "configured, not used" if configured else "not configured",
+    }

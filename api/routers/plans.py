@@ -26,11 +26,22 @@ router = APIRouter(tags=["plans"])
 
 @router.get("/plans", response_model=Page[PlanRow], responses=CSV_RESPONSE)
 def list_plans(
-    catalog: CatalogDep, queries: QueriesDep, paging: PagingDep, as_csv: CsvDep, region: RegionQuery = None
+    catalog: CatalogDep,
+    queries: QueriesDep,
+    paging: PagingDep,
+    as_csv: CsvDep,
+    region: RegionQuery = None,
 ) -> dict[str, object] | Response:
     """The plans, with metadata and how many programs, groups, targets and fundings each holds."""
     code = catalog.region(region).code if region else None
-    return table(queries.page(Plans(region_code=code), paging), paging, queries, as_csv=as_csv, row=PlanRow, filename="plans")
+    return table(
+        queries.page(Plans(region_code=code), paging),
+        paging,
+        queries,
+        as_csv=as_csv,
+        row=PlanRow,
+        filename="plans",
+    )
 
 
 @router.get("/plans/{plan}", response_model=PlanDetailPublic)
@@ -38,7 +49,11 @@ def plan_detail(plan: PlanPath, catalog: CatalogDep, queries: QueriesDep) -> dic
     """A plan's metadata and its outline (sections in document order, with clause counts)."""
     found = catalog.plan(plan)
     (row,) = queries.ask(Plans(plan_id=found.id))
-    return {"plan": row, "outline": queries.ask(PlanOutline(plan_id=found.id)), "explain": queries.explained}
+    return {
+        "plan": row,
+        "outline": queries.ask(PlanOutline(plan_id=found.id)),
+        "explain": queries.explained,
+    }
 
 
 @router.get("/plans/{plan}/facts", response_model=PlanFactsPublic, responses=CSV_RESPONSE)

@@ -15,13 +15,24 @@ router = APIRouter(tags=["regions"])
 
 
 @router.get("/regions", response_model=Page[RegionRow], responses=CSV_RESPONSE)
-def list_regions(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
+def list_regions(
+    queries: QueriesDep, paging: PagingDep, as_csv: CsvDep
+) -> dict[str, object] | Response:
     """Every region in the graph with its level and parent code (a tree: follow `parent_code`)."""
-    return table(queries.page(Regions(), paging), paging, queries, as_csv=as_csv, row=RegionRow, filename="regions")
+    return table(
+        queries.page(Regions(), paging),
+        paging,
+        queries,
+        as_csv=as_csv,
+        row=RegionRow,
+        filename="regions",
+    )
 
 
 @router.get("/regions/{region}", response_model=RegionDetailPublic)
-def region_detail(region: RegionPath, catalog: CatalogDep, queries: QueriesDep) -> dict[str, object]:
+def region_detail(
+    region: RegionPath, catalog: CatalogDep, queries: QueriesDep
+) -> dict[str, object]:
     """A region's own plans, and how many programs, target groups and targets they hold."""
     found = catalog.region(region)
     codes = [found.code]

@@ -48,7 +48,19 @@ def search(
     # The index holds character pairs: a term that normalises to less than two characters
     # (spaces, control characters) can match nothing.
     found: Answer[ClauseHitRow] = (
-        queries.page(ClauseSearch(text=term, region_code=code), paging) if len(term) >= 2 else Answer([], 0)
+        queries.page(ClauseSearch(text=term, region_code=code), paging)
+        if len(term) >= 2
+        else Answer([], 0)
     )
-    hits = [SearchHitPublic(**row.model_dump(), highlight=highlight(row.text, term)) for row in found.rows]
-    return table(Answer(hits, found.total), paging, queries, as_csv=as_csv, row=SearchHitPublic, filename="search")
+    hits = [
+        SearchHitPublic(**row.model_dump(), highlight=highlight(row.text, term))
+        for row in found.rows
+    ]
+    return table(
+        Answer(hits, found.total),
+        paging,
+        queries,
+        as_csv=as_csv,
+        row=SearchHitPublic,
+        filename="search",
+    )

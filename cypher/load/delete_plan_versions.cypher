@@ -1,10 +1,11 @@
-// Remove earlier versions of a plan file — plans from $source other than $plan_id — with their
-// sections, clauses and SERVES links. Shared nodes stay; nodes left with no relationship at all
-// are removed afterwards by delete_orphans.
-// Parameters: $source, $plan_id
-// Returns: nothing
-MATCH (plan:Plan {source: $source})
-WHERE plan.id <> $plan_id
+// Remove earlier versions of plan files — for each of $plans ({source, plan_id}), the plans from
+// that source other than plan_id — with their sections, clauses and SERVES links. Shared nodes
+// stay; nodes left with no relationship at all are removed afterwards by delete_orphans.
+// Parameters: $plans
+// Returns: deleted
+UNWIND $plans AS version
+MATCH (plan:Plan {source: version.source})
+WHERE plan.id <> version.plan_id
 CALL (plan) {
   MATCH ()-[serves:SERVES {plan_id: plan.id}]->()
   DELETE serves
@@ -18,3 +19,4 @@ CALL (plan) {
   DETACH DELETE clause
 }
 DETACH DELETE plan
+RETURN count(*) AS deleted

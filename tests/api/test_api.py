@@ -20,8 +20,21 @@ from graph.questions import Store, default_registry, paged
 from graph.settings import Settings
 
 FLAGSHIP = "/programs/返乡创业园/regions?relation=funds&level=province"
-NEW_JOBS = {"150000": (100, "万人"), "150800": (7500, "人"), "500000": (300, "万人"), "620000": (150, "万人"), "640000": (37.5, "万人")}
-INJECTIONS = ["'}) DETACH DELETE n //", '" OR 1=1 --', "$program_id", "x` MATCH (n) DETACH DELETE n //", "%00", "<script>"]
+NEW_JOBS = {
+    "150000": (100, "万人"),
+    "150800": (7500, "人"),
+    "500000": (300, "万人"),
+    "620000": (150, "万人"),
+    "640000": (37.5, "万人"),
+}
+INJECTIONS = [
+    "'}) DETACH DELETE n //",
+    '" OR 1=1 --',
+    "$program_id",
+    "x` MATCH (n) DETACH DELETE n //",
+    "%00",
+    "<script>",
+]
 
 
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
@@ -33,7 +46,9 @@ def store(request: pytest.FixtureRequest, graph: Graph) -> Store:
 
 @pytest.fixture
 def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(), store=store), raise_server_exceptions=False) as test_client:
+    with TestClient(
+        create_app(Settings(), store=store), raise_server_exceptions=False
+    ) as test_client:
         yield test_client
 
 
@@ -44,18 +59,26 @@ def _error(response: Any, status: int) -> dict[str, Any]:
     return body["error"]  # type: ignore[no-any-return]
 
 
-def test_the_flagship_question_answers_with_the_funding_plans_and_their_quotes(client: TestClient) -> None:
+def test_the_flagship_question_answers_with_the_funding_plans_and_their_quotes(
+    client: TestClient,
+) -> None:
     rows = client.get(FLAGSHIP).json()["data"]
     assert {r["region_code"] for r in rows} == {"150000", "620000"}
     for row in rows:
         assert row["plan_title"] and row["section_path"] and row["clause_id"]
         assert "创业园" in row["evidence"]
-    covering = {r["region_code"] for r in client.get(FLAGSHIP.replace("funds", "covers")).json()["data"]}
-    assert covering - {"150000", "620000"} >= {"500000", "640000"}, "building or mentioning is not funding"
+    covering = {
+        r["region_code"] for r in client.get(FLAGSHIP.replace("funds", "covers")).json()["data"]
+    }
+    assert covering - {"150000", "620000"} >= {"500000", "640000"}, (
+        "building or mentioning is not funding"
+    )
 
 
 def test_sub_regions_roll_up_to_their_province(client: TestClient) -> None:
-    rows = client.get("/programs/一次性创业补贴/regions?relation=funds&level=province&include_subregions=true").json()["data"]
+    rows = client.get(
+        "/programs/一次性创业补贴/regions?relation=funds&level=province&include_subregions=true"
+    ).json()["data"]
     bayannur = [r for r in rows if r["plan_region_code"] == "150800"]
     assert bayannur and all(r["region_code"] == "150000" for r in bayannur)
 
@@ -91,7 +114,10 @@ def test_region_export_is_graphml_networkx_can_read(client: TestClient, tmp_path
     assert plans == {"620000"}
 
 
-@pytest.mark.parametrize("spelling", ["返乡入乡创业园", "返乡创业园", "返鄉創業園", "program:fan-xiang-ru-xiang-chuang-ye-yuan"])
+@pytest.mark.parametrize(
+    "spelling",
+    ["返乡入乡创业园", "返乡创业园", "返鄉創業園", "program:fan-xiang-ru-xiang-chuang-ye-yuan"],
+)
 def test_program_names_resolve_from_any_spelling(client: TestClient, spelling: str) -> None:
     assert client.get(f"/programs/{spelling}").json()["program"]["name"] == "返乡入乡创业园"
 
@@ -101,20 +127,30 @@ def test_regions_resolve_from_codes_and_names(client: TestClient, spelling: str)
     assert client.get(f"/regions/{spelling}").json()["region"]["code"] == "500000"
 
 
-def test_compare_shows_shared_and_own_programs_and_jaccard(client: TestClient, graph: Graph) -> None:
+def test_compare_shows_shared_and_own_programs_and_jaccard(
+    client: TestClient, graph: Graph
+) -> None:
     body = client.get("/compare?regions=重庆,宁夏").json()
     covered: dict[str, set[str]] = {"500000": set(), "640000": set()}
     for plan, target, attrs in graph.edges(data=True):
         region = graph.nodes[plan].get("region_code")
-        if attrs["type"] == "COVERS" and region in covered and graph.nodes[target]["labels"] == ("Program",):
+        if (
+            attrs["type"] == "COVERS"
+            and region in covered
+            and graph.nodes[target]["labels"] == ("Program",)
+        ):
             covered[region].add(graph.nodes[target]["name"])
     assert set(body["programs"]["shared"]) == covered["500000"] & covered["640000"]
     assert set(body["programs"]["only"]["500000"]) == covered["500000"] - covered["640000"]
     (pair,) = body["similarity"]
     union = covered["500000"] | covered["640000"]
     assert pair["measure"] == "jaccard"
-    assert pair["programs"] == pytest.approx(len(covered["500000"] & covered["640000"]) / len(union))
-    assert {t["region_code"] for t in body["targets"]} == {"500000", "640000"} and all(t["main"] for t in body["targets"])
+    assert pair["programs"] == pytest.approx(
+        len(covered["500000"] & covered["640000"]) / len(union)
+    )
+    assert {t["region_code"] for t in body["targets"]} == {"500000", "640000"} and all(
+        t["main"] for t in body["targets"]
+    )
 
 
 def test_search_finds_two_to_four_character_terms_with_highlights(client: TestClient) -> None:
@@ -163,7 +199,9 @@ def test_paging_reports_totals_and_the_next_page(client: TestClient) -> None:
         ("/no/such/route", 404),
     ],
 )
-def test_bad_input_gets_a_clear_error_in_one_shape(client: TestClient, url: str, status: int) -> None:
+def test_bad_input_gets_a_clear_error_in_one_shape(
+    client: TestClient, url: str, status: int
+) -> None:
     error = _error(client.get(url), status)
     assert error["message"]
 
@@ -174,7 +212,9 @@ def test_unknown_names_come_with_suggestions(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize("attack", INJECTIONS)
-def test_injection_attempts_in_every_parameter_change_nothing(client: TestClient, attack: str) -> None:
+def test_injection_attempts_in_every_parameter_change_nothing(
+    client: TestClient, attack: str
+) -> None:
     before = client.get("/stats").json()
     urls = [
         ("/programs/{}", {}), ("/programs/{}/regions", {}), ("/target-groups/{}/programs", {}),
@@ -184,7 +224,10 @@ def test_injection_attempts_in_every_parameter_change_nothing(client: TestClient
         ("/export/graphml", {"region": attack}), ("/target-groups/高校毕业生/programs", {"region": attack}),
     ]  # fmt: skip
     for template, params in urls:
-        response = client.get(template.format(attack.replace("/", "%2F")) if "{}" in template else template, params=params)
+        response = client.get(
+            template.format(attack.replace("/", "%2F")) if "{}" in template else template,
+            params=params,
+        )
         assert response.status_code < 500, (template, response.text)
         if response.status_code >= 400:
             _error(response, response.status_code)

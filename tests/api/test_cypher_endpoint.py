@@ -22,13 +22,22 @@ from graph.questions import GraphStats
 from graph.settings import ApiSettings, Settings
 
 pytestmark = pytest.mark.neo4j
-REGIONS = {"150000": "内蒙古自治区", "150800": "巴彦淖尔市", "500000": "重庆市", "620000": "甘肃省", "640000": "宁夏回族自治区"}
+REGIONS = {
+    "150000": "内蒙古自治区",
+    "150800": "巴彦淖尔市",
+    "500000": "重庆市",
+    "620000": "甘肃省",
+    "640000": "宁夏回族自治区",
+}
 HEAVY = "MATCH (a), (b) UNWIND range(1, 100000000) AS i RETURN count(*) AS n"
 """About 4.5 million node pairs times 10^8: a read that never ends on its own."""
 
 
 def _client(store: Any, **settings: Any) -> TestClient:
-    return TestClient(create_app(Settings(api=ApiSettings(**settings)), store=store), raise_server_exceptions=False)
+    return TestClient(
+        create_app(Settings(api=ApiSettings(**settings)), store=store),
+        raise_server_exceptions=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +73,9 @@ def _refused(client: TestClient, query: str, rule: str) -> str:
 
 def _state(store: Neo4jStore) -> tuple[Any, ...]:
     """Everything a refused query might have changed: counts, and the indexes and constraints."""
-    indexes, _, _ = store.driver.execute_query("SHOW INDEXES YIELD name RETURN collect(name) AS names", database_=store.database)
+    indexes, _, _ = store.driver.execute_query(
+        "SHOW INDEXES YIELD name RETURN collect(name) AS names", database_=store.database
+    )
     constraints, _, _ = store.driver.execute_query(
         "SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names", database_=store.database
     )
@@ -75,7 +86,10 @@ def _state(store: Neo4jStore) -> tuple[Any, ...]:
 
 
 def test_a_read_query_returns_columns_and_rows(client: TestClient) -> None:
-    answer = _rows(client, "MATCH (r:Region)-[:ISSUED]->(p:Plan) RETURN r.code AS code, r.name AS region, p.title AS plan ORDER BY code")
+    answer = _rows(
+        client,
+        "MATCH (r:Region)-[:ISSUED]->(p:Plan) RETURN r.code AS code, r.name AS region, p.title AS plan ORDER BY code",
+    )
     assert answer["columns"] == ["code", "region", "plan"]
     assert {code: region for code, region, _ in answer["rows"]} == REGIONS
     assert all(plan for _, _, plan in answer["rows"])
@@ -85,13 +99,22 @@ def test_a_read_query_returns_columns_and_rows(client: TestClient) -> None:
 def test_nodes_relationships_and_paths_come_back_as_objects(client: TestClient) -> None:
     [[region]] = _rows(client, "MATCH (r:Region {code: $code}) RETURN r", code="640000")["rows"]
     assert region["labels"] == ["Region"] and region["element_id"]
-    assert region["properties"]["name"] == "宁夏回族自治区" and region["properties"]["code"] == "640000"
+    assert (
+        region["properties"]["name"] == "宁夏回族自治区"
+        and region["properties"]["code"] == "640000"
+    )
 
-    [[path]] = _rows(client, "MATCH path = (:Region {name: '巴彦淖尔市'})-[:PART_OF*]->(:Region {code: '100000'}) RETURN path")["rows"]
+    [[path]] = _rows(
+        client,
+        "MATCH path = (:Region {name: '巴彦淖尔市'})-[:PART_OF*]->(:Region {code: '100000'}) RETURN path",
+    )["rows"]
     names = [n["properties"]["name"] for n in path["nodes"]]
     assert names == ["巴彦淖尔市", "内蒙古自治区", "中华人民共和国"]
     for rel, (start, end) in zip(path["relationships"], pairwise(path["nodes"]), strict=True):
-        assert rel["type"] == "PART_OF" and (rel["start"], rel["end"]) == (start["element_id"], end["element_id"])
+        assert rel["type"] == "PART_OF" and (rel["start"], rel["end"]) == (
+            start["element_id"],
+            end["element_id"],
+        )
 
 
 def test_values_without_a_json_type_become_text(client: TestClient) -> None:
@@ -100,7 +123,14 @@ def test_values_without_a_json_type_become_text(client: TestClient) -> None:
         "RETURN 0.0 / 0.0 AS nan, 1.0 / 0 AS inf, date('2021-12-16') AS day, duration('P1DT2H') AS span, "
         "point({x: 1, y: 2}) AS here, [1, {a: date('2025-01-01')}] AS nested",
     )["rows"]
-    assert row == ["NaN", "Infinity", "2021-12-16", "P1DT2H", "point({srid: 7203, x: 1.0, y: 2.0})", [1, {"a": "2025-01-01"}]]
+    assert row == [
+        "NaN",
+        "Infinity",
+        "2021-12-16",
+        "P1DT2H",
+        "point({srid: 7203, x: 1.0, y: 2.0})",
+        [1, {"a": "2025-01-01"}],
+    ]
 
 
 def test_allowed_procedures_and_subqueries_run(client: TestClient) -> None:
@@ -113,9 +143,19 @@ def test_allowed_procedures_and_subqueries_run(client: TestClient) -> None:
         q='"零工市场"',
     )["rows"]
     assert hits and all("零工市场" in text for [text] in hits)
-    assert _rows(client, "CALL () { MATCH (p:Plan) RETURN count(p) AS plans } RETURN plans")["rows"] == [[5]]
-    assert _rows(client, "MATCH (p:Plan) CALL { WITH p MATCH (p)-[:HAS_SECTION]->(s) RETURN count(s) AS n } RETURN sum(n) AS n")["rows"][0][0] > 0
-    assert _rows(client, "// a comment; with a semicolon\nMATCH (p:Plan) RETURN count(p) AS n; ")["rows"] == [[5]]
+    assert _rows(client, "CALL () { MATCH (p:Plan) RETURN count(p) AS plans } RETURN plans")[
+        "rows"
+    ] == [[5]]
+    assert (
+        _rows(
+            client,
+            "MATCH (p:Plan) CALL { WITH p MATCH (p)-[:HAS_SECTION]->(s) RETURN count(s) AS n } RETURN sum(n) AS n",
+        )["rows"][0][0]
+        > 0
+    )
+    assert _rows(client, "// a comment; with a semicolon\nMATCH (p:Plan) RETURN count(p) AS n; ")[
+        "rows"
+    ] == [[5]]
 
 
 # --- refusals ----------------------------------------------------------------------------------
@@ -136,7 +176,9 @@ WRITES = [
 
 
 @pytest.mark.parametrize("query", WRITES)
-def test_writes_are_refused_and_change_nothing(client: TestClient, neo4j_loaded: Neo4jStore, query: str) -> None:
+def test_writes_are_refused_and_change_nothing(
+    client: TestClient, neo4j_loaded: Neo4jStore, query: str
+) -> None:
     before = _state(neo4j_loaded)
     message = _refused(client, query, "not_read_only")
     assert "read-only" in message
@@ -170,7 +212,9 @@ def test_load_csv_is_refused(client: TestClient, query: str) -> None:
         "CALL db.index.fulltext.drop('clause_text')",
     ],
 )
-def test_procedures_outside_the_allow_list_are_refused(client: TestClient, neo4j_loaded: Neo4jStore, query: str) -> None:
+def test_procedures_outside_the_allow_list_are_refused(
+    client: TestClient, neo4j_loaded: Neo4jStore, query: str
+) -> None:
     before = _state(neo4j_loaded)
     assert "is not allowed" in _refused(client, query, "procedure")
     assert _state(neo4j_loaded) == before
@@ -189,21 +233,32 @@ def test_procedures_outside_the_allow_list_are_refused(client: TestClient, neo4j
         ("TERMINATE TRANSACTION 'neo4j-transaction-1'", "administration"),
     ],
 )
-def test_other_databases_several_statements_and_administration_are_refused(client: TestClient, query: str, rule: str) -> None:
+def test_other_databases_several_statements_and_administration_are_refused(
+    client: TestClient, query: str, rule: str
+) -> None:
     _refused(client, query, rule)
 
 
 def test_schema_listings_are_allowed(client: TestClient) -> None:
-    names = {row[0] for row in _rows(client, "SHOW FULLTEXT INDEXES YIELD name RETURN name")["rows"]}
+    names = {
+        row[0] for row in _rows(client, "SHOW FULLTEXT INDEXES YIELD name RETURN name")["rows"]
+    }
     assert names == {"clause_text"}
 
 
 def test_the_plan_check_catches_what_the_text_check_might_miss() -> None:
     def plan(operator: str, details: str) -> dict[str, Any]:
-        return {"operatorType": "ProduceResults@neo4j", "args": {}, "children": [{"operatorType": operator, "args": {"Details": details}}]}
+        return {
+            "operatorType": "ProduceResults@neo4j",
+            "args": {},
+            "children": [{"operatorType": operator, "args": {"Details": details}}],
+        }
 
     check_plan("r", plan("ProcedureCall@neo4j", "db.labels() :: (label :: STRING)"))
-    for operator, details in [("ProcedureCall@neo4j", "dbms.components() :: (name :: STRING)"), ("LoadCSV@neo4j", "row")]:
+    for operator, details in [
+        ("ProcedureCall@neo4j", "dbms.components() :: (name :: STRING)"),
+        ("LoadCSV@neo4j", "row"),
+    ]:
         with pytest.raises(CypherRefused):
             check_plan("r", plan(operator, details))
     for query_type in ("w", "rw", "s", None):
@@ -221,7 +276,11 @@ def test_the_plan_check_catches_what_the_text_check_might_miss() -> None:
     ],
 )
 def test_the_servers_plan_refuses_even_when_the_text_check_is_bypassed(
-    client: TestClient, neo4j_loaded: Neo4jStore, monkeypatch: pytest.MonkeyPatch, query: str, rule: str
+    client: TestClient,
+    neo4j_loaded: Neo4jStore,
+    monkeypatch: pytest.MonkeyPatch,
+    query: str,
+    rule: str,
 ) -> None:
     monkeypatch.setattr("graph.readonly_cypher.check_text", lambda text: text)
     before = _state(neo4j_loaded)
@@ -235,7 +294,12 @@ def test_the_servers_plan_refuses_even_when_the_text_check_is_bypassed(
 def test_the_row_cap_sets_truncated(neo4j_loaded: Neo4jStore) -> None:
     with _client(neo4j_loaded, cypher=True, cypher_max_rows=10) as capped:
         many = _rows(capped, "MATCH (c:Clause) RETURN c.id AS id")
-        assert (many["count"], len(many["rows"]), many["truncated"], many["max_rows"]) == (10, 10, True, 10)
+        assert (many["count"], len(many["rows"]), many["truncated"], many["max_rows"]) == (
+            10,
+            10,
+            True,
+            10,
+        )
         exact = _rows(capped, "UNWIND range(1, 10) AS i RETURN i")
         assert (exact["count"], exact["truncated"]) == (10, False)
         assert _rows(capped, "UNWIND range(1, 11) AS i RETURN i")["truncated"] is True
@@ -249,7 +313,9 @@ def test_a_query_that_runs_too_long_is_stopped_with_a_400(neo4j_loaded: Neo4jSto
         error = _error(_post(hurried, HEAVY), 400, "cypher_timeout")
         assert time.monotonic() - started < 30
         assert "1 s" in error["message"] and "TimedOut" in error["details"]["neo4j_code"]
-        assert _rows(hurried, "MATCH (p:Plan) RETURN count(p) AS n")["rows"] == [[5]], "the store still answers"
+        assert _rows(hurried, "MATCH (p:Plan) RETURN count(p) AS n")["rows"] == [[5]], (
+            "the store still answers"
+        )
 
 
 @pytest.mark.parametrize(
@@ -260,7 +326,9 @@ def test_a_query_that_runs_too_long_is_stopped_with_a_400(neo4j_loaded: Neo4jSto
         ("RETURN 1 / 0 AS boom", "Neo.ClientError.Statement.ArithmeticError"),
     ],
 )
-def test_server_errors_are_400s_with_the_servers_message(client: TestClient, query: str, neo4j_code: str) -> None:
+def test_server_errors_are_400s_with_the_servers_message(
+    client: TestClient, query: str, neo4j_code: str
+) -> None:
     error = _error(_post(client, query), 400, "cypher_error")
     assert error["details"]["neo4j_code"] == neo4j_code and error["message"]
 
@@ -291,7 +359,9 @@ def test_bad_bodies_are_422s(client: TestClient, body: dict[str, Any]) -> None:
 
 def test_off_by_default(neo4j_loaded: Neo4jStore, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("POLICYGRAPH_CYPHER", raising=False)
-    with TestClient(create_app(Settings(), store=neo4j_loaded), raise_server_exceptions=False) as off:
+    with TestClient(
+        create_app(Settings(), store=neo4j_loaded), raise_server_exceptions=False
+    ) as off:
         error = _error(_post(off, "MATCH (n) RETURN count(n)"), 404, "not_found")
         assert "POLICYGRAPH_CYPHER" in error["message"]
         _error(off.post("/cypher", json={"query": "x" * 20_000}), 404, "not_found")

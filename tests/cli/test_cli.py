@@ -27,7 +27,9 @@ def mixed_folder(tmp_path: Path) -> Path:
     shutil.copy(CHONGQING, folder)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
-    (folder / "nowhere.txt").write_text("某某就业促进规划\n一、总体要求\n城镇新增就业10万人以上。\n", encoding="utf-8")
+    (folder / "nowhere.txt").write_text(
+        "某某就业促进规划\n一、总体要求\n城镇新增就业10万人以上。\n", encoding="utf-8"
+    )
     return folder
 
 
@@ -38,17 +40,25 @@ def test_build_writes_the_format_the_extension_names(tmp_path: Path) -> None:
     assert nx.read_graphml(tmp_path / "g.graphml").number_of_nodes() > 100
 
 
-def test_bad_files_are_reported_and_the_others_still_built(mixed_folder: Path, tmp_path: Path) -> None:
+def test_bad_files_are_reported_and_the_others_still_built(
+    mixed_folder: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "g.json"
     result = runner.invoke(app, ["build", str(mixed_folder), "--out", str(out)])
     assert result.exit_code == 1
-    for name, reason in [("empty.txt", "empty"), ("binary.txt", "binary"), ("nowhere.txt", "no region")]:
+    for name, reason in [
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("nowhere.txt", "no region"),
+    ]:
         assert f"{name}" in result.output and reason in result.output, result.output
     plans = {a["source"] for _, a in read_json(out).nodes(data=True) if a["labels"] == ("Plan",)}
     assert plans == {NINGXIA.name, CHONGQING.name}
 
 
-def test_strict_makes_a_bad_file_fatal_and_writes_nothing(mixed_folder: Path, tmp_path: Path) -> None:
+def test_strict_makes_a_bad_file_fatal_and_writes_nothing(
+    mixed_folder: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "g.json"
     result = runner.invoke(app, ["build", str(mixed_folder), "--out", str(out), "--strict"])
     assert result.exit_code == 3
@@ -67,14 +77,23 @@ def test_stats_counts_labels_and_types(tmp_path: Path) -> None:
 def test_explain_shows_metadata_outline_and_facts() -> None:
     result = runner.invoke(app, ["explain", str(NINGXIA)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    for text in ("宁政办发〔2021〕96号", "第三节主要目标", "SETS_TARGET", "城镇新增就业", "37.5万人以上", "FUNDS"):
+    for text in (
+        "宁政办发〔2021〕96号",
+        "第三节主要目标",
+        "SETS_TARGET",
+        "城镇新增就业",
+        "37.5万人以上",
+        "FUNDS",
+    ):
         assert text in result.output
 
 
 def test_funders_answers_with_quotes_and_accepts_traditional_aliases(tmp_path: Path) -> None:
     out = tmp_path / "g.json"
     runner.invoke(app, ["build", str(PLANS_DIR), "--out", str(out)])
-    result = runner.invoke(app, ["funders", "創業擔保貸款", "--graph", str(out)], env={"COLUMNS": "250"})
+    result = runner.invoke(
+        app, ["funders", "創業擔保貸款", "--graph", str(out)], env={"COLUMNS": "250"}
+    )
     assert result.exit_code == 0, result.output
     assert "宁夏回族自治区" in result.output and "贴息" in result.output
 
@@ -88,10 +107,14 @@ def test_unknown_names_exit_4_with_suggestions(tmp_path: Path) -> None:
 
 
 def test_vocab_discovered_lists_names_beyond_the_vocabulary_with_quotes() -> None:
-    result = runner.invoke(app, ["vocab", "discovered", str(NINGXIA), str(CHONGQING), "--label", "indicator"])
+    result = runner.invoke(
+        app, ["vocab", "discovered", str(NINGXIA), str(CHONGQING), "--label", "indicator"]
+    )
     assert result.exit_code == 0, result.output
     assert "discovered, not in data/vocab" in result.output and ".txt: " in result.output
-    as_yaml = runner.invoke(app, ["vocab", "discovered", str(CHONGQING), "--yaml", "--label", "program"])
+    as_yaml = runner.invoke(
+        app, ["vocab", "discovered", str(CHONGQING), "--yaml", "--label", "program"]
+    )
     assert as_yaml.exit_code == 0 and as_yaml.output.startswith("- {name: ")
     assert "kind: " in as_yaml.output.splitlines()[0]
 

@@ -30,7 +30,13 @@ PARKS, LOANS, GIG = (
     "program:chuang-ye-dan-bao-dai-kuan",
     "program:ling-gong-shi-chang",
 )
-LEVELS: list[tuple[Any, bool]] = [(None, False), ("province", False), ("province", True), ("country", True), ("prefecture", False)]
+LEVELS: list[tuple[Any, bool]] = [
+    (None, False),
+    ("province", False),
+    ("province", True),
+    ("country", True),
+    ("prefecture", False),
+]
 SEARCHES = ["零工", "零工市场", "三支一扶", "返乡创业园", "高校毕业生", "创业担保贷款"]
 
 
@@ -41,27 +47,65 @@ def plan_ids(graph: Graph) -> list[str]:
 def cases(plan_ids: list[str]) -> list[Question[Any]]:
     """Every question, several parameter sets each (and each plan's own questions per plan)."""
     found: list[Question[Any]] = [
-        RegionsForProgram(program_id=program, relation=relation, level=level, include_subregions=sub)
+        RegionsForProgram(
+            program_id=program, relation=relation, level=level, include_subregions=sub
+        )
         for program in (PARKS, LOANS, GIG)
         for relation in ("FUNDS", "COVERS")
         for level, sub in LEVELS
     ]
-    for group in ("group:gao-xiao-bi-ye-sheng", "group:nong-min-gong", "group:jiu-ye-kun-nan-ren-yuan"):
-        found += [ProgramsForGroup(group_id=group, region_code=region) for region in (None, "150000", "500000")]
-    for indicator in ("indicator:cheng-zhen-xin-zeng-jiu-ye", "indicator:cheng-zhen-diao-cha-shi-ye-lv", "indicator:gao-ji-neng-ren-cai-zong-liang"):
-        found += [IndicatorTargets(indicator_id=indicator), IndicatorTargets(indicator_id=indicator, scope="cumulative")]
-        found.append(IndicatorTargets(indicator_id=indicator, region_codes=["500000", "640000"], year=2025))
-    found += [RegionCoverage(region_codes=codes) for codes in (["500000", "640000"], ["150000", "150800", "620000"])]
-    found += [RegionMatrix(relation="FUNDS", label="Program"), RegionMatrix(relation="COVERS", label="Program")]
+    for group in (
+        "group:gao-xiao-bi-ye-sheng",
+        "group:nong-min-gong",
+        "group:jiu-ye-kun-nan-ren-yuan",
+    ):
+        found += [
+            ProgramsForGroup(group_id=group, region_code=region)
+            for region in (None, "150000", "500000")
+        ]
+    for indicator in (
+        "indicator:cheng-zhen-xin-zeng-jiu-ye",
+        "indicator:cheng-zhen-diao-cha-shi-ye-lv",
+        "indicator:gao-ji-neng-ren-cai-zong-liang",
+    ):
+        found += [
+            IndicatorTargets(indicator_id=indicator),
+            IndicatorTargets(indicator_id=indicator, scope="cumulative"),
+        ]
+        found.append(
+            IndicatorTargets(indicator_id=indicator, region_codes=["500000", "640000"], year=2025)
+        )
+    found += [
+        RegionCoverage(region_codes=codes)
+        for codes in (["500000", "640000"], ["150000", "150800", "620000"])
+    ]
+    found += [
+        RegionMatrix(relation="FUNDS", label="Program"),
+        RegionMatrix(relation="COVERS", label="Program"),
+    ]
     found.append(RegionMatrix(relation="COVERS", label="TargetGroup"))
-    found += [ClauseSearch(text=text, region_code=region) for text in SEARCHES for region in (None, "620000")]
+    found += [
+        ClauseSearch(text=text, region_code=region)
+        for text in SEARCHES
+        for region in (None, "620000")
+    ]
     for plan_id in plan_ids:
-        found += [PlanOutline(plan_id=plan_id), PlanFundings(plan_id=plan_id), PlanCitations(plan_id=plan_id)]
-        found += [RegionCoverage(plan_id=plan_id), Plans(plan_id=plan_id), IndicatorTargets(plan_id=plan_id)]
+        found += [
+            PlanOutline(plan_id=plan_id),
+            PlanFundings(plan_id=plan_id),
+            PlanCitations(plan_id=plan_id),
+        ]
+        found += [
+            RegionCoverage(plan_id=plan_id),
+            Plans(plan_id=plan_id),
+            IndicatorTargets(plan_id=plan_id),
+        ]
         found.append(ProgramsForGroup(plan_id=plan_id))
     found += [Regions(), GraphStats(), ExportNodes(), ExportRelationships()]
     found += [Plans(region_code=region) for region in (None, "150000", "999999")]
     found += [Entities(label=label) for label in ("Program", "TargetGroup", "Indicator")]
     found += [Entities(label="Program", text="创业"), Entities(label="Program", kind="carrier")]
-    found += [RegionScope(region_code=code) for code in ("150000", "150800", "100000", "500000", "110000")]
+    found += [
+        RegionScope(region_code=code) for code in ("150000", "150800", "100000", "500000", "110000")
+    ]
     return found

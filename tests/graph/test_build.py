@@ -65,7 +65,11 @@ def test_bayannur_clauses_keep_no_pinyin_gloss_and_no_traditional_character(
     traditional = {ch for ch in set(raw) if converter.convert(ch) != ch}
     assert "經" in traditional and "爾" in traditional
     plan_id = by_prefix(extractions, "001").id
-    clauses = [a["text"] for _, a in graph.nodes(data=True) if a["labels"] == ("Clause",) and a["plan_id"] == plan_id]
+    clauses = [
+        a["text"]
+        for _, a in graph.nodes(data=True)
+        if a["labels"] == ("Clause",) and a["plan_id"] == plan_id
+    ]
     assert len(clauses) > 50
     for text in clauses:
         assert not re.search(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]", text), text
@@ -74,7 +78,9 @@ def test_bayannur_clauses_keep_no_pinyin_gloss_and_no_traditional_character(
 
 def test_regions_hang_from_the_country_through_the_gazetteer(graph: Graph) -> None:
     def parent(code: str) -> str:
-        (edge,) = [d for _, d, a in graph.out_edges(f"region:{code}", data=True) if a["type"] == "PART_OF"]
+        (edge,) = [
+            d for _, d, a in graph.out_edges(f"region:{code}", data=True) if a["type"] == "PART_OF"
+        ]
         return edge
 
     assert parent("150800") == "region:150000"
@@ -85,10 +91,16 @@ def test_regions_hang_from_the_country_through_the_gazetteer(graph: Graph) -> No
     assert issued == {"150000", "150800", "500000", "640000", "620000"}
 
 
-def test_the_same_bytes_give_the_same_graph(extractions: dict[str, PlanExtraction], graph: Graph) -> None:
-    again = build_knowledge_graph([extract_file(p) for p in sorted(PLANS_DIR.glob("*.txt"), reverse=True)])
+def test_the_same_bytes_give_the_same_graph(
+    extractions: dict[str, PlanExtraction], graph: Graph
+) -> None:
+    again = build_knowledge_graph(
+        [extract_file(p) for p in sorted(PLANS_DIR.glob("*.txt"), reverse=True)]
+    )
     assert dict(again.nodes(data=True)) == dict(graph.nodes(data=True))
-    assert sorted(again.edges(keys=True, data=True), key=str) == sorted(graph.edges(keys=True, data=True), key=str)
+    assert sorted(again.edges(keys=True, data=True), key=str) == sorted(
+        graph.edges(keys=True, data=True), key=str
+    )
 
 
 def test_shared_entities_are_one_node_across_plans(graph: Graph) -> None:
@@ -101,7 +113,9 @@ def test_shared_entities_are_one_node_across_plans(graph: Graph) -> None:
     assert "农牧民工" in graph.nodes["group:nong-min-gong"]["aliases"]
 
 
-def test_the_plan_keeps_its_source_identity(extractions: dict[str, PlanExtraction], graph: Graph) -> None:
+def test_the_plan_keeps_its_source_identity(
+    extractions: dict[str, PlanExtraction], graph: Graph
+) -> None:
     x = by_prefix(extractions, "003")
     plan = graph.nodes[x.id]
     assert plan["source"] == "003_0dc92ecbe2a20814.txt"

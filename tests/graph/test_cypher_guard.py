@@ -45,7 +45,10 @@ def test_mask_keeps_length_so_positions_match(query: str) -> None:
 
 
 def test_mask_blanks_comments_and_empties_strings_but_keeps_names() -> None:
-    assert mask("RETURN 'LOAD CSV' AS s // CALL x\n") == "RETURN 'xxxxxxxx' AS s " + " " * len("// CALL x") + "\n"
+    assert (
+        mask("RETURN 'LOAD CSV' AS s // CALL x\n")
+        == "RETURN 'xxxxxxxx' AS s " + " " * len("// CALL x") + "\n"
+    )
     assert mask("/* a\nb */MATCH (`n;`)") == "    \n    MATCH (`n;`)"
 
 
@@ -70,7 +73,7 @@ def test_load_csv_is_found_however_it_is_spelled(query: str) -> None:
         "RETURN 'LOAD CSV FROM x' AS s",
         "// LOAD CSV FROM 'x'\nRETURN 1",
         "/* CALL dbms.components() */ RETURN 1",
-        "RETURN \"CALL dbms.components()\" AS s",
+        'RETURN "CALL dbms.components()" AS s',
     ],
 )
 def test_words_in_strings_and_comments_are_not_code(query: str) -> None:
@@ -79,7 +82,12 @@ def test_words_in_strings_and_comments_are_not_code(query: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("db.labels", "db.labels"), ("db . `labels`", "db.labels"), ("`dbms`.`components`", "dbms.components"), ("`we``ird`.x", "we`ird.x")],
+    [
+        ("db.labels", "db.labels"),
+        ("db . `labels`", "db.labels"),
+        ("`dbms`.`components`", "dbms.components"),
+        ("`we``ird`.x", "we`ird.x"),
+    ],
 )
 def test_procedure_names_are_read_as_the_server_reads_them(text: str, name: str) -> None:
     assert procedure_name(text) == name
@@ -95,10 +103,15 @@ def test_procedure_names_are_read_as_the_server_reads_them(text: str, name: str)
         ("CALL () { MATCH (n) RETURN n } RETURN n", []),
         ("MATCH (p) CALL (p) { RETURN 1 AS one } RETURN one", []),
         ("MATCH (n:CALL) RETURN n.call, $call", []),
-        ("MATCH (n) WHERE EXISTS { CALL dbms.components() YIELD name RETURN name } RETURN n", ["dbms.components"]),
+        (
+            "MATCH (n) WHERE EXISTS { CALL dbms.components() YIELD name RETURN name } RETURN n",
+            ["dbms.components"],
+        ),
     ],
 )
-def test_called_procedures_skip_subqueries_and_names_that_only_look_like_call(query: str, called: list[str]) -> None:
+def test_called_procedures_skip_subqueries_and_names_that_only_look_like_call(
+    query: str, called: list[str]
+) -> None:
     assert called_procedures(mask(query)) == called
 
 
@@ -144,13 +157,18 @@ def test_procedures_outside_the_allow_list_are_refused(query: str) -> None:
         ("/* nothing */ ;", "empty"),
     ],
 )
-def test_other_graphs_several_statements_and_own_execution_modes_are_refused(query: str, rule: str) -> None:
+def test_other_graphs_several_statements_and_own_execution_modes_are_refused(
+    query: str, rule: str
+) -> None:
     assert _rule(query) == rule
 
 
 def test_a_trailing_semicolon_and_comment_are_dropped_inner_ones_in_strings_kept() -> None:
     assert check_text("MATCH (n) RETURN count(n) ; // done") == "MATCH (n) RETURN count(n) "
-    assert check_text("// a comment; with a semicolon\nRETURN ';' AS s") == "// a comment; with a semicolon\nRETURN ';' AS s"
+    assert (
+        check_text("// a comment; with a semicolon\nRETURN ';' AS s")
+        == "// a comment; with a semicolon\nRETURN ';' AS s"
+    )
     assert check_text("MATCH (n) WHERE n.use = 1 RETURN n") == "MATCH (n) WHERE n.use = 1 RETURN n"
 
 
@@ -158,7 +176,9 @@ def test_refusals_are_invalid_input_with_a_rule_and_a_reason() -> None:
     with pytest.raises(InvalidInput) as refused:
         check_text("CALL dbms.components()")
     assert isinstance(refused.value, CypherRefused) and refused.value.rule == "procedure"
-    assert str(refused.value).startswith("procedure dbms.components is not allowed; allowed: db.index.fulltext")
+    assert str(refused.value).startswith(
+        "procedure dbms.components is not allowed; allowed: db.index.fulltext"
+    )
 
 
 # --- the plan ------------------------------------------------------------------------------------
@@ -190,14 +210,22 @@ def test_read_plans_with_allowed_operators_pass() -> None:
 @pytest.mark.parametrize(
     ("operators", "rule"),
     [
-        ([("Apply@neo4j", ""), ("ProcedureCall@neo4j", "`dbms`.`components`() :: (name :: STRING)")], "procedure"),
+        (
+            [
+                ("Apply@neo4j", ""),
+                ("ProcedureCall@neo4j", "`dbms`.`components`() :: (name :: STRING)"),
+            ],
+            "procedure",
+        ),
         ([("LoadCSV@neo4j", "row")], "load_csv"),
         ([("ShowTransactions@neo4j", "allColumns")], "administration"),
         ([("ShowSettings@neo4j", "")], "administration"),
         ([("TerminateTransactions@neo4j", "")], "administration"),
     ],
 )
-def test_plans_with_forbidden_operators_are_refused_at_any_depth(operators: list[tuple[str, str]], rule: str) -> None:
+def test_plans_with_forbidden_operators_are_refused_at_any_depth(
+    operators: list[tuple[str, str]], rule: str
+) -> None:
     assert _plan_rule("r", _plan(*operators)) == rule
 
 
@@ -214,6 +242,15 @@ def test_no_plan_is_refused() -> None:
 
 
 def test_unexplain_counts_positions_in_the_query_as_sent() -> None:
-    message = "Invalid input 'RETURN' (line 1, column 18 (offset: 17))\n" '"EXPLAIN MATCH (n RETURN n"\n' + " " * 18 + "^"
-    assert unexplain(message) == "Invalid input 'RETURN' (line 1, column 10 (offset: 9))\n" '"MATCH (n RETURN n"\n' + " " * 10 + "^"
-    assert unexplain("Variable `x` not defined (line 2, column 3 (offset: 20))") == "Variable `x` not defined (line 2, column 3 (offset: 12))"
+    message = (
+        "Invalid input 'RETURN' (line 1, column 18 (offset: 17))\n"
+        '"EXPLAIN MATCH (n RETURN n"\n' + " " * 18 + "^"
+    )
+    assert (
+        unexplain(message) == "Invalid input 'RETURN' (line 1, column 10 (offset: 9))\n"
+        '"MATCH (n RETURN n"\n' + " " * 10 + "^"
+    )
+    assert (
+        unexplain("Variable `x` not defined (line 2, column 3 (offset: 20))")
+        == "Variable `x` not defined (line 2, column 3 (offset: 12))"
+    )

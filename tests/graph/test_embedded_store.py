@@ -47,21 +47,30 @@ def test_which_regions_fund_the_return_home_business_parks(graph: Graph) -> None
         for src, _, a in graph.in_edges(FLAGSHIP, data=True)
         if a["type"] == "COVERS"
     }
-    assert covering - funders >= {"500000", "640000"}, "plans that only build or mention it are left out"
+    assert covering - funders >= {"500000", "640000"}, (
+        "plans that only build or mention it are left out"
+    )
 
 
 def test_stats_count_every_node_and_relationship(graph: Graph) -> None:
     rows = EmbeddedStore(graph).ask(GraphStats())
     counts = {(row.kind, row.name): row.count for row in rows}
     assert sum(n for (kind, _), n in counts.items() if kind == "node") == graph.number_of_nodes()
-    assert sum(n for (kind, _), n in counts.items() if kind == "relationship") == graph.number_of_edges()
+    assert (
+        sum(n for (kind, _), n in counts.items() if kind == "relationship")
+        == graph.number_of_edges()
+    )
     assert counts[("node", "Plan")] == 5 and counts[("node", "Region")] == 6
 
 
 @pytest.mark.parametrize("spec", QUESTIONS, ids=lambda spec: spec.name)
-def test_every_question_is_answered_with_rows_of_its_shape(graph: Graph, spec: type[Question[Any]]) -> None:
+def test_every_question_is_answered_with_rows_of_its_shape(
+    graph: Graph, spec: type[Question[Any]]
+) -> None:
     store = EmbeddedStore(graph)
-    answered = [store.ask(question) for question in cases(plan_ids(graph)) if isinstance(question, spec)]
+    answered = [
+        store.ask(question) for question in cases(plan_ids(graph)) if isinstance(question, spec)
+    ]
     assert any(answered), spec.name
     assert all(isinstance(row, spec.row) for rows in answered for row in rows)
 
@@ -88,4 +97,6 @@ def test_a_region_export_keeps_its_plans_and_what_they_touch(graph: Graph) -> No
     plans = {a["region_code"] for _, a in part.nodes(data=True) if a["labels"] == ("Plan",)}
     assert plans == {"620000"}
     assert {"region:620000", "region:100000", FLAGSHIP} <= set(part)
-    assert all(a["type"] != "SERVES" or a["plan_id"] in part for *_, a in part.edges(keys=True, data=True))
+    assert all(
+        a["type"] != "SERVES" or a["plan_id"] in part for *_, a in part.edges(keys=True, data=True)
+    )

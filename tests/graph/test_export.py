@@ -45,7 +45,9 @@ def test_json_round_trips_the_graph(graph: Graph, tmp_path: Path) -> None:
     write_graph(graph, path)
     again = read_json(path)
     assert dict(again.nodes(data=True)) == dict(graph.nodes(data=True))
-    assert sorted(again.edges(keys=True, data=True), key=str) == sorted(graph.edges(keys=True, data=True), key=str)
+    assert sorted(again.edges(keys=True, data=True), key=str) == sorted(
+        graph.edges(keys=True, data=True), key=str
+    )
 
 
 def test_unknown_format_is_refused_by_name(graph: Graph, tmp_path: Path) -> None:
@@ -53,7 +55,9 @@ def test_unknown_format_is_refused_by_name(graph: Graph, tmp_path: Path) -> None
         write_graph(graph, tmp_path / "g.csv")
 
 
-def test_a_failed_write_leaves_the_previous_file_as_it_was(graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_the_previous_file_as_it_was(
+    graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "g.json"
     path.write_text("previous", encoding="utf-8")
 

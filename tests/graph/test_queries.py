@@ -17,7 +17,11 @@ from graph.settings import get_settings
 
 
 def test_every_question_has_an_embedded_answer_and_nothing_else() -> None:
-    assert {q.name for q in default_registry().read_queries()} == {spec.name for spec in QUESTIONS} == set(QUERIES)
+    assert (
+        {q.name for q in default_registry().read_queries()}
+        == {spec.name for spec in QUESTIONS}
+        == set(QUERIES)
+    )
 
 
 def _cypher_copy(tmp_path: Path) -> Path:
@@ -30,13 +34,18 @@ def _cypher_copy(tmp_path: Path) -> Path:
     ("edits", "refusal"),
     [
         (
-            [("// Parameters: $plan_id", "// Parameters: $plan_id, $year"), ("{id: $plan_id}", "{id: $plan_id, year: $year}")],
+            [
+                ("// Parameters: $plan_id", "// Parameters: $plan_id, $year"),
+                ("{id: $plan_id}", "{id: $plan_id, year: $year}"),
+            ],
             r"plan_fundings: header lists parameters \['plan_id', 'year'\], the spec \['plan_id'\]",
         ),
         ([("evidence, locator", "evidence")], r"plan_fundings: header returns .*, FundingRow has"),
     ],
 )
-def test_a_file_that_drifts_from_its_spec_is_refused(tmp_path: Path, edits: list[tuple[str, str]], refusal: str) -> None:
+def test_a_file_that_drifts_from_its_spec_is_refused(
+    tmp_path: Path, edits: list[tuple[str, str]], refusal: str
+) -> None:
     folder = _cypher_copy(tmp_path)
     path = folder / "plan_fundings.cypher"
     text = path.read_text(encoding="utf-8")
@@ -59,7 +68,11 @@ def test_a_question_without_a_file_or_a_file_without_a_spec_is_refused(tmp_path:
 
 
 def test_every_store_query_is_used_by_the_neo4j_store() -> None:
-    source = (Path(get_settings().paths.cypher_dir).parent / "graph" / "neo4j_store.py").read_text(encoding="utf-8")
+    graph_dir = Path(get_settings().paths.cypher_dir).parent / "graph"
+    source = "".join(
+        (graph_dir / name).read_text(encoding="utf-8")
+        for name in ("neo4j_store.py", "neo4j_load.py")
+    )
     store_queries = [name for name in default_registry().names if "/" in name]
     assert store_queries
     for name in store_queries:
@@ -89,12 +102,16 @@ def test_headers_list_exactly_the_parameters_and_say_what_comes_back() -> None:
 
 
 def test_a_header_that_drifts_from_its_query_is_refused() -> None:
-    with pytest.raises(QueryFileError, match=r"header lists \['a'\] but the query uses \['a', 'b'\]"):
+    with pytest.raises(
+        QueryFileError, match=r"header lists \['a'\] but the query uses \['a', 'b'\]"
+    ):
         parse_query("drift", "// Drifted.\n// Parameters: $a\n// Returns: x\nRETURN $a + $b AS x")
 
 
 def test_unknown_names_fail_fast(tmp_path: Path) -> None:
-    (tmp_path / "one.cypher").write_text("// One.\n// Parameters: none\n// Returns: x\nRETURN 1 AS x", encoding="utf-8")
+    (tmp_path / "one.cypher").write_text(
+        "// One.\n// Parameters: none\n// Returns: x\nRETURN 1 AS x", encoding="utf-8"
+    )
     registry = QueryRegistry(tmp_path)
     assert registry["one"].parameters == frozenset()
     with pytest.raises(QueryFileError, match="no named query 'two'"):

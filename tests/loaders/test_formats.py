@@ -72,12 +72,33 @@ def _facts(x: PlanExtraction) -> dict[str, object]:
     """What a researcher gets from a plan, without ids that depend on its bytes."""
     return {
         "targets": sorted(
-            repr((t.indicator_id, t.value, t.value_high, t.unit, t.comparator, t.year, t.scope, t.main, t.change))
+            repr(
+                (
+                    t.indicator_id,
+                    t.value,
+                    t.value_high,
+                    t.unit,
+                    t.comparator,
+                    t.year,
+                    t.scope,
+                    t.main,
+                    t.change,
+                )
+            )
             for t in x.targets
         ),
-        "funds": sorted(repr((f.program_id, f.amount_yuan, f.amount_kind, f.instrument_kind)) for f in x.fundings),
+        "funds": sorted(
+            repr((f.program_id, f.amount_yuan, f.amount_kind, f.instrument_kind))
+            for f in x.fundings
+        ),
         "mentions": sorted({m.entity_id for m in x.mentions}),
-        "meta": (x.meta.title, x.meta.region_code, x.meta.kind, x.meta.doc_number, x.meta.issued_on),
+        "meta": (
+            x.meta.title,
+            x.meta.region_code,
+            x.meta.kind,
+            x.meta.doc_number,
+            x.meta.issued_on,
+        ),
     }
 
 
@@ -134,7 +155,11 @@ def test_a_sentence_across_a_page_break_is_one_clause_with_both_pages() -> None:
 def test_the_page_says_where_it_was_published() -> None:
     lines = _lines(documents("seeds")[0])
     x = extract_text(render_html(lines, title=lines[0]), source="plan.html")
-    assert (x.source_format, x.source_url, x.encoding) == ("html", "https://www.example.gov.cn/zwgk/plan.html", "utf-8")
+    assert (x.source_format, x.source_url, x.encoding) == (
+        "html",
+        "https://www.example.gov.cn/zwgk/plan.html",
+        "utf-8",
+    )
 
 
 def test_a_page_in_gb2312_is_read_in_the_encoding_it_declares() -> None:
@@ -178,9 +203,17 @@ def _zip(files: dict[str, str]) -> bytes:
         (_pdf(pages=3), "scan.pdf", "no text layer in its 3 pages"),
         (_pdf(password="secret"), "locked.pdf", "encrypted"),
         (b"%PDF-1.7\n1 0 obj <<garbage", "broken.pdf", "not a readable PDF"),
-        (_zip({"word/document.xml": "<w:document>not xml"}), "broken.docx", "not a readable Word file"),
+        (
+            _zip({"word/document.xml": "<w:document>not xml"}),
+            "broken.docx",
+            "not a readable Word file",
+        ),
         (_zip({"content.xml": "<x/>"}), "plan.odt", "not a Word (.docx) file"),
-        (b"<html><body><nav><a href='/'>home</a></nav></body></html>", "empty.html", "no article text"),
+        (
+            b"<html><body><nav><a href='/'>home</a></nav></body></html>",
+            "empty.html",
+            "no article text",
+        ),
     ],
 )
 def test_an_unreadable_file_is_named_with_its_problem(data: bytes, name: str, says: str) -> None:
@@ -211,9 +244,13 @@ def test_a_doc_file_is_read_through_libreoffice(tmp_path: Path) -> None:
     assert _facts(x) == _facts(extract_text(documents("seeds")[4].read_bytes(), source="plan.txt"))
 
 
-def test_without_libreoffice_a_doc_file_says_how_to_convert_it(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_libreoffice_a_doc_file_says_how_to_convert_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(reading.shutil, "which", lambda _: None)
-    with pytest.raises(UnreadableDocument, match=r"plan\.doc: .*soffice --headless --convert-to docx"):
+    with pytest.raises(
+        UnreadableDocument, match=r"plan\.doc: .*soffice --headless --convert-to docx"
+    ):
         read_plan_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), source="plan.doc")
 
 
@@ -234,10 +271,18 @@ def test_a_mixed_folder_builds_the_good_files_and_names_the_bad(tmp_path: Path) 
     built = runner.invoke(app, ["build", str(folder), "--out", str(tmp_path / "g.json")])
     assert built.exit_code == 1, built.output  # built, with files rejected
     assert "built 4 plans" in built.stdout
-    reported = "".join(built.stderr.split())  # rich wraps at the runner's width, at spaces or inside words
-    for name, says in (("e_scan.pdf", "notextlayer"), ("f_locked.pdf", "encrypted"), ("g_broken.docx", "notareadableWord")):
+    reported = "".join(
+        built.stderr.split()
+    )  # rich wraps at the runner's width, at spaces or inside words
+    for name, says in (
+        ("e_scan.pdf", "notextlayer"),
+        ("f_locked.pdf", "encrypted"),
+        ("g_broken.docx", "notareadableWord"),
+    ):
         assert f"{name}:{says}" in reported
-    strict = runner.invoke(app, ["build", str(folder), "--strict", "--out", str(tmp_path / "s.json")])
+    strict = runner.invoke(
+        app, ["build", str(folder), "--strict", "--out", str(tmp_path / "s.json")]
+    )
     assert strict.exit_code == 3 and "e_scan.pdf" in "".join(strict.stderr.split())
     assert not (tmp_path / "s.json").exists()
 
@@ -246,13 +291,22 @@ def test_a_sidecar_says_where_the_file_came_from(tmp_path: Path) -> None:
     plan = tmp_path / "plan.txt"
     shutil.copy(documents("seeds")[0], plan)
     (tmp_path / "plan.source.yaml").write_text(
-        "url: https://www.nmg.gov.cn/plan.html\nretrieved: 2026-11-02\npublisher: 内蒙古自治区人民政府办公厅\n", encoding="utf-8"
+        "url: https://www.nmg.gov.cn/plan.html\nretrieved: 2026-11-02\npublisher: 内蒙古自治区人民政府办公厅\n",
+        encoding="utf-8",
     )
     x = extract_file(plan)
-    assert (x.source_url, x.retrieved_on, x.publisher) == ("https://www.nmg.gov.cn/plan.html", "2026-11-02", "内蒙古自治区人民政府办公厅")
+    assert (x.source_url, x.retrieved_on, x.publisher) == (
+        "https://www.nmg.gov.cn/plan.html",
+        "2026-11-02",
+        "内蒙古自治区人民政府办公厅",
+    )
     store = EmbeddedStore(build_knowledge_graph([x]))
     [row] = store.ask(Plans(plan_id=x.id))
-    assert (row.source_format, row.source_url, row.retrieved_on) == ("text", x.source_url, "2026-11-02")
+    assert (row.source_format, row.source_url, row.retrieved_on) == (
+        "text",
+        x.source_url,
+        "2026-11-02",
+    )
     servings = store.ask(ProgramsForGroup(plan_id=x.id))
     quoting: list[Sequence[TargetRow | RegionProgramRow | ServingRow | ClauseHitRow]] = [
         store.ask(IndicatorTargets(plan_id=x.id)),
@@ -264,25 +318,47 @@ def test_a_sidecar_says_where_the_file_came_from(tmp_path: Path) -> None:
         assert rows and {r.plan_source_url for r in rows} == {x.source_url}, rows[0]
     write_graphml(graph_from_store(store), tmp_path / "g.graphml")
     exported = nx.read_graphml(tmp_path / "g.graphml").nodes[x.id]
-    assert (exported["source_url"], exported["publisher"], exported["sha256"]) == (x.source_url, x.publisher, x.sha256)
+    assert (exported["source_url"], exported["publisher"], exported["sha256"]) == (
+        x.source_url,
+        x.publisher,
+        x.sha256,
+    )
 
 
 def test_a_sidecar_with_a_typo_is_an_error_naming_it(tmp_path: Path) -> None:
     plan = tmp_path / "plan.txt"
     shutil.copy(documents("seeds")[0], plan)
     (tmp_path / "plan.source.yaml").write_text("ulr: https://example.gov.cn/\n", encoding="utf-8")
-    with pytest.raises(PlanError, match=r"plan\.txt: plan\.source\.yaml: expected the keys url, retrieved, publisher, not \['ulr'\]"):
+    with pytest.raises(
+        PlanError,
+        match=r"plan\.txt: plan\.source\.yaml: expected the keys url, retrieved, publisher, not \['ulr'\]",
+    ):
         extract_file(plan)
 
 
 def test_source_url_names_one_file_only(tmp_path: Path) -> None:
     runner = CliRunner()
     seeds = documents("seeds")
-    one = runner.invoke(app, ["build", str(seeds[0]), "--source-url", "https://example.gov.cn/a.html", "--out", str(tmp_path / "a.json")])
+    one = runner.invoke(
+        app,
+        [
+            "build",
+            str(seeds[0]),
+            "--source-url",
+            "https://example.gov.cn/a.html",
+            "--out",
+            str(tmp_path / "a.json"),
+        ],
+    )
     assert one.exit_code == 0, one.output
-    plan = next(n for n in json.loads((tmp_path / "a.json").read_text())["nodes"] if "Plan" in n["labels"])
+    plan = next(
+        n for n in json.loads((tmp_path / "a.json").read_text())["nodes"] if "Plan" in n["labels"]
+    )
     assert plan["source_url"] == "https://example.gov.cn/a.html"
-    two = runner.invoke(app, ["build", str(seeds[0]), str(seeds[1]), "--source-url", "https://example.gov.cn/a.html"])
+    two = runner.invoke(
+        app,
+        ["build", str(seeds[0]), str(seeds[1]), "--source-url", "https://example.gov.cn/a.html"],
+    )
     assert two.exit_code == 2 and "--source-url" in two.output
 
 
@@ -317,15 +393,24 @@ def test_a_bold_paragraph_heads_a_section_and_a_bold_lead_stays_in_its_paragraph
         "</body></html>"
     ).encode()
     x = extract_text(page, source="plan.html")
-    assert [s.heading for s in x.sections if s.heading] == ["总体要求", "主要目标", "重点任务", "（一）稳定重点群体就业。"]
-    assert any(c.text.startswith("支持高校毕业生") for c in x.clauses)  # a bold word is not a heading
+    assert [s.heading for s in x.sections if s.heading] == [
+        "总体要求",
+        "主要目标",
+        "重点任务",
+        "（一）稳定重点群体就业。",
+    ]
+    assert any(
+        c.text.startswith("支持高校毕业生") for c in x.clauses
+    )  # a bold word is not a heading
     assert {t.value: t.main for t in x.targets} == {5.0: True, 1.0: False}
 
 
 def _numbered(document: docx.document.Document, text: str, level: int) -> None:
     paragraph = document.add_paragraph(text)
     paragraph._p.get_or_add_pPr().append(
-        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+        )
     )
 
 
@@ -337,8 +422,12 @@ def test_the_numbers_word_writes_itself_are_read() -> None:
         for n, text in enumerate(("%1、", "（%2）"))
     )
     numbering = document.part.numbering_part.element
-    numbering.append(parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{levels}</w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(
+        parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{levels}</w:abstractNum>')
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
     document.add_paragraph("江苏省“十四五”就业促进规划", style="Title")
     _numbered(document, "总体要求", 0)
     _numbered(document, "指导思想", 1)
@@ -351,7 +440,13 @@ def test_the_numbers_word_writes_itself_are_read() -> None:
     document.save(out)
     x = extract_text(out.getvalue(), source="plan.docx")
     headings = [s.heading for s in x.sections if s.heading]
-    assert headings == ["一、总体要求", "（一）指导思想", "（二）主要目标", "二、重点任务", "（一）扩大就业"]
+    assert headings == [
+        "一、总体要求",
+        "（一）指导思想",
+        "（二）主要目标",
+        "二、重点任务",
+        "（一）扩大就业",
+    ]
     assert {t.value: t.main for t in x.targets} == {50.0: True, 10.0: False}
 
 

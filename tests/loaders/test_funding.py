@@ -21,8 +21,12 @@ def _extract(body: str) -> PlanExtraction:
 
 def _funded(body: str) -> list[tuple[str, float | None, str | None, str]]:
     x = _extract(body)
-    names = {f.program_id: f.program_id.split(":")[1] for f in x.fundings} | {e.id: e.name for e in x.discovered}
-    return [(names[f.program_id], f.amount_yuan, f.amount_kind, f.instrument_kind) for f in x.fundings]
+    names = {f.program_id: f.program_id.split(":")[1] for f in x.fundings} | {
+        e.id: e.name for e in x.discovered
+    }
+    return [
+        (names[f.program_id], f.amount_yuan, f.amount_kind, f.instrument_kind) for f in x.fundings
+    ]
 
 
 @pytest.mark.parametrize(
@@ -37,12 +41,19 @@ def _funded(body: str) -> list[tuple[str, float | None, str | None, str]]:
 def test_money_in_any_word_order_funds_the_instrument(body: str, amount: float, kind: str) -> None:
     [funding] = _extract(body).fundings
     assert (funding.amount_yuan, funding.amount_kind) == (amount, kind)
-    assert funding.program_id in {"program:yi-ci-xing-chuang-ye-bu-tie", "program:chuang-ye-dan-bao-dai-kuan"}
-    assert funding.evidence in body and AMOUNT.search(funding.evidence)  # the quote holds the amount
+    assert funding.program_id in {
+        "program:yi-ci-xing-chuang-ye-bu-tie",
+        "program:chuang-ye-dan-bao-dai-kuan",
+    }
+    assert funding.evidence in body and AMOUNT.search(
+        funding.evidence
+    )  # the quote holds the amount
 
 
 def test_the_recipient_a_clause_addresses_is_funded() -> None:
-    [(name, amount, kind, instrument)] = _funded("对新认定的省级粤菜师傅大师工作室，一次性给予10万元补助。")
+    [(name, amount, kind, instrument)] = _funded(
+        "对新认定的省级粤菜师傅大师工作室，一次性给予10万元补助。"
+    )
     assert (name, amount, instrument) == ("省级粤菜师傅大师工作室", 100000, "subsidy")
 
 
@@ -89,13 +100,22 @@ def test_a_broken_lexicon_names_its_file(tmp_path: Path) -> None:
 
 
 def test_every_funding_keeps_its_evidence_inside_its_clause() -> None:
-    x = _extract("对新认定的省级技能大师工作室给予10万元一次性资助。按每人1000元给予一次性吸纳就业补贴。")
+    x = _extract(
+        "对新认定的省级技能大师工作室给予10万元一次性资助。按每人1000元给予一次性吸纳就业补贴。"
+    )
     texts = {c.id: c.text for c in x.clauses}
-    assert x.fundings and all(isinstance(f, Funding) and f.evidence in texts[f.clause_id] for f in x.fundings)
+    assert x.fundings and all(
+        isinstance(f, Funding) and f.evidence in texts[f.clause_id] for f in x.fundings
+    )
 
 
 def test_each_item_brought_into_a_fund_is_funded() -> None:
-    names = {name for name, *_ in _funded("将零工市场建设、“南粤家政”基层服务站运营纳入省级就业创业资金支持范围。")}
+    names = {
+        name
+        for name, *_ in _funded(
+            "将零工市场建设、“南粤家政”基层服务站运营纳入省级就业创业资金支持范围。"
+        )
+    }
     assert names == {"ling-gong-shi-chang", "“南粤家政”基层服务站"}
     assert _extract("将符合条件的高校毕业生纳入就业援助范围。").fundings == []  # no money
 
@@ -106,7 +126,9 @@ def test_a_program_named_as_the_source_of_money_is_not_what_it_funds() -> None:
 
 
 def test_a_subsidy_for_taking_part_pays_the_activity() -> None:
-    [(name, amount, kind, _)] = _funded("对参加冬季技能培训的农民工，培训期间给予每人每天50元的生活费补贴。")
+    [(name, amount, kind, _)] = _funded(
+        "对参加冬季技能培训的农民工，培训期间给予每人每天50元的生活费补贴。"
+    )
     assert (name, amount, kind) == ("冬季技能培训", 50, "per_day")
 
 
@@ -115,7 +137,9 @@ def test_a_reward_to_governments_for_their_record_is_not_funding() -> None:
 
 
 def test_the_evidence_runs_from_what_is_funded_to_the_amount() -> None:
-    [funding] = _extract("每年为高端人才提供服务，设立人才投资基金，对引进的高层次人才团队，给予最高1000万元项目资金支持。").fundings
+    [funding] = _extract(
+        "每年为高端人才提供服务，设立人才投资基金，对引进的高层次人才团队，给予最高1000万元项目资金支持。"
+    ).fundings
     assert funding.evidence == "对引进的高层次人才团队，给予最高1000万元项目资金支持。"
 
 
@@ -131,8 +155,13 @@ def test_a_program_inside_a_group_name_is_no_program() -> None:
 
 
 def test_a_clause_that_lists_items_still_pays_what_else_it_names() -> None:
-    x = _extract("统筹使用失业保险基金和职业技能提升行动专账资金，将零工市场运营纳入就业补助资金支持范围。")
-    assert {f.program_id for f in x.fundings} == {"program:ling-gong-shi-chang", "program:zhi-ye-ji-neng-ti-sheng-xing-dong"}
+    x = _extract(
+        "统筹使用失业保险基金和职业技能提升行动专账资金，将零工市场运营纳入就业补助资金支持范围。"
+    )
+    assert {f.program_id for f in x.fundings} == {
+        "program:ling-gong-shi-chang",
+        "program:zhi-ye-ji-neng-ti-sheng-xing-dong",
+    }
 
 
 def test_a_budget_before_a_reward_to_governments_is_still_funding() -> None:
@@ -141,14 +170,18 @@ def test_a_budget_before_a_reward_to_governments_is_still_funding() -> None:
 
 
 def _funded_in_section(heading: str, body: str) -> list[str]:
-    x = extract_text(f"江苏省就业促进规划\n三、重点任务\n{heading}\n{body}\n".encode(), source="t.txt")
+    x = extract_text(
+        f"江苏省就业促进规划\n三、重点任务\n{heading}\n{body}\n".encode(), source="t.txt"
+    )
     names = {e.id: e.name for e in x.discovered}
     return [names.get(f.program_id, f.program_id) for f in x.fundings]
 
 
 @pytest.mark.parametrize("heading", ["专栏1　乡村工匠培育行动", "（二）乡村工匠培育行动。"])
 def test_a_subsidy_named_by_its_kind_pays_the_program_its_section_is_about(heading: str) -> None:
-    assert _funded_in_section(heading, "对取得证书的学员，给予每人600元的培训补贴。") == ["乡村工匠培育行动"]
+    assert _funded_in_section(heading, "对取得证书的学员，给予每人600元的培训补贴。") == [
+        "乡村工匠培育行动"
+    ]
     # A named instrument is a program of its own, wherever it stands …
     assert _funded_in_section(heading, "对首次创业的学员，给予5000元一次性创业补贴。") == [
         "program:yi-ci-xing-chuang-ye-bu-tie"
@@ -158,15 +191,17 @@ def test_a_subsidy_named_by_its_kind_pays_the_program_its_section_is_about(headi
 
 
 def test_a_heading_that_is_no_program_name_lends_nothing() -> None:
-    assert _funded_in_section("（二）加强技能培训。", "对取得证书的学员，给予每人600元的培训补贴。") == [
-        "program:zhi-ye-pei-xun-bu-tie"
-    ]
+    assert _funded_in_section(
+        "（二）加强技能培训。", "对取得证书的学员，给予每人600元的培训补贴。"
+    ) == ["program:zhi-ye-pei-xun-bu-tie"]
 
 
 def test_a_subsidy_named_by_its_kind_pays_the_program_earlier_in_its_clause() -> None:
     x = _extract("对就业困难人员，通过公益性岗位托底安置，按每人每月1000元给予岗位补贴。")
     assert [f.program_id for f in x.fundings] == ["program:gong-yi-xing-gang-wei"]
-    x = _extract("对招用就业困难人员的企业，按规定给予岗位补贴。")  # no program before: the subsidy itself
+    x = _extract(
+        "对招用就业困难人员的企业，按规定给予岗位补贴。"
+    )  # no program before: the subsidy itself
     assert [f.program_id for f in x.fundings] == ["program:gang-wei-bu-tie"]
 
 
@@ -183,7 +218,10 @@ def test_who_a_clause_pays_is_not_always_a_program(body: str, funded: list[str])
 
 
 def test_a_head_word_alone_takes_up_the_name_before_it() -> None:
-    assert _funded("每年认定省级乡村振兴示范园区10个，对认定的园区给予30万元以奖代补资金。")[0][0] == "省级乡村振兴示范园区"
+    assert (
+        _funded("每年认定省级乡村振兴示范园区10个，对认定的园区给予30万元以奖代补资金。")[0][0]
+        == "省级乡村振兴示范园区"
+    )
 
 
 def test_a_scheme_whose_money_a_program_joins_is_not_funded() -> None:

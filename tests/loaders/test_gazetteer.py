@@ -18,8 +18,17 @@ def test_every_province_and_prefecture_has_a_code_and_a_parent(gazetteer: Gazett
 
 
 def test_short_names_drop_only_the_administrative_suffix(gazetteer: Gazetteer) -> None:
-    shorts = {code: gazetteer.by_code[code].short_name for code in ("150000", "640000", "150800", "133100", "500000")}
-    assert shorts == {"150000": "内蒙古", "640000": "宁夏", "150800": "巴彦淖尔", "133100": "雄安", "500000": "重庆"}
+    shorts = {
+        code: gazetteer.by_code[code].short_name
+        for code in ("150000", "640000", "150800", "133100", "500000")
+    }
+    assert shorts == {
+        "150000": "内蒙古",
+        "640000": "宁夏",
+        "150800": "巴彦淖尔",
+        "133100": "雄安",
+        "500000": "重庆",
+    }
 
 
 def test_the_most_specific_region_wins_within_one_chain(gazetteer: Gazetteer) -> None:

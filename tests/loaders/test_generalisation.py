@@ -18,8 +18,15 @@ def test_sichuan_tab_separated_table_gives_main_targets_with_baselines() -> None
     x = extract_file(SICHUAN)
     table_targets = [t for t in x.targets if t.main and t.evidence.count("|") >= 2]
     assert len(table_targets) >= 8
-    new_jobs = next(t for t in table_targets if t.indicator_id == "indicator:cheng-zhen-xin-zeng-jiu-ye")
-    assert (new_jobs.value, new_jobs.unit, new_jobs.scope, new_jobs.normalized_value) == (500, "万人", "cumulative", 5_000_000)
+    new_jobs = next(
+        t for t in table_targets if t.indicator_id == "indicator:cheng-zhen-xin-zeng-jiu-ye"
+    )
+    assert (new_jobs.value, new_jobs.unit, new_jobs.scope, new_jobs.normalized_value) == (
+        500,
+        "万人",
+        "cumulative",
+        5_000_000,
+    )
     assert new_jobs.baseline_value is not None and new_jobs.attribute == "预期性"
 
 
@@ -32,6 +39,9 @@ def test_sichuan_outline_nests_three_heading_levels_and_boxes() -> None:
 
 def test_facts_do_not_depend_on_the_file_name() -> None:
     data = (PLANS_DIR / "003_0dc92ecbe2a20814.txt").read_bytes()
-    a, b = extract_text(data, source="003_0dc92ecbe2a20814.txt"), extract_text(data, source="anything.txt")
+    a, b = (
+        extract_text(data, source="003_0dc92ecbe2a20814.txt"),
+        extract_text(data, source="anything.txt"),
+    )
     assert a.meta == b.meta
     assert a.targets == b.targets and a.fundings == b.fundings and a.mentions == b.mentions

@@ -16,7 +16,9 @@ def _discovered(body: str) -> dict[str, tuple[str, ...]]:
 
 
 def test_quoted_brands_and_launched_schemes_are_discovered() -> None:
-    found = _discovered("打造“豫菜师傅”劳务品牌。实施“人人持证”技能培训工程。要实施园区帮工计划，做好服务。")
+    found = _discovered(
+        "打造“豫菜师傅”劳务品牌。实施“人人持证”技能培训工程。要实施园区帮工计划，做好服务。"
+    )
     assert found == {
         "豫菜师傅": ("豫菜师傅劳务品牌",),
         "“人人持证”技能培训工程": ("人人持证技能培训工程",),
@@ -25,10 +27,15 @@ def test_quoted_brands_and_launched_schemes_are_discovered() -> None:
 
 
 def test_known_programs_money_words_and_generic_phrases_are_not_discovered() -> None:
-    assert _discovered("实施“三支一扶”计划。加大“以奖代补”支持力度。实施一批重大工程。开展专项行动。") == {}
+    assert (
+        _discovered("实施“三支一扶”计划。加大“以奖代补”支持力度。实施一批重大工程。开展专项行动。")
+        == {}
+    )
 
 
-def test_box_items_are_discovered_once_with_or_without_quotes(extractions: dict[str, PlanExtraction]) -> None:
+def test_box_items_are_discovered_once_with_or_without_quotes(
+    extractions: dict[str, PlanExtraction],
+) -> None:
     x = by_prefix(extractions, "002")
     names = [e.name for e in x.discovered if e.label == PROGRAM]
     assert "“渝创渝新”创业促进就业工程" in names
@@ -50,6 +57,9 @@ def test_sichuan_regional_brand_is_found() -> None:
 def test_a_group_inside_a_longer_word_is_no_mention(vocabulary: Vocabulary) -> None:
     """农民工 is not in 农民工资性收入 (farmers' wage income), but it is in 返乡农民工."""
     matcher = Matcher(vocabulary.entities)
-    wages, returning = (Clause(f"c{i}", "s", text, i, 0, len(text), 0) for i, text in enumerate(["农民工资性收入稳步增长", "支持返乡农民工创业"]))
+    wages, returning = (
+        Clause(f"c{i}", "s", text, i, 0, len(text), 0)
+        for i, text in enumerate(["农民工资性收入稳步增长", "支持返乡农民工创业"])
+    )
     assert "group:nong-min-gong" not in {m.entity_id for m in find_mentions([wages], matcher)}
     assert "group:nong-min-gong" in {m.entity_id for m in find_mentions([returning], matcher)}

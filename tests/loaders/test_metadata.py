@@ -12,10 +12,21 @@ from loaders.normalize import normalise_fragment
 from loaders.pipeline import extract_file, extract_text
 from tests.conftest import GOLD_DIR, plan_path
 
-FIELDS = ("title", "region_code", "kind", "issuer", "doc_number", "issued_on", "period_start", "period_end")
+FIELDS = (
+    "title",
+    "region_code",
+    "kind",
+    "issuer",
+    "doc_number",
+    "issued_on",
+    "period_start",
+    "period_end",
+)
 
 
-SEED_AND_FIXTURE_GOLD = [f for f in sorted(GOLD_DIR.glob("*.yaml")) if read_gold(f)["set"] in ("seeds", "fixtures")]
+SEED_AND_FIXTURE_GOLD = [
+    f for f in sorted(GOLD_DIR.glob("*.yaml")) if read_gold(f)["set"] in ("seeds", "fixtures")
+]
 """The corpus's metadata is scored field by field in the quality report (column ``meta``)."""
 
 
@@ -40,8 +51,15 @@ def test_a_plan_naming_no_known_region_is_rejected_with_its_line() -> None:
 
 
 def test_unstated_metadata_stays_empty() -> None:
-    x = extract_text("甘肃省就业促进工作要点\n一、总体要求\n做好就业工作。\n".encode(), source="x.txt")
-    assert (x.meta.issuer, x.meta.doc_number, x.meta.issued_on, x.meta.period_start) == (None, None, None, None)
+    x = extract_text(
+        "甘肃省就业促进工作要点\n一、总体要求\n做好就业工作。\n".encode(), source="x.txt"
+    )
+    assert (x.meta.issuer, x.meta.doc_number, x.meta.issued_on, x.meta.period_start) == (
+        None,
+        None,
+        None,
+        None,
+    )
 
 
 def _meta(text: str) -> object:
@@ -78,18 +96,40 @@ def test_an_interpretation_is_known_by_its_text_and_names_its_plans_number() -> 
 
 
 def test_issue_dates_in_their_published_forms() -> None:
-    assert _meta("江苏省就业促进规划\n（苏政办发〔2021〕78号 2021年11月3日）\n一、总体要求\n").issued_on == "2021-11-03"
-    assert _meta("河南省就业促进规划\n河南省人民政府\n二〇二一年十二月三十一日\n一、总体要求\n").issued_on == "2021-12-31"
-    assert _meta("广东省促进就业规划\n广东省人民政府\n2021年12月\n一、总体要求\n").issued_on == "2021-12"
-    assert _meta("黑龙江省就业促进规划\n成文日期：2021年12月20日\n发布日期：2021-12-27\n一、总体要求\n").issued_on == "2021-12-20"
+    assert (
+        _meta(
+            "江苏省就业促进规划\n（苏政办发〔2021〕78号 2021年11月3日）\n一、总体要求\n"
+        ).issued_on
+        == "2021-11-03"
+    )
+    assert (
+        _meta(
+            "河南省就业促进规划\n河南省人民政府\n二〇二一年十二月三十一日\n一、总体要求\n"
+        ).issued_on
+        == "2021-12-31"
+    )
+    assert (
+        _meta("广东省促进就业规划\n广东省人民政府\n2021年12月\n一、总体要求\n").issued_on
+        == "2021-12"
+    )
+    assert (
+        _meta(
+            "黑龙江省就业促进规划\n成文日期：2021年12月20日\n发布日期：2021-12-27\n一、总体要求\n"
+        ).issued_on
+        == "2021-12-20"
+    )
 
 
 def test_an_action_plan_and_joint_issuers() -> None:
-    meta = _meta("安徽省“创业江淮”行动计划（2021—2025年）\n广东省人力资源和社会保障厅广东省发展和改革委员会\n一、总体要求\n")
+    meta = _meta(
+        "安徽省“创业江淮”行动计划（2021—2025年）\n广东省人力资源和社会保障厅广东省发展和改革委员会\n一、总体要求\n"
+    )
     assert meta.kind == "action_plan"
     assert meta.issuer == "广东省人力资源和社会保障厅、广东省发展和改革委员会"
 
 
 def test_a_title_without_a_region_takes_the_issuers() -> None:
-    meta = _meta("“创业江淮”行动计划（2021—2025年）\n安徽省人民政府办公厅\n2021年6月11日\n一、总体要求\n")
+    meta = _meta(
+        "“创业江淮”行动计划（2021—2025年）\n安徽省人民政府办公厅\n2021年6月11日\n一、总体要求\n"
+    )
     assert (meta.region_code, meta.period_end, meta.issued_on) == ("340000", 2025, "2021-06-11")

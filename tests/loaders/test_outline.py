@@ -65,12 +65,17 @@ def test_chongqing_one_cell_per_line_table_becomes_one_clause_per_row(
     x = by_prefix(extractions, "002")
     rows = [c for c in x.clauses if c.cells]
     labels = [r.cells[0] for r in rows]
-    assert labels[0] == "1.城镇新增就业（万人）" and labels[-1] == "14.劳动年龄人口平均受教育年限（年）"
+    assert (
+        labels[0] == "1.城镇新增就业（万人）"
+        and labels[-1] == "14.劳动年龄人口平均受教育年限（年）"
+    )
     assert len(labels) == 14
     assert rows[0].cells == ("1.城镇新增就业（万人）", "【362】", "——", "【300】", "预期性")
 
 
-def test_each_heading_style_of_the_sample_is_recognised(extractions: dict[str, PlanExtraction]) -> None:
+def test_each_heading_style_of_the_sample_is_recognised(
+    extractions: dict[str, PlanExtraction],
+) -> None:
     expected = {
         "000": "第二章总体要求",
         "001": "第一部分总体要求",

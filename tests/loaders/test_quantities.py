@@ -44,7 +44,11 @@ def test_prose_quantities(text: str, value: float, unit: str, comparator: str) -
 
 @pytest.mark.parametrize(
     ("text", "low", "high", "unit"),
-    [("返乡创业3—5万人", 3, 5, "万人"), ("年均带动就业15—20万人", 15, 20, "万人"), ("用工40-50万人次", 40, 50, "万人次")],
+    [
+        ("返乡创业3—5万人", 3, 5, "万人"),
+        ("年均带动就业15—20万人", 15, 20, "万人"),
+        ("用工40-50万人次", 40, 50, "万人次"),
+    ],
 )
 def test_ranges_give_low_and_high(text: str, low: float, high: float, unit: str) -> None:
     q = first_quantity(text)
@@ -52,7 +56,10 @@ def test_ranges_give_low_and_high(text: str, low: float, high: float, unit: str)
     assert (q.value, q.high, q.unit, q.comparator) == (low, high, unit, "range")
 
 
-@pytest.mark.parametrize("text", ["第十四个五年规划", "锚定“两个确保”", "实行“一户一档”", "五年来", "较2020年", "连续三年"])
+@pytest.mark.parametrize(
+    "text",
+    ["第十四个五年规划", "锚定“两个确保”", "实行“一户一档”", "五年来", "较2020年", "连续三年"],
+)
 def test_words_and_years_are_not_quantities(text: str) -> None:
     assert first_quantity(text) is None
 
@@ -73,10 +80,18 @@ def test_words_and_years_are_not_quantities(text: str) -> None:
         ("5.5以内", 5.5, "<=", False, False),
     ],
 )
-def test_table_cells(cell: str, value: float | None, comparator: str, bracketed: bool, starred: bool) -> None:
+def test_table_cells(
+    cell: str, value: float | None, comparator: str, bracketed: bool, starred: bool
+) -> None:
     q = parse_cell(cell, "%")
     assert q is not None
-    assert (q.value, q.comparator, q.bracketed, q.starred, q.unit) == (value, comparator, bracketed, starred, "%")
+    assert (q.value, q.comparator, q.bracketed, q.starred, q.unit) == (
+        value,
+        comparator,
+        bracketed,
+        starred,
+        "%",
+    )
 
 
 def test_a_cell_with_wan_under_a_person_times_header_is_wan_person_times() -> None:

@@ -16,9 +16,15 @@ def _clause(text: str) -> Clause:
 
 def _facts(text: str, vocabulary: Vocabulary) -> list[tuple[str, str]]:
     clause = _clause(text)
-    mentions = [Mention(clause.id, m.entity.id, m.surface, m.start, m.end) for m in vocabulary.matcher.find(text)]
+    mentions = [
+        Mention(clause.id, m.entity.id, m.surface, m.start, m.end)
+        for m in vocabulary.matcher.find(text)
+    ]
     entities: dict[str, Entity] = vocabulary.by_id
-    return [(entities[f.program_id].name, f.instrument) for f in funding_facts(clause, mentions, entities)]
+    return [
+        (entities[f.program_id].name, f.instrument)
+        for f in funding_facts(clause, mentions, entities)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -33,7 +39,9 @@ def _facts(text: str, vocabulary: Vocabulary) -> list[tuple[str, str]]:
         ("就业见习补贴标准提高至当地最低工资标准的70%。", [("就业见习", "就业见习补贴")]),
     ],
 )  # fmt: skip
-def test_money_committed_to_a_program_funds_it(text: str, funded: list[tuple[str, str]], vocabulary: Vocabulary) -> None:
+def test_money_committed_to_a_program_funds_it(
+    text: str, funded: list[tuple[str, str]], vocabulary: Vocabulary
+) -> None:
     assert _facts(text, vocabulary) == funded
 
 
@@ -57,7 +65,10 @@ def test_building_mentioning_or_options_are_not_funding(text: str, vocabulary: V
 def test_evidence_is_the_segment_span_and_a_substring(vocabulary: Vocabulary) -> None:
     text = "改造提升返乡入乡创业园配套设施，完善公共设施，加大金融、土地等扶持力度。"
     clause = _clause(text)
-    mentions = [Mention(clause.id, m.entity.id, m.surface, m.start, m.end) for m in vocabulary.matcher.find(text)]
+    mentions = [
+        Mention(clause.id, m.entity.id, m.surface, m.start, m.end)
+        for m in vocabulary.matcher.find(text)
+    ]
     (fact,) = funding_facts(clause, mentions, vocabulary.by_id)
     assert fact.evidence == text[:-1] or fact.evidence == text
     assert fact.evidence in text
@@ -66,20 +77,36 @@ def test_evidence_is_the_segment_span_and_a_substring(vocabulary: Vocabulary) ->
 def test_amounts_are_normalised_to_yuan() -> None:
     text = "河南省就业促进规划\n三、重点任务\n对认定的市级返乡入乡创业园给予一次性奖补50万元。\n"
     (fact,) = extract_text(text.encode(), source="t.txt").fundings
-    assert (fact.amount, fact.amount_unit, fact.amount_yuan, fact.amount_kind) == (50, "万元", 500000, "one_off")
+    assert (fact.amount, fact.amount_unit, fact.amount_yuan, fact.amount_kind) == (
+        50,
+        "万元",
+        500000,
+        "one_off",
+    )
 
 
 def test_each_program_of_a_clause_gets_its_own_amount() -> None:
     text = "河南省就业促进规划\n三、重点任务\n对新认定的技能大师工作室给予10万元资助，对创业孵化基地给予50万元奖补。\n"
-    amounts = {f.program_id: f.amount_yuan for f in extract_text(text.encode(), source="t.txt").fundings}
-    assert amounts == {"program:ji-neng-da-shi-gong-zuo-shi": 100000, "program:chuang-ye-fu-hua-ji-di": 500000}
+    amounts = {
+        f.program_id: f.amount_yuan for f in extract_text(text.encode(), source="t.txt").fundings
+    }
+    assert amounts == {
+        "program:ji-neng-da-shi-gong-zuo-shi": 100000,
+        "program:chuang-ye-fu-hua-ji-di": 500000,
+    }
 
 
 def test_serves_links_a_program_and_a_group_in_one_stretch(vocabulary: Vocabulary) -> None:
     text = "开发公益性岗位安置就业困难人员，建设创业孵化基地。"
     clause = _clause(text)
-    mentions = [Mention(clause.id, m.entity.id, m.surface, m.start, m.end) for m in vocabulary.matcher.find(text)]
-    pairs = {(vocabulary.by_id[s.program_id].name, vocabulary.by_id[s.group_id].name) for s in serving_facts(clause, mentions, vocabulary.by_id)}
+    mentions = [
+        Mention(clause.id, m.entity.id, m.surface, m.start, m.end)
+        for m in vocabulary.matcher.find(text)
+    ]
+    pairs = {
+        (vocabulary.by_id[s.program_id].name, vocabulary.by_id[s.group_id].name)
+        for s in serving_facts(clause, mentions, vocabulary.by_id)
+    }
     assert pairs == {("公益性岗位", "就业困难人员")}
 
 

@@ -18,7 +18,9 @@ def _shown(targets: list[Target]) -> list[tuple[object, ...]]:
 
 
 def test_prose_targets_with_comparators_and_scopes() -> None:
-    targets = _targets("到2025年，城镇新增就业累计50万人以上，城镇调查失业率控制在5.5%以内，全员劳动生产率年均增长6%左右。")
+    targets = _targets(
+        "到2025年，城镇新增就业累计50万人以上，城镇调查失业率控制在5.5%以内，全员劳动生产率年均增长6%左右。"
+    )
     assert _shown(targets) == [
         ("cheng-zhen-xin-zeng-jiu-ye", 50, "万人", ">=", "cumulative"),
         ("cheng-zhen-diao-cha-shi-ye-lv", 5.5, "%", "<=", "level"),
@@ -51,11 +53,22 @@ def test_years_are_not_quantities_and_a_rise_is_a_change() -> None:
 
 
 def test_indicators_outside_the_vocabulary_are_discovered_from_the_clause() -> None:
-    x = extract_text((HEADER + "到2025年，全省技能劳动者占就业人员比重达到30%，建设1个以上返乡入乡创业园。").encode(), source="t.txt")
+    x = extract_text(
+        (
+            HEADER + "到2025年，全省技能劳动者占就业人员比重达到30%，建设1个以上返乡入乡创业园。"
+        ).encode(),
+        source="t.txt",
+    )
     discovered = {e.id: e for e in x.discovered}
-    names = [(discovered[t.indicator_id].name, t.value, t.unit) for t in x.targets if t.indicator_id in discovered]
+    names = [
+        (discovered[t.indicator_id].name, t.value, t.unit)
+        for t in x.targets
+        if t.indicator_id in discovered
+    ]
     assert names == [("技能劳动者占就业人员比重", 30, "%"), ("建设返乡入乡创业园", 1, "个")]
-    assert not any(discovered[t.indicator_id].curated for t in x.targets if t.indicator_id in discovered)
+    assert not any(
+        discovered[t.indicator_id].curated for t in x.targets if t.indicator_id in discovered
+    )
 
 
 def test_a_number_without_words_of_its_own_repeats_the_indicator_before_it() -> None:
@@ -67,7 +80,9 @@ def test_a_number_without_words_of_its_own_repeats_the_indicator_before_it() -> 
 
 
 def test_ranges_and_chinese_numerals_in_prose() -> None:
-    targets = _targets("返乡入乡创业3—5万人，力争劳务品牌带动就业达到三十万人，技能劳动者占就业人员比重提高两个百分点。")
+    targets = _targets(
+        "返乡入乡创业3—5万人，力争劳务品牌带动就业达到三十万人，技能劳动者占就业人员比重提高两个百分点。"
+    )
     assert [(t.value, t.value_high, t.unit, t.comparator, t.change) for t in targets] == [
         (3, 5, "万人", "range", False),
         (30, None, "万人", "=", False),
@@ -90,7 +105,13 @@ def test_chongqing_table_rows_read_by_column(extractions: dict[str, PlanExtracti
     x = by_prefix(extractions, "002")
     table = {t.indicator_id.split(":")[1]: t for t in x.targets if t.main and "|" in t.evidence}
     jobs = table["cheng-zhen-xin-zeng-jiu-ye"]
-    assert (jobs.value, jobs.scope, jobs.baseline_value, jobs.baseline_year, jobs.attribute) == (300, "cumulative", 362, 2020, "预期性")
+    assert (jobs.value, jobs.scope, jobs.baseline_value, jobs.baseline_year, jobs.attribute) == (
+        300,
+        "cumulative",
+        362,
+        2020,
+        "预期性",
+    )
     training = table["bu-tie-xing-zhi-ye-ji-neng-pei-xun"]  # the row that lost a cell
     assert (training.value, training.unit, training.scope) == (150, "万人次", "cumulative")
     share = table["lao-dong-bao-chou-zhan-bi"]  # 50.3* is 2019 data, per the table's note
@@ -99,7 +120,9 @@ def test_chongqing_table_rows_read_by_column(extractions: dict[str, PlanExtracti
 
 def test_a_target_in_table_and_prose_is_kept_once(extractions: dict[str, PlanExtraction]) -> None:
     x = by_prefix(extractions, "002")
-    jobs = [t for t in x.targets if t.main and t.indicator_id == "indicator:cheng-zhen-xin-zeng-jiu-ye"]
+    jobs = [
+        t for t in x.targets if t.main and t.indicator_id == "indicator:cheng-zhen-xin-zeng-jiu-ye"
+    ]
     assert len(jobs) == 1 and "|" in jobs[0].evidence
 
 
@@ -108,7 +131,9 @@ def test_past_achievements_are_not_targets() -> None:
 
 
 def test_the_past_reaches_the_sentences_after_it_but_not_past_a_semicolon_with_a_future() -> None:
-    targets = _targets("“十三五”时期，全省就业稳定。五年间城镇新增就业725万人。“十三五”期间新增就业318万人；“十四五”期间，城镇新增就业275万人以上。")
+    targets = _targets(
+        "“十三五”时期，全省就业稳定。五年间城镇新增就业725万人。“十三五”期间新增就业318万人；“十四五”期间，城镇新增就业275万人以上。"
+    )
     assert [t.value for t in targets] == [275]
 
 
@@ -119,7 +144,10 @@ def test_a_start_value_is_a_baseline_not_a_target() -> None:
 
 def test_a_target_in_the_prose_and_a_box_is_one_fact_with_both_quotes() -> None:
     x = extract_text(
-        (HEADER + "到2025年，开展补贴性职业技能培训150万人次。\n三、重点任务\n专栏1 技能提升\n开展补贴性职业技能培训150万人次。\n").encode(),
+        (
+            HEADER
+            + "到2025年，开展补贴性职业技能培训150万人次。\n三、重点任务\n专栏1 技能提升\n开展补贴性职业技能培训150万人次。\n"
+        ).encode(),
         source="t.txt",
     )
     [target] = x.targets
@@ -135,7 +163,9 @@ def test_a_plan_period_without_a_year_ends_the_target_year() -> None:
 
 def test_a_past_number_still_names_the_target_after_it() -> None:
     targets = _targets("“十三五”时期城镇新增就业433.6万人，“十四五”目标确定为350万人以上。")
-    assert [(t.indicator_id, t.value) for t in targets] == [("indicator:cheng-zhen-xin-zeng-jiu-ye", 350)]
+    assert [(t.indicator_id, t.value) for t in targets] == [
+        ("indicator:cheng-zhen-xin-zeng-jiu-ye", 350)
+    ]
 
 
 def test_respectively_takes_numbers_from_its_own_stretch_only() -> None:

@@ -18,7 +18,10 @@ def test_vocabularies_hold_what_the_schema_needs(vocabulary: Vocabulary) -> None
     assert len(vocabulary.of_label(PROGRAM)) >= 60
     assert len(vocabulary.of_label(INDICATOR)) >= 20
     assert {p.kind for p in vocabulary.of_label(PROGRAM)} == set(ProgramKind)
-    assert all(i.unit in {u.canonical for u in vocabulary.units.values()} for i in vocabulary.of_label(INDICATOR))
+    assert all(
+        i.unit in {u.canonical for u in vocabulary.units.values()}
+        for i in vocabulary.of_label(INDICATOR)
+    )
 
 
 @pytest.mark.parametrize(
@@ -31,7 +34,9 @@ def test_vocabularies_hold_what_the_schema_needs(vocabulary: Vocabulary) -> None
         ("西部计划", "大学生志愿服务西部计划"),
     ],
 )
-def test_real_variants_resolve_to_one_entity(vocabulary: Vocabulary, surface: str, canonical: str) -> None:
+def test_real_variants_resolve_to_one_entity(
+    vocabulary: Vocabulary, surface: str, canonical: str
+) -> None:
     entity = vocabulary.resolve(surface)
     assert entity is not None and entity.name == canonical
 
@@ -46,7 +51,9 @@ def test_matching_is_leftmost_longest_within_a_label(vocabulary: Vocabulary) -> 
 
 def test_labels_match_independently(vocabulary: Vocabulary) -> None:
     """An indicator's name can name a group too; both are mentioned."""
-    matches = {(m.surface, m.entity.label) for m in vocabulary.matcher.find("输转城乡富余劳动力2500万人次")}
+    matches = {
+        (m.surface, m.entity.label) for m in vocabulary.matcher.find("输转城乡富余劳动力2500万人次")
+    }
     assert matches == {("输转城乡富余劳动力", INDICATOR), ("城乡富余劳动力", GROUP)}
 
 

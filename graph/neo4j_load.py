@@ -1,0 +1,127 @@
+"""Writing plans into Neo4j: many plans per transaction, each plan whole or not at all.
+
+A plan's id is the hash of its bytes, so a plan already in the database is skipped (the same
+bytes change nothing). Of the rest, earlier versions of the same file are removed, and the plans'
+own nodes (plan, sections, clauses) and relationships are created — they cannot exist yet, so
+``CREATE`` needs no lookup — while shared nodes (regions, programs, groups, indicators, documents)
+and the region hierarchy are merged. Rows are sent in ``UNWIND`` batches across all the plans of
+a transaction, so a corpus costs a few statements per label, not per plan. A failure rolls the
+transaction back: the plans of earlier transactions stay, none of this one is half written.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from graph.build import Graph
+from graph.queries import QueryRegistry
+from graph.schema import Label, Rel, check_label, check_relationship
+
+Record = dict[str, Any]
+Statement = tuple[str, list[Record]]
+PLAN_OWN = frozenset({Label.PLAN, Label.SECTION, Label.CLAUSE})
+"""Labels whose nodes belong to one plan and are new with it."""
+SHARED_RELATIONSHIPS = frozenset({Rel.PART_OF})
+"""The only relationships a new plan may find already written (by another plan)."""
+
+
+@dataclass(frozen=True)
+class PlanGraph:
+    """One plan's graph, built from that plan alone."""
+
+    plan_id: str
+    source: str
+    graph: Graph
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    written: list[str]
+    """Plan ids written by the transaction."""
+    unchanged: list[str]
+    """Plan ids the database held already (the same bytes)."""
+
+
+def _value(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _batches(rows: list[Record], size: int) -> Iterator[list[Record]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def node_statements(
+    graphs: Sequence[Graph], registry: QueryRegistry, batch_size: int
+) -> list[Statement]:
+    """Rows per label across the graphs: ``create_nodes`` for a plan's own, ``merge_nodes`` for shared."""
+    by_label: dict[str, dict[str, Record]] = defaultdict(dict)
+    for graph in graphs:
+        for node_id, attrs in graph.nodes(data=True):
+            properties = {k: _value(v) for k, v in attrs.items() if k != "labels"}
+            by_label[attrs["labels"][0]][node_id] = {"id": node_id, "properties": properties}
+    statements = []
+    for label, rows in sorted(by_label.items()):
+        query = registry["load/create_nodes" if label in PLAN_OWN else "load/merge_nodes"]
+        text = query.fill(label=check_label(label))
+        statements += [(text, batch) for batch in _batches(list(rows.values()), batch_size)]
+    return statements
+
+
+def relationship_statements(
+    graphs: Sequence[Graph], registry: QueryRegistry, batch_size: int
+) -> list[Statement]:
+    """Rows per type and pair of end labels across the graphs: ``create_relationships`` for a
+    plan's own, ``merge_relationships`` for the shared hierarchy."""
+    groups: dict[tuple[str, str, str], dict[tuple[str, str, str], Record]] = defaultdict(dict)
+    for graph in graphs:
+        for source, target, key, attrs in graph.edges(keys=True, data=True):
+            labels = (graph.nodes[source]["labels"][0], graph.nodes[target]["labels"][0])
+            properties = {k: _value(v) for k, v in attrs.items() if k != "type"}
+            row = {"source": source, "target": target, "key": key, "properties": properties}
+            groups[(attrs["type"], *labels)][(source, target, key)] = row
+    statements = []
+    for (rel, source_label, target_label), rows in sorted(groups.items()):
+        query = registry[
+            "load/merge_relationships"
+            if rel in SHARED_RELATIONSHIPS
+            else "load/create_relationships"
+        ]
+        text = query.fill(
+            type=check_relationship(rel, source_label, target_label),
+            source_label=source_label,
+            target_label=target_label,
+        )
+        statements += [(text, batch) for batch in _batches(list(rows.values()), batch_size)]
+    return statements
+
+
+def write_plans(
+    tx: ManagedTransaction, plans: Sequence[PlanGraph], registry: QueryRegistry, batch_size: int
+) -> LoadResult:
+    """One transaction's work: skip what is there, replace earlier versions, write the rest."""
+    unique = list({p.plan_id: p for p in plans}.values())
+    there = {
+        r["id"]
+        for r in tx.run(registry["load/loaded_plans"].text, plan_ids=[p.plan_id for p in unique])
+    }
+    new = [p for p in unique if p.plan_id not in there]
+    if new:
+        versions = [{"source": p.source, "plan_id": p.plan_id} for p in new]
+        deleted = tx.run(registry["load/delete_plan_versions"].text, plans=versions).single(
+            strict=True
+        )["deleted"]
+        graphs = [p.graph for p in new]
+        for text, rows in [
+            *node_statements(graphs, registry, batch_size),
+            *relationship_statements(graphs, registry, batch_size),
+        ]:
+            tx.run(text, rows=rows).consume()
+        if deleted:
+            tx.run(registry["load/delete_orphans"].text).consume()
+    return LoadResult(written=[p.plan_id for p in new], unchanged=sorted(there))
