@@ -20,37 +20,34 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import math
 import os
 import platform
 import signal
-import socket
 import subprocess
 import sys
-import tempfile
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from importlib.metadata import version
 from importlib.util import find_spec
 from pathlib import Path
-from typing import IO
-from urllib.parse import quote
 
-import httpx2
 from fastapi import FastAPI
+from serving import (
+    HOST,
+    REQUEST_TIMEOUT,
+    Cell,
+    cpu_model,
+    graph_size,
+    load_average,
+    measure,
+    percentile,
+    serve,
+)
 
 from graph.neo4j_store import Neo4jStore
+from graph.settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 GRAPH_FILE = "build/policygraph.json"
-HOST = "127.0.0.1"
-UVICORN_SETTINGS = ("--factory", "--host", HOST, "--workers", "1", "--log-level", "warning")
-"""Those of ``policygraph serve``, for the API and the bare app alike."""
-STARTUP_TIMEOUT = 120.0
-REQUEST_TIMEOUT = 30.0
 STORES = ("embedded", "neo4j")
 ENDPOINTS = (
     "/regions",
@@ -79,142 +76,16 @@ def ping_app() -> FastAPI:
     return app
 
 
-@dataclass
-class Cell:
-    """One endpoint on one server at one number of clients."""
-
-    server: str
-    endpoint: str
-    clients: int
-    planned: int
-    latencies: list[float] = field(default_factory=list)
-    """Seconds per answered request, warm-up excluded."""
-    seconds: float = 0.0
-    """Wall time of the measured requests."""
-    errors: list[str] = field(default_factory=list)
-    cut_off: bool = False
-
-
-def encode(endpoint: str) -> str:
-    """The endpoint with its path and query percent-encoded (UTF-8)."""
-    path, _, query = endpoint.partition("?")
-    return quote(path) + (f"?{quote(query, safe='=&')}" if query else "")
-
-
-def percentile(sorted_values: list[float], p: float) -> float:
-    """Nearest-rank percentile of an ascending list."""
-    return sorted_values[max(0, math.ceil(p / 100 * len(sorted_values)) - 1)]
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on now."""
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_ready(process: subprocess.Popen[bytes], url: str, log: IO[bytes]) -> None:
-    """Return once ``url`` answers 200; raise with the server's output if it exits or times out."""
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    with httpx2.Client(trust_env=False, timeout=5) as client:
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                if client.get(url).status_code == 200:
-                    return
-            except httpx2.TransportError:
-                pass
-            time.sleep(0.2)
-    log.seek(0)
-    output = log.read().decode(errors="replace")[-3000:]
-    raise RuntimeError(f"{url} did not come up (exit code {process.poll()}):\n{output}")
-
-
-@contextmanager
-def serve(app: str, env: dict[str, str], ready_path: str) -> Iterator[str]:
-    """Run ``app`` under uvicorn on a free loopback port and yield its base URL once
-    ``ready_path`` answers; on exit SIGTERM it, and SIGKILL it after 10 s."""
-    port = free_port()
-    command = [sys.executable, "-m", "uvicorn", app, "--port", str(port), *UVICORN_SETTINGS]
-    with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(
-            [*command, "--app-dir", str(ROOT / "bench")],
-            cwd=ROOT,
-            env={**os.environ, **env},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            base = f"http://{HOST}:{port}"
-            wait_ready(process, base + ready_path, log)
-            yield base
-        finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-async def measure(base: str, cell: Cell, warmup: int, limit: float) -> Cell:
-    """Fill ``cell``: ``warmup`` requests, then ``cell.planned`` timed ones, within ``limit`` seconds."""
-    url = base + encode(cell.endpoint)
-
-    async def closed_loop(client: httpx2.AsyncClient, count: int, latencies: list[float]) -> None:
-        tickets = iter(range(count))
-
-        async def one_client() -> None:
-            for _ in tickets:
-                start = time.perf_counter()
-                try:
-                    response = await client.get(url)
-                except httpx2.HTTPError as exc:
-                    cell.errors.append(f"{type(exc).__name__}: {exc}")
-                    continue
-                if response.status_code == 200:
-                    latencies.append(time.perf_counter() - start)
-                else:
-                    cell.errors.append(f"HTTP {response.status_code}: {response.text[:300]}")
-
-        await asyncio.gather(*(one_client() for _ in range(cell.clients)))
-
-    limits = httpx2.Limits(max_connections=cell.clients, max_keepalive_connections=cell.clients)
-    async with httpx2.AsyncClient(limits=limits, timeout=REQUEST_TIMEOUT, trust_env=False) as client:
-        try:
-            async with asyncio.timeout(limit):
-                await closed_loop(client, warmup, [])
-                start = time.perf_counter()
-                try:
-                    await closed_loop(client, cell.planned, cell.latencies)
-                finally:
-                    cell.seconds = time.perf_counter() - start
-        except TimeoutError:
-            cell.cut_off = True
-    return cell
-
-
 def policygraph(*args: str) -> str:
     """Run a policygraph command in the repository and return its output on one line."""
-    done = subprocess.run([str(BIN / "policygraph"), *args], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [str(BIN / "policygraph"), *args], cwd=ROOT, capture_output=True, text=True
+    )
     if done.returncode != 0:
-        raise RuntimeError(f"policygraph {' '.join(args)} exited {done.returncode}: {done.stderr.strip()}")
+        raise RuntimeError(
+            f"policygraph {' '.join(args)} exited {done.returncode}: {done.stderr.strip()}"
+        )
     return " ".join(done.stdout.split())
-
-
-def graph_size(base: str) -> str:
-    """Plans, nodes and relationships in the store behind the API at ``base``."""
-    rows = httpx2.get(f"{base}/stats?limit=1000", trust_env=False).raise_for_status().json()["data"]
-    count = {kind: sum(r["count"] for r in rows if r["kind"] == kind) for kind in ("node", "relationship")}
-    plans = sum(r["count"] for r in rows if (r["kind"], r["name"]) == ("node", "Plan"))
-    return f"{plans} plans, {count['node']} nodes, {count['relationship']} relationships"
-
-
-def cpu_model() -> str:
-    """The CPU's model name from /proc/cpuinfo."""
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return platform.machine()
 
 
 def ints(text: str) -> list[int]:
@@ -226,13 +97,21 @@ def parse_args() -> argparse.Namespace:
     """The options, with one request count per concurrency."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--requests", type=ints, default=[200, 800],
+        "--requests",
+        type=ints,
+        default=[200, 800],
         help="timed requests per cell: one number, or one per --concurrency (200,800)",
     )
-    parser.add_argument("--concurrency", type=ints, default=[1, 16], help="clients, comma-separated (1,16)")
-    parser.add_argument("--stores", type=lambda s: s.split(","), default=list(STORES), help="embedded,neo4j")
+    parser.add_argument(
+        "--concurrency", type=ints, default=[1, 16], help="clients, comma-separated (1,16)"
+    )
+    parser.add_argument(
+        "--stores", type=lambda s: s.split(","), default=list(STORES), help="embedded,neo4j"
+    )
     parser.add_argument("--warmup", type=int, default=20, help="untimed requests per cell (20)")
-    parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per cell, warm-up included (60)")
+    parser.add_argument(
+        "--time-limit", type=float, default=60.0, help="seconds per cell, warm-up included (60)"
+    )
     args = parser.parse_args()
     if len(args.requests) == 1:
         args.requests *= len(args.concurrency)
@@ -243,16 +122,16 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-def load_average() -> str:
-    """The 1, 5 and 15-minute load averages: other work on the machine skews the figures."""
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
-
-
-def header(args: argparse.Namespace, data: list[str], notes: list[str], load_before: str) -> list[str]:
+def header(
+    args: argparse.Namespace, data: list[str], notes: list[str], load_before: str
+) -> list[str]:
     """Machine, load, versions, data and settings: the context the figures need."""
     loop = "uvloop" if find_spec("uvloop") else "asyncio"
     http = "httptools" if find_spec("httptools") else "h11"
-    per_clients = ", ".join(f"{r} at {c} client{'s' * (c > 1)}" for r, c in zip(args.requests, args.concurrency, strict=True))
+    per_clients = ", ".join(
+        f"{r} at {c} client{'s' * (c > 1)}"
+        for r, c in zip(args.requests, args.concurrency, strict=True)
+    )
     return [
         f"machine   {cpu_model()}, {os.cpu_count()} CPUs; client and servers on the same machine",
         f"load      1/5/15-min load average {load_before} before, {load_average()} after",
@@ -282,7 +161,9 @@ def table(cells: list[Cell]) -> list[str]:
             rate = f"{len(done) / cell.seconds:,.0f}"
         else:
             p50 = p99 = rate = "–"
-        lines.append(f"| `{cell.endpoint}` | {cell.server} | {cell.clients} | {n} | {p50} | {p99} | {rate} | {len(cell.errors)} |")
+        lines.append(
+            f"| `{cell.endpoint}` | {cell.server} | {cell.clients} | {n} | {p50} | {p99} | {rate} | {len(cell.errors)} |"
+        )
     if any(cell.cut_off for cell in cells):
         lines.append("\n† cut off by the time limit: fewer requests than asked for.")
     return lines
@@ -299,7 +180,9 @@ def main() -> None:
         stores.remove("neo4j")
         notes.append("note      NEO4J_URI is not set: the embedded store only")
         print(notes[-1], file=sys.stderr)
-    servers: list[tuple[str, str, dict[str, str], str, tuple[str, ...]]] = [(CEILING, "api_latency:ping_app", {}, "/ping", ("/ping",))]
+    servers: list[tuple[str, str, dict[str, str], str, tuple[str, ...]]] = [
+        (CEILING, "api_latency:ping_app", {}, "/ping", ("/ping",))
+    ]
     about: dict[str, str] = {}
     if "embedded" in stores:
         if not (ROOT / GRAPH_FILE).exists():
@@ -309,13 +192,16 @@ def main() -> None:
         servers.append(("embedded", "api.app:create_app", env, "/health", ENDPOINTS))
     if "neo4j" in stores:
         loaded = policygraph("load")
-        with Neo4jStore.connect() as store:
+        with Neo4jStore.connect(get_settings().neo4j) as store:
             about["neo4j"] = f"{store.driver.get_server_info().agent}; `policygraph load`: {loaded}"
-        servers.append(("neo4j", "api.app:create_app", {"POLICYGRAPH_STORE": "neo4j"}, "/health", ENDPOINTS))
+        servers.append(
+            ("neo4j", "api.app:create_app", {"POLICYGRAPH_STORE": "neo4j"}, "/health", ENDPOINTS)
+        )
     cells: list[Cell] = []
     data: list[str] = []
     for name, app, env, ready_path, endpoints in servers:
-        with serve(app, env, ready_path) as base:
+        with serve(app, env, ready_path) as server:
+            base = server.base
             if name in about:
                 data.append(f"{name} store: {graph_size(base)} ({about[name]})")
             for endpoint in endpoints:
@@ -328,7 +214,10 @@ def main() -> None:
     print("\n".join([*header(args, data, notes, load_before), "", *table(cells)]))
     failed = [c for c in cells if c.errors]
     for cell in failed:
-        print(f"FAILED {cell.server} {cell.endpoint} × {cell.clients}: {len(cell.errors)} errors; first: {cell.errors[0]}", file=sys.stderr)
+        print(
+            f"FAILED {cell.server} {cell.endpoint} × {cell.clients}: {len(cell.errors)} errors; first: {cell.errors[0]}",
+            file=sys.stderr,
+        )
     if failed:
         sys.exit(1)
 

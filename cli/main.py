@@ -356,14 +356,26 @@ def _region_code(name_or_code: str) -> str:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes answering requests; each opens its own store.")
+    ] = 1,
     reload: Annotated[
         bool, typer.Option(help="Restart when the code changes (development).")
     ] = False,
 ) -> None:
-    """Serve the REST API: Neo4j when NEO4J_URI is set, else the embedded graph
+    """Serve the REST API under granian: Neo4j when NEO4J_URI is set, else the embedded graph
     (POLICYGRAPH_GRAPH_FILE, or built from the plans). Docs at /docs."""
-    import uvicorn
+    from granian import Granian
+    from granian.constants import Interfaces
+    from granian.log import LogLevels
 
-    uvicorn.run(
-        "api.app:create_app", factory=True, host=host, port=port, reload=reload, log_level="warning"
-    )
+    Granian(
+        "api.app:create_app",
+        address=host,
+        port=port,
+        interface=Interfaces.ASGI,
+        workers=workers,
+        factory=True,
+        log_level=LogLevels.warning,
+        reload=reload,
+    ).serve()

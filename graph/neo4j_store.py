@@ -89,13 +89,18 @@ class Neo4jStore:
         return question.rows([record.data() for record in records])
 
     def ask_page(self, question: Question[RowT], *, offset: int, limit: int) -> Answer[RowT]:
-        """One page of a question and its row count, read in one transaction (one snapshot)."""
+        """One page of a question and its row count, read in one transaction (one snapshot). A
+        first page with room to spare holds the whole answer, so only a fuller one is counted."""
         text, parameters = self.registry[question.name].text, question.parameters()
 
         def read(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], int]:
-            total = tx.run(counted(text), parameters).single(strict=True)["total"]
-            page = tx.run(paged(text), {**parameters, "skip": offset, "limit": limit})
-            return [record.data() for record in page], total
+            page = [
+                r.data()
+                for r in tx.run(paged(text), {**parameters, "skip": offset, "limit": limit})
+            ]
+            if offset == 0 and len(page) < limit:
+                return page, len(page)
+            return page, tx.run(counted(text), parameters).single(strict=True)["total"]
 
         with self.driver.session(
             database=self.database, default_access_mode=READ_ACCESS

@@ -226,3 +226,4 @@ def test_a_page_is_one_snapshot_cut_and_counted_by_the_server(
     page = loaded.ask_page(question, offset=5, limit=7)
     assert page.total == len(everything) > 12 and page.rows == everything[5:12]
     assert loaded.ask_page(question, offset=0, limit=0) == Answer([], len(everything))
+    assert loaded.ask_page(question, offset=0, limit=10_000) == Answer(everything, len(everything))

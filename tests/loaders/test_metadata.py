@@ -6,23 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.gold import read_gold
+from evaluation.gold import METADATA_FIELDS, read_gold
 from graph.errors import RegionNotFound
 from loaders.normalize import normalise_fragment
 from loaders.pipeline import extract_file, extract_text
 from tests.conftest import GOLD_DIR, plan_path
-
-FIELDS = (
-    "title",
-    "region_code",
-    "kind",
-    "issuer",
-    "doc_number",
-    "issued_on",
-    "period_start",
-    "period_end",
-)
-
 
 SEED_AND_FIXTURE_GOLD = [
     f for f in sorted(GOLD_DIR.glob("*.yaml")) if read_gold(f)["set"] in ("seeds", "fixtures")
@@ -34,9 +22,9 @@ SEED_AND_FIXTURE_GOLD = [
 def test_metadata_matches_the_gold(gold_file: Path) -> None:
     gold = read_gold(gold_file)
     meta = extract_file(plan_path(gold["plan"])).meta
-    expected = {k: gold["metadata"].get(k) for k in FIELDS}
+    expected = {k: gold["metadata"].get(k) for k in METADATA_FIELDS}
     expected["title"] = normalise_fragment(expected["title"])
-    assert {k: getattr(meta, k) for k in FIELDS} == expected
+    assert {k: getattr(meta, k) for k in METADATA_FIELDS} == expected
 
 
 def test_the_region_comes_from_the_text_not_the_file_name() -> None:
