@@ -40,7 +40,7 @@ class PlanGraph:
 
 
 @dataclass(frozen=True)
-class LoadResult:
+class WrittenPlans:
     written: list[str]
     """Plan ids written by the transaction."""
     unchanged: list[str]
@@ -103,7 +103,7 @@ def relationship_statements(
 
 def write_plans(
     tx: ManagedTransaction, plans: Sequence[PlanGraph], registry: QueryRegistry, batch_size: int
-) -> LoadResult:
+) -> WrittenPlans:
     """One transaction's work: skip what is there, replace earlier versions, write the rest."""
     unique = list({p.plan_id: p for p in plans}.values())
     there = {
@@ -124,4 +124,4 @@ def write_plans(
             tx.run(text, rows=rows).consume()
         if deleted:
             tx.run(registry["load/delete_orphans"].text).consume()
-    return LoadResult(written=[p.plan_id for p in new], unchanged=sorted(there))
+    return WrittenPlans(written=[p.plan_id for p in new], unchanged=sorted(there))

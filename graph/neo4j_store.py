@@ -29,7 +29,7 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 from graph import readonly_cypher
 from graph.build import Graph
 from graph.errors import StoreUnavailable
-from graph.neo4j_load import LoadResult, PlanGraph, write_plans
+from graph.neo4j_load import PlanGraph, WrittenPlans, write_plans
 from graph.queries import QueryRegistry
 from graph.questions import Answer, Question, RowT, counted, default_registry, paged
 from graph.settings import Neo4jSettings
@@ -120,7 +120,7 @@ class Neo4jStore:
 
     def load_plans(
         self, plans: Sequence[PlanGraph], *, batch_size: int | None = None
-    ) -> LoadResult:
+    ) -> WrittenPlans:
         """Write plans in one transaction (see ``graph.neo4j_load``): plans already there are
         skipped, earlier versions of the same files replaced, and a failure writes none of them."""
         size = batch_size or self.batch_size
@@ -134,6 +134,6 @@ class Neo4jStore:
 
     def load_plan(
         self, graph: Graph, *, plan_id: str, source: str, batch_size: int | None = None
-    ) -> LoadResult:
+    ) -> WrittenPlans:
         """One plan alone: a changed file replaces its earlier version, the others stay as they were."""
         return self.load_plans([PlanGraph(plan_id, source, graph)], batch_size=batch_size)

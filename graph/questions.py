@@ -43,8 +43,6 @@ from graph.schema import Level, ProgramKind, Scope
 from graph.settings import get_settings
 
 RowT = TypeVar("RowT", bound=Row)
-PAGING = ("skip", "limit")
-"""The parameters a store adds to page an answer; no question declares them."""
 
 
 class Question(BaseModel, Generic[RowT]):
