@@ -1,8 +1,13 @@
 """Request dependencies: the store, named queries that remember themselves for ``?explain=true``,
-paging, CSV negotiation and the name catalogue."""
+paging, CSV negotiation and the name catalogue.
+
+They are ``async`` because none of them blocks: FastAPI runs a plain ``def`` dependency in its
+thread pool, and those hops, several per request, cost more than the store's answer.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request
@@ -12,11 +17,11 @@ from graph.catalog import Catalog
 from graph.questions import Answer, Question, RowT, Store, default_registry, paged
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     return request.app.state.store  # type: ignore[no-any-return]
 
 
-def get_catalog(request: Request) -> Catalog:
+async def get_catalog(request: Request) -> Catalog:
     return request.app.state.catalog  # type: ignore[no-any-return]
 
 
@@ -51,7 +56,7 @@ class Queries:
         return self.ran if self.explain else None
 
 
-def get_queries(
+async def get_queries(
     store: Annotated[Store, Depends(get_store)],
     explain: Annotated[
         bool, Query(description="Also return the Cypher and parameters that ran.")
@@ -60,23 +65,24 @@ def get_queries(
     return Queries(store, explain)
 
 
+@dataclass(frozen=True)
 class Paging:
-    def __init__(
-        self,
-        limit: Annotated[
-            int, Query(ge=1, le=1000, description="Rows per page (at most 1000).")
-        ] = 100,
-        offset: Annotated[int, Query(ge=0, le=1_000_000_000, description="Rows to skip.")] = 0,
-    ) -> None:
-        self.limit = limit
-        self.offset = offset
+    limit: int = 100
+    offset: int = 0
+
+
+async def get_paging(
+    limit: Annotated[int, Query(ge=1, le=1000, description="Rows per page (at most 1000).")] = 100,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000, description="Rows to skip.")] = 0,
+) -> Paging:
+    return Paging(limit, offset)
 
 
 NO_ROWS = Paging(limit=0)
 """A page of no rows, for the count alone."""
 
 
-def wants_csv(
+async def wants_csv(
     request: Request,
     format: Annotated[
         Literal["json", "csv"] | None, Query(description="json or csv; or send `Accept: text/csv`.")
@@ -90,5 +96,5 @@ def wants_csv(
 StoreDep = Annotated[Store, Depends(get_store)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 QueriesDep = Annotated[Queries, Depends(get_queries)]
-PagingDep = Annotated[Paging, Depends()]
+PagingDep = Annotated[Paging, Depends(get_paging)]
 CsvDep = Annotated[bool, Depends(wants_csv)]

@@ -76,7 +76,7 @@ def _integers(value: Any) -> Iterator[int]:
             yield from _integers(item)
 
 
-def cypher_enabled(request: Request) -> ApiSettings:
+async def cypher_enabled(request: Request) -> ApiSettings:
     """404 unless the server was started with POLICYGRAPH_CYPHER=1 (before the body is read)."""
     settings: ApiSettings = request.app.state.settings.api
     if not settings.cypher:
