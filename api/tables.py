@@ -12,7 +12,7 @@ from fastapi import Response
 from pydantic import BaseModel
 
 from api.deps import Paging, Queries
-from graph.questions import Answer
+from graph.questions import Answer, Question
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 
@@ -60,3 +60,11 @@ def table(
         "truncated": end < answer.total,
         "explain": queries.explained,
     }
+
+
+def question_table(
+    question: Question[Any], paging: Paging, queries: Queries, *, as_csv: bool, filename: str
+) -> dict[str, Any] | Response:
+    """One page of a question's answer, cut and counted by the store, in its own row's columns."""
+    answer = queries.page(question, paging)
+    return table(answer, paging, queries, as_csv=as_csv, row=question.row, filename=filename)

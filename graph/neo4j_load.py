@@ -19,6 +19,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.build import Graph
+from graph.graph_index import as_list
 from graph.queries import QueryRegistry
 from graph.schema import Label, Rel, check_label, check_relationship
 
@@ -47,10 +48,6 @@ class WrittenPlans:
     """Plan ids the database held already (the same bytes)."""
 
 
-def _value(value: Any) -> Any:
-    return list(value) if isinstance(value, tuple) else value
-
-
 def _batches(rows: list[Record], size: int) -> Iterator[list[Record]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
@@ -63,7 +60,7 @@ def node_statements(
     by_label: dict[str, dict[str, Record]] = defaultdict(dict)
     for graph in graphs:
         for node_id, attrs in graph.nodes(data=True):
-            properties = {k: _value(v) for k, v in attrs.items() if k != "labels"}
+            properties = {k: as_list(v) for k, v in attrs.items() if k != "labels"}
             by_label[attrs["labels"][0]][node_id] = {"id": node_id, "properties": properties}
     statements = []
     for label, rows in sorted(by_label.items()):
@@ -82,7 +79,7 @@ def relationship_statements(
     for graph in graphs:
         for source, target, key, attrs in graph.edges(keys=True, data=True):
             labels = (graph.nodes[source]["labels"][0], graph.nodes[target]["labels"][0])
-            properties = {k: _value(v) for k, v in attrs.items() if k != "type"}
+            properties = {k: as_list(v) for k, v in attrs.items() if k != "type"}
             row = {"source": source, "target": target, "key": key, "properties": properties}
             groups[(attrs["type"], *labels)][(source, target, key)] = row
     statements = []

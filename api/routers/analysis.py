@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Response
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
 from api.models import ComparisonPublic, Page
 from api.routers.common import CSV_RESPONSE
-from api.tables import csv_response, table
+from api.tables import csv_response, question_table
 from graph.errors import InvalidInput
 from graph.questions import IndicatorTargets, RegionCoverage, RegionMatrix
 from graph.rows import MatrixCellRow, TargetRow
@@ -99,11 +99,4 @@ def matrix(
         relation="FUNDS" if relation == "funds" else "COVERS",
         label="Program" if cols == "program" else "TargetGroup",
     )
-    return table(
-        queries.page(question, paging),
-        paging,
-        queries,
-        as_csv=as_csv,
-        row=MatrixCellRow,
-        filename="matrix",
-    )
+    return question_table(question, paging, queries, as_csv=as_csv, filename="matrix")

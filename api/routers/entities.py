@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Response
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
 from api.models import Page, ProgramDetailPublic
 from api.routers.common import CSV_RESPONSE, RegionQuery
-from api.tables import table
+from api.tables import question_table
 from graph.catalog import clean
 from graph.questions import (
     Entities,
@@ -64,14 +64,7 @@ def _entities(
     filename = {"Program": "programs", "TargetGroup": "target-groups", "Indicator": "indicators"}[
         label
     ]
-    return table(
-        queries.page(question, paging),
-        paging,
-        queries,
-        as_csv=as_csv,
-        row=EntityRow,
-        filename=filename,
-    )
+    return question_table(question, paging, queries, as_csv=as_csv, filename=filename)
 
 
 @router.get("/programs", response_model=Page[EntityRow], responses=CSV_RESPONSE, tags=["programs"])
@@ -140,14 +133,7 @@ def program_regions(
         level=level,
         include_subregions=include_subregions,
     )
-    return table(
-        queries.page(question, paging),
-        paging,
-        queries,
-        as_csv=as_csv,
-        row=RegionProgramRow,
-        filename="regions",
-    )
+    return question_table(question, paging, queries, as_csv=as_csv, filename="regions")
 
 
 @router.get(
@@ -178,14 +164,7 @@ def group_programs(
     group = catalog.entity("TargetGroup", name)
     code = catalog.region(region).code if region else None
     question = ProgramsForGroup(group_id=group.id, region_code=code)
-    return table(
-        queries.page(question, paging),
-        paging,
-        queries,
-        as_csv=as_csv,
-        row=ServingRow,
-        filename="programs",
-    )
+    return question_table(question, paging, queries, as_csv=as_csv, filename="programs")
 
 
 @router.get(
@@ -226,11 +205,4 @@ def indicator_targets(
     question = IndicatorTargets(
         indicator_id=indicator.id, region_codes=codes, year=year, scope=scope
     )
-    return table(
-        queries.page(question, paging),
-        paging,
-        queries,
-        as_csv=as_csv,
-        row=TargetRow,
-        filename="targets",
-    )
+    return question_table(question, paging, queries, as_csv=as_csv, filename="targets")

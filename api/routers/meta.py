@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request, Response
 from api.deps import CsvDep, PagingDep, QueriesDep
 from api.models import HealthPublic, Page
 from api.routers.common import CSV_RESPONSE
-from api.tables import table
+from api.tables import question_table
 from graph.neo4j_store import Neo4jStore
 from graph.questions import GraphStats
 from graph.rows import StatRow
@@ -18,14 +18,7 @@ router = APIRouter(tags=["meta"])
 @router.get("/stats", response_model=Page[StatRow], responses=CSV_RESPONSE)
 def stats(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
     """How many nodes carry each label and how many relationships have each type."""
-    return table(
-        queries.page(GraphStats(), paging),
-        paging,
-        queries,
-        as_csv=as_csv,
-        row=StatRow,
-        filename="stats",
-    )
+    return question_table(GraphStats(), paging, queries, as_csv=as_csv, filename="stats")
 
 
 @router.get("/health", response_model=HealthPublic)

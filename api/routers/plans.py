@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Response
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
 from api.models import Page, PlanDetailPublic, PlanFactsPublic
 from api.routers.common import CSV_RESPONSE, PlanPath, RegionQuery
-from api.tables import csv_response, table
+from api.tables import csv_response, question_table
 from graph.questions import (
     IndicatorTargets,
     PlanCitations,
@@ -34,14 +34,7 @@ def list_plans(
 ) -> dict[str, object] | Response:
     """The plans, with metadata and how many programs, groups, targets and fundings each holds."""
     code = catalog.region(region).code if region else None
-    return table(
-        queries.page(Plans(region_code=code), paging),
-        paging,
-        queries,
-        as_csv=as_csv,
-        row=PlanRow,
-        filename="plans",
-    )
+    return question_table(Plans(region_code=code), paging, queries, as_csv=as_csv, filename="plans")
 
 
 @router.get("/plans/{plan}", response_model=PlanDetailPublic)

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Response
 from api.deps import NO_ROWS, CatalogDep, CsvDep, PagingDep, QueriesDep
 from api.models import Page, RegionDetailPublic
 from api.routers.common import CSV_RESPONSE, RegionPath
-from api.tables import table
+from api.tables import question_table
 from graph.questions import IndicatorTargets, Plans, RegionCoverage, Regions
 from graph.rows import RegionRow
 
@@ -19,14 +19,7 @@ def list_regions(
     queries: QueriesDep, paging: PagingDep, as_csv: CsvDep
 ) -> dict[str, object] | Response:
     """Every region in the graph with its level and parent code (a tree: follow `parent_code`)."""
-    return table(
-        queries.page(Regions(), paging),
-        paging,
-        queries,
-        as_csv=as_csv,
-        row=RegionRow,
-        filename="regions",
-    )
+    return question_table(Regions(), paging, queries, as_csv=as_csv, filename="regions")
 
 
 @router.get("/regions/{region}", response_model=RegionDetailPublic)
