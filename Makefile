@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-GRAPH  := build/policygraph.json
+GRAPH  := build/policygraph.db
 PACKAGES := api cli evaluation graph loaders
 SOURCES  := $(PACKAGES) tests bench scripts
 

@@ -1,8 +1,8 @@
 """The REST API for policy researchers: an app factory, the store chosen at start-up.
 
 ``create_app()`` picks the store in the lifespan — Neo4j when ``NEO4J_URI`` is set (or
-``POLICYGRAPH_STORE=neo4j``), else the embedded graph (``POLICYGRAPH_GRAPH_FILE``, or built from
-the plans) — reads the name catalogue once, and closes the store on shutdown.
+``POLICYGRAPH_STORE=neo4j``), else the embedded graph (the graph file ``POLICYGRAPH_GRAPH_FILE``,
+or built from the plans) — reads the name catalogue once, and closes the store on shutdown.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from api.models import ErrorPublic
 from api.routers import analysis, cypher, entities, export, meta, plans, regions, search
 from graph.catalog import Catalog
 from graph.embedded_store import EmbeddedStore
-from graph.export import read_json
 from graph.neo4j_store import Neo4jStore
 from graph.questions import Store
 from graph.settings import Settings, get_settings
@@ -29,16 +28,17 @@ come as JSON or CSV (`?format=csv` or `Accept: text/csv`); `?explain=true` adds 
 ran. Names may be canonical, aliases, ids or Traditional characters; regions codes or names."""
 
 
-def open_store(settings: Settings) -> Store:
-    """Neo4j when asked for (or when NEO4J_URI is set), else the embedded graph."""
+def open_store(settings: Settings) -> Neo4jStore | EmbeddedStore:
+    """Neo4j when asked for (or when NEO4J_URI is set), else the embedded graph: the graph file
+    when one is set, else the plans built in memory."""
     if settings.store.kind == "neo4j" or (
         settings.store.kind == "auto" and settings.neo4j.configured
     ):
         return Neo4jStore.connect(settings.neo4j)
-    if settings.store.graph_file is not None and settings.store.graph_file.exists():
-        return EmbeddedStore(read_json(settings.store.graph_file))
+    if settings.store.graph_file is not None:
+        return EmbeddedStore.open(settings.store.graph_file)
     result = extract_many(plan_files([settings.paths.plans_dir]))
-    return EmbeddedStore(build_knowledge_graph(result.extractions))
+    return EmbeddedStore.from_graph(build_knowledge_graph(result.extractions))
 
 
 def attach_store(app: FastAPI, store: Store, settings: Settings) -> None:
@@ -53,13 +53,16 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        opened = store or open_store(settings)
+        if store is not None:
+            attach_store(app, store, settings)
+            yield
+            return
+        opened = open_store(settings)
         attach_store(app, opened, settings)
         try:
             yield
         finally:
-            if store is None and isinstance(opened, Neo4jStore):
-                opened.close()
+            opened.close()
 
     app = FastAPI(
         title="policygraph",

@@ -255,7 +255,7 @@ def one_size(
             size.notes.append(reason)
             return size
     with tempfile.TemporaryDirectory(prefix=f"policygraph-scale-{n}-") as tmp:
-        folder, graph_file = Path(tmp, "plans"), Path(tmp, "policygraph.json")
+        folder, graph_file = Path(tmp, "plans"), Path(tmp, "policygraph.db")
         size.corpus_bytes = write_corpus(sources, folder, n)
         print(f"{n} plans: build", file=sys.stderr, flush=True)
         command = policygraph("build", str(folder), "--out", str(graph_file))

@@ -8,6 +8,7 @@ plan that is not in the graph; 5 the Neo4j server does not answer.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,9 +24,18 @@ from evaluation.run import evaluate as evaluate_gold
 from graph.build import Graph
 from graph.catalog import Catalog
 from graph.embedded_store import EmbeddedStore
-from graph.errors import NotFound, PlanError, PolicyGraphError, StoreUnavailable
-from graph.export import graph_from_store, read_json, write_graph
+from graph.errors import (
+    GraphFileError,
+    InvalidInput,
+    NotFound,
+    PlanError,
+    PolicyGraphError,
+    StoreUnavailable,
+)
+from graph.export import WRITERS, graph_from_store, write_graph
+from graph.graph_file import GRAPH_FILE_SUFFIX, writing
 from graph.model import INDICATOR, PROGRAM
+from graph.neo4j_import import ARGUMENTS_FILE, empty_lists, write_import_files
 from graph.neo4j_load import PlanGraph
 from graph.neo4j_store import Neo4jStore
 from graph.questions import GraphStats, RegionsForProgram
@@ -36,6 +46,7 @@ from loaders.normalize import normalise_fragment
 from loaders.pipeline import (
     LoadResult,
     build_knowledge_graph,
+    extract_each,
     extract_many,
     plan_files,
 )
@@ -63,7 +74,7 @@ SourceUrlOpt = Annotated[
 ]
 GraphOpt = Annotated[
     Path | None,
-    typer.Option("--graph", help="A graph written by build (.json) instead of the plans."),
+    typer.Option("--graph", help="A graph file written by build (.db) instead of the plans."),
 ]
 
 
@@ -85,13 +96,18 @@ def _progress(total: int, description: str) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _load(paths: list[Path] | None, strict: bool, source_url: str | None = None) -> LoadResult:
+def _plan_files(paths: list[Path] | None, source_url: str | None) -> list[Path]:
     files = plan_files(paths or [get_settings().paths.plans_dir])
     if source_url is not None and len(files) != 1:
         raise typer.BadParameter(
             f"names where one file came from, and {len(files)} files were given",
             param_hint="--source-url",
         )
+    return files
+
+
+def _load(paths: list[Path] | None, strict: bool, source_url: str | None = None) -> LoadResult:
+    files = _plan_files(paths, source_url)
     with _progress(len(files), "extracting plans") as advance:
         result = extract_many(files, strict=strict, on_progress=lambda _: advance())
     for extraction in result.extractions:
@@ -123,34 +139,69 @@ def _graph_or_exit(
 def _store(paths: list[Path] | None, graph_file: Path | None) -> EmbeddedStore:
     if graph_file is not None:
         try:
-            return EmbeddedStore(read_json(graph_file))
-        except (OSError, ValueError) as exc:
-            raise _fail(
-                PolicyGraphError(f"{graph_file}: not a graph written by build: {exc}")
-            ) from exc
-    return EmbeddedStore(_graph_or_exit(paths, strict=False)[0])
+            return EmbeddedStore.open(graph_file)
+        except GraphFileError as exc:
+            raise _fail(exc) from exc
+    return EmbeddedStore.from_graph(_graph_or_exit(paths, strict=False)[0])
+
+
+def _write_graph_file(
+    files: list[Path], path: Path, strict: bool, source_url: str | None
+) -> list[PlanError]:
+    """Build plan by plan into the graph file at ``path``: one plan in memory at a time."""
+    errors: list[PlanError] = []
+    try:
+        with _progress(len(files), "building plans") as advance, writing(path) as writer:
+            for extraction in extract_each(
+                files, errors=errors, strict=strict, on_progress=lambda _: advance()
+            ):
+                extraction.source_url = source_url or extraction.source_url
+                writer.add(build_knowledge_graph([extraction]))
+            if not writer.plans:
+                raise PolicyGraphError("no plan could be loaded")
+    except (PolicyGraphError, OSError) as exc:
+        raise _fail(exc) from exc
+    finally:
+        for error in errors:
+            err.print(f"[yellow]rejected:[/] {error}")
+    return errors
 
 
 @app.command()
 def build(
     paths: PathsArg = None,
-    out_file: Annotated[Path, typer.Option("--out", help="Output file: .graphml or .json.")] = Path(
-        "build/policygraph.json"
-    ),
+    out_file: Annotated[
+        Path,
+        typer.Option("--out", help="The graph file the store reads (.db), or .graphml or .json."),
+    ] = Path("build/policygraph.db"),
     strict: Annotated[bool, typer.Option(help="Any rejected plan is fatal.")] = False,
     source_url: SourceUrlOpt = None,
 ) -> None:
     """Build the knowledge graph from plan files and write it."""
-    graph, result = _graph_or_exit(paths, strict, source_url)
-    try:
-        write_graph(graph, out_file)
-    except (PolicyGraphError, OSError) as exc:
-        raise _fail(exc) from exc
+    files = _plan_files(paths, source_url)
+    suffix = out_file.suffix.lower()
+    if suffix != GRAPH_FILE_SUFFIX and suffix not in WRITERS:
+        raise _fail(
+            InvalidInput(f"{out_file}: unknown format {suffix!r}; use .db, .graphml or .json"), 2
+        )
+    with tempfile.TemporaryDirectory() as scratch:
+        graph_file = out_file if suffix == GRAPH_FILE_SUFFIX else Path(scratch, "graph.db")
+        errors = _write_graph_file(files, graph_file, strict, source_url)
+        store = EmbeddedStore.open(graph_file)
+        try:
+            if graph_file != out_file:
+                write_graph(graph_from_store(store), out_file)
+            counts = {(row.kind, row.name): row.count for row in store.ask(GraphStats())}
+        except (PolicyGraphError, OSError) as exc:
+            raise _fail(exc) from exc
+        finally:
+            store.close()
+    nodes = sum(n for (kind, _), n in counts.items() if kind == "node")
     out.print(
-        f"built {len(result.extractions)} plans → {out_file} "
-        f"({graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships)"
+        f"built {counts[('node', 'Plan')]} plans → {out_file} "
+        f"({nodes} nodes, {sum(counts.values()) - nodes} relationships)"
     )
-    if result.errors:
+    if errors:
         raise typer.Exit(EXIT_PARTIAL)
 
 
@@ -168,7 +219,9 @@ def explain(
 ) -> None:
     """Show one plan's metadata, outline and extracted facts, for a person to check."""
     path = Path(plan)
-    store = EmbeddedStore(_graph_or_exit([path] if path.is_file() else None, strict=True)[0])
+    store = EmbeddedStore.from_graph(
+        _graph_or_exit([path] if path.is_file() else None, strict=True)[0]
+    )
     catalog = Catalog(store)
     try:
         found = catalog.plan(path.name if path.is_file() else plan)
@@ -284,6 +337,14 @@ def load(
     paths: PathsArg = None,
     strict: Annotated[bool, typer.Option(help="Any rejected plan is fatal.")] = False,
     source_url: SourceUrlOpt = None,
+    imported: Annotated[
+        Path | None,
+        typer.Option(
+            "--imported",
+            help="After neo4j-admin imported this graph file's files: make the schema, set the "
+            "empty lists the importer cannot write, and check the counts.",
+        ),
+    ] = None,
 ) -> None:
     """Build plans and load them into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).
 
@@ -291,6 +352,9 @@ def load(
     file replaces its earlier version, the same bytes change nothing, and the other plans are left
     as they were.
     """
+    if imported is not None:
+        _finish_import(imported)
+        return
     result = _graph_or_exit(paths, strict, source_url)[1]
     per_transaction = get_settings().neo4j.plans_per_transaction
     with _neo4j() as store:
@@ -334,13 +398,50 @@ def export(
         with _neo4j() as store:
             graph = graph_from_store(store, code)
     else:
-        graph = graph_from_store(EmbeddedStore(_graph_or_exit(paths, strict=False)[0]), code)
+        built = EmbeddedStore.from_graph(_graph_or_exit(paths, strict=False)[0])
+        graph = graph_from_store(built, code)
     try:
         write_graph(graph, out_file, fmt)
     except (PolicyGraphError, OSError) as exc:
         raise _fail(exc) from exc
     out.print(
         f"exported {graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships → {out_file}"
+    )
+
+
+def _finish_import(graph_file: Path) -> None:
+    try:
+        expected = EmbeddedStore.open(graph_file).ask(GraphStats())
+        empty = empty_lists(graph_file)
+    except PolicyGraphError as exc:
+        raise _fail(exc) from exc
+    with _neo4j() as store:
+        store.setup_schema()
+        store.set_empty_lists(empty)
+        found = store.ask(GraphStats())
+    if found != expected:
+        missing = sorted(set(expected) - set(found), key=str)
+        raise _fail(PolicyGraphError(f"Neo4j does not hold {graph_file}: missing {missing}"))
+    total = sum(row.count for row in found)
+    out.print(f"Neo4j holds {graph_file} ({total} nodes and relationships); schema in place")
+
+
+@app.command("neo4j-import-files")
+def neo4j_import_files(
+    graph_file: Annotated[Path, typer.Argument(help="A graph file written by build (.db).")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the CSV files.")],
+) -> None:
+    """Write CSV files and arguments for neo4j-admin database import full: the fastest first load
+    of a corpus into an empty database (scripts/neo4j-local import FOLDER, start the server, then
+    load --imported GRAPH_FILE)."""
+    try:
+        files = write_import_files(graph_file, out_dir)
+    except (PolicyGraphError, OSError) as exc:
+        raise _fail(exc) from exc
+    out.print(
+        f"wrote {files.elements} nodes and relationships in "
+        f"{len(files.nodes) + len(files.relationships)} files → {out_dir} "
+        f"(neo4j-admin @{out_dir / ARGUMENTS_FILE})"
     )
 
 

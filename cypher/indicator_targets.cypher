@@ -1,7 +1,8 @@
 // Targets across regions: value as written and normalised, unit, comparator, year, scope,
 // baseline and attribute, with the section and quote each rests on. $indicator_id and $plan_id
-// (or null for all), $region_codes (a list, or null for all), $year and $scope (or null) filter.
-// Parameters: $indicator_id, $plan_id, $region_codes, $year, $scope
+// (or null for all), $region_codes (a list, or null for all), $year, $scope and $main (or null)
+// filter.
+// Parameters: $indicator_id, $plan_id, $region_codes, $year, $scope, $main
 // Returns: region_code, region_name, plan_id, plan_title, indicator, value, value_text, unit,
 //          comparator, year, scope, normalized_value, normalized_unit, baseline_value,
 //          baseline_year, attribute, main, section_path, clause_id, evidence, indicator_id, locator,
@@ -12,6 +13,7 @@ WHERE ($indicator_id IS NULL OR indicator.id = $indicator_id)
   AND ($region_codes IS NULL OR region.code IN $region_codes)
   AND ($year IS NULL OR target.year = $year)
   AND ($scope IS NULL OR target.scope = $scope)
+  AND ($main IS NULL OR target.main = $main)
 MATCH (section:Section)-[:HAS_CLAUSE]->(clause:Clause {id: target.clause_id})
 RETURN region.code AS region_code, region.name AS region_name, plan.id AS plan_id,
        plan.title AS plan_title, indicator.name AS indicator, target.value AS value,

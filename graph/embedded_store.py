@@ -1,26 +1,119 @@
-"""The embedded store: the knowledge graph held in memory, no server needed.
+"""The embedded store: the knowledge graph in a SQLite graph file (graph/graph_file.py), no
+server needed.
 
-It answers the named questions (graph/questions.py) from the networkx graph, row for row as the
-Neo4j store answers them from the database, so ``make run`` and the tests work on a fresh machine.
+It answers the named questions (graph/questions.py) with the SQL in graph/sql/, row for row as
+the Neo4j store answers them with cypher/ — the golden answers hold both to the same rows. A
+graph file opens in milliseconds and stays on disk; a graph built in the process (``from_graph``)
+is held in an in-memory database. Each thread reads through its own connection.
 """
 
 from __future__ import annotations
 
+import json
+import sqlite3
+import threading
+import uuid
+from functools import cache
+from pathlib import Path
+from typing import Any
+
 from graph.build import Graph
-from graph.embedded_queries import QUERIES
-from graph.graph_index import GraphIndex
-from graph.questions import Answer, Question, RowT
+from graph.errors import GraphFileError
+from graph.graph_file import GraphWriter, check_format, sql_queries
+from graph.queries import NamedQuery, QueryRegistry
+from graph.questions import PAGING, Answer, Question, RowT, check_registry
+
+
+@cache
+def question_queries() -> QueryRegistry:
+    """The SQL of every question, checked against the specs once per process."""
+    return check_registry(sql_queries())
+
+
+def _bind(value: Any) -> Any:
+    """A parameter as SQLite takes it: lists as JSON text (read with ``json_each``)."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
 
 
 class EmbeddedStore:
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
-        self._index = GraphIndex(graph)
+    def __init__(self, uri: str, *, name: str, keeper: sqlite3.Connection | None = None) -> None:
+        """``uri`` is an SQLite URI every thread can open; ``keeper`` holds an in-memory
+        database open for as long as the store lives."""
+        self.name = name
+        self._uri = uri
+        self._keeper = keeper
+        self._local = threading.local()
+        self.registry = question_queries()
+        check_format(self._connection(), name)
+
+    @classmethod
+    def open(cls, path: Path) -> EmbeddedStore:
+        """The graph file at ``path``, read-only."""
+        if not path.is_file():
+            raise GraphFileError(f"{path}: no such graph file")
+        return cls(f"{path.resolve().as_uri()}?mode=ro", name=str(path))
+
+    @classmethod
+    def from_graph(cls, graph: Graph) -> EmbeddedStore:
+        """An in-memory graph file holding ``graph``."""
+        uri = f"file:policygraph-{uuid.uuid4().hex}?mode=memory&cache=shared"
+        keeper = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        writer = GraphWriter(keeper)
+        writer.add(graph)
+        writer.finish()
+        return cls(uri, name="the graph built in memory", keeper=keeper)
+
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            try:
+                connection = sqlite3.connect(self._uri, uri=True)
+            except sqlite3.Error as exc:
+                raise GraphFileError(f"{self.name}: cannot be opened ({exc})") from exc
+            self._local.connection = connection
+        return connection
+
+    def _rows(self, query: NamedQuery, text: str, parameters: dict[str, Any]) -> list[Any]:
+        try:
+            return self._connection().execute(text, parameters).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise GraphFileError(f"{self.name}: {query.name} failed ({exc})") from exc
+
+    def _page(
+        self, question: Question[RowT], offset: int, limit: int
+    ) -> tuple[list[RowT], int | None]:
+        """One page of rows, and the answer's size when the question's SQL gives it."""
+        query = self.registry[question.name]
+        parameters = self._parameters(question, query)
+        if query.parameters >= PAGING:
+            text = query.text
+        else:
+            text = f"{query.text}\nLIMIT :limit OFFSET :skip"
+        rows = self._rows(query, text, {**parameters, "skip": offset, "limit": limit})
+        page = question.rows([json.loads(row[0]) for row in rows])
+        return page, (rows[0][1] if rows and len(rows[0]) > 1 else None)
+
+    def _parameters(self, question: Question[Any], query: NamedQuery) -> dict[str, Any]:
+        values = question.parameters()
+        return {name: _bind(values[name]) for name in query.parameters - PAGING}
 
     def ask(self, question: Question[RowT]) -> list[RowT]:
-        """A question answered from the in-memory graph."""
-        return question.rows(QUERIES[question.name](self._index, **question.parameters()))
+        return self._page(question, 0, -1)[0]
 
     def ask_page(self, question: Question[RowT], *, offset: int, limit: int) -> Answer[RowT]:
-        records = QUERIES[question.name](self._index, **question.parameters())
-        return Answer(question.rows(records[offset : offset + limit]), total=len(records))
+        """A question whose SQL takes :skip and :limit cuts its own page, and may give the
+        answer's size as a second column of every row; else the page is cut with ``LIMIT`` and
+        counted with ``SELECT count(*)`` unless it is the first and not full."""
+        page, total = self._page(question, offset, limit)
+        if total is None and offset == 0 and len(page) < limit:
+            total = len(page)
+        elif total is None:
+            query = self.registry[question.name]
+            parameters = {**self._parameters(question, query), "skip": 0, "limit": -1}
+            counted = f"SELECT count(*) FROM (\n{query.text}\n)"
+            total = int(self._rows(query, counted, parameters)[0][0])
+        return Answer(page, total=total)
+
+    def close(self) -> None:
+        if self._keeper is not None:
+            self._keeper.close()

@@ -153,6 +153,12 @@ class QueryFileError(PolicyGraphError):
     code = "invalid_query_file"
 
 
+class GraphFileError(PolicyGraphError):
+    """A graph file that is missing, unreadable, truncated or not written by ``policygraph build``."""
+
+    code = "invalid_graph_file"
+
+
 class StoreUnavailable(PolicyGraphError):
     """The configured Neo4j server cannot be reached or refuses the credentials."""
 

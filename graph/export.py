@@ -14,7 +14,7 @@ import os
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import networkx as nx
 
@@ -73,19 +73,6 @@ def _restore_tuples(attrs: dict[str, Any]) -> None:
     for key, value in attrs.items():
         if isinstance(value, list):
             attrs[key] = tuple(value)
-
-
-def read_json(path: Path) -> Graph:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    # directed=True, multigraph=True builds a MultiDiGraph; the stubs say only "a graph".
-    g = cast(Graph, nx.node_link_graph(data, directed=True, multigraph=True, edges="edges"))
-    for node, attrs in g.nodes(data=True):
-        # node-link JSON keeps a node's key under "id", which is also our id property.
-        attrs["id"] = node
-        _restore_tuples(attrs)
-    for *_, attrs in g.edges(keys=True, data=True):
-        _restore_tuples(attrs)
-    return g
 
 
 WRITERS = {".graphml": write_graphml, ".json": write_json}

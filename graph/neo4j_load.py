@@ -19,7 +19,6 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.build import Graph
-from graph.graph_index import as_list
 from graph.queries import QueryRegistry
 from graph.schema import Label, Rel, check_label, check_relationship
 
@@ -46,6 +45,11 @@ class WrittenPlans:
     """Plan ids written by the transaction."""
     unchanged: list[str]
     """Plan ids the database held already (the same bytes)."""
+
+
+def as_list(value: Any) -> Any:
+    """A property as Neo4j takes it: lists, not tuples."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _batches(rows: list[Record], size: int) -> Iterator[list[Record]]:

@@ -1,10 +1,12 @@
-"""Named Cypher queries: one ``.cypher`` file per question in ``cypher/``, loaded by name.
+"""Named queries: one file per question, loaded by name — Cypher in ``cypher/`` for Neo4j, SQL
+in ``graph/sql/`` for the embedded store.
 
-Every file opens with a ``//`` header: what it answers, ``// Parameters: $a, $b`` (or ``none``)
-and ``// Returns: columns`` (or ``nothing``). Loading checks that the header lists exactly the
-parameters the statement uses, so a header cannot drift from its query; asking for a name that
-has no file fails at once. Query text never contains a value: values are ``$parameters``, and the
-only text filled in is a ``%token%`` taken from the schema's allow-lists (graph/schema.py).
+Every file opens with a comment header (``//`` in Cypher, ``--`` in SQL): what it answers,
+``Parameters: $a, $b`` (``:a, :b`` in SQL; or ``none``) and ``Returns: columns`` (or
+``nothing``). Loading checks that the header lists exactly the parameters the statement uses, so
+a header cannot drift from its query; asking for a name that has no file fails at once. Query
+text never contains a value: values are parameters, and the only text filled in is a ``%token%``
+taken from the schema's allow-lists (graph/schema.py).
 """
 
 from __future__ import annotations
@@ -15,8 +17,24 @@ from pathlib import Path
 
 from graph.errors import QueryFileError
 
-_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _TOKEN = re.compile(r"%([a-z_]+)%")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How a query language writes files, comments and parameters."""
+
+    suffix: str
+    comment: str
+    sigil: str
+
+    @property
+    def parameter(self) -> re.Pattern[str]:
+        return re.compile(re.escape(self.sigil) + r"([A-Za-z_][A-Za-z0-9_]*)")
+
+
+CYPHER = Dialect(suffix=".cypher", comment="//", sigil="$")
+SQL = Dialect(suffix=".sql", comment="--", sigil=":")
 
 
 @dataclass(frozen=True)
@@ -43,7 +61,7 @@ class NamedQuery:
         return _TOKEN.sub(lambda m: tokens[m.group(1)], self.text)
 
 
-def _header_list(header: list[str], key: str) -> tuple[str, ...]:
+def _header_list(header: list[str], key: str, sigil: str) -> tuple[str, ...]:
     """The comma-separated items after ``// key:``, continued on following indented lines."""
     items: list[str] = []
     for i, line in enumerate(header):
@@ -56,18 +74,21 @@ def _header_list(header: list[str], key: str) -> tuple[str, ...]:
             break
     else:
         return ()
-    words = [w.strip().lstrip("$") for w in ",".join(items).split(",") if w.strip()]
+    words = [w.strip().removeprefix(sigil) for w in ",".join(items).split(",") if w.strip()]
     return () if words in (["none"], ["nothing"]) else tuple(words)
 
 
-def parse_query(name: str, source: str) -> NamedQuery:
+def parse_query(name: str, source: str, dialect: Dialect = CYPHER) -> NamedQuery:
     lines = source.splitlines()
-    header = [line.removeprefix("//").removeprefix(" ") for line in lines if line.startswith("//")]
-    body = "\n".join(line for line in lines if not line.startswith("//")).strip()
+    comment = dialect.comment
+    header = [
+        line.removeprefix(comment).removeprefix(" ") for line in lines if line.startswith(comment)
+    ]
+    body = "\n".join(line for line in lines if not line.startswith(comment)).strip()
     if not header or not body:
-        raise QueryFileError(f"{name}: a named query needs a // header and a statement")
-    declared = set(_header_list(header, "Parameters"))
-    used = set(_PARAMETER.findall(body))
+        raise QueryFileError(f"{name}: a named query needs a {comment} header and a statement")
+    declared = set(_header_list(header, "Parameters", dialect.sigil))
+    used = set(dialect.parameter.findall(body))
     if declared != used:
         raise QueryFileError(
             f"{name}: header lists {sorted(declared)} but the query uses {sorted(used)}"
@@ -80,7 +101,7 @@ def parse_query(name: str, source: str) -> NamedQuery:
         purpose=purpose.split(". ")[0],
         text=body,
         parameters=frozenset(used),
-        columns=_header_list(header, "Returns"),
+        columns=_header_list(header, "Returns", dialect.sigil),
         tokens=frozenset(_TOKEN.findall(body)),
     )
 
@@ -88,16 +109,16 @@ def parse_query(name: str, source: str) -> NamedQuery:
 class QueryRegistry:
     """All named queries under a folder, by name (``regions_for_program``, ``load/merge_nodes``)."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, dialect: Dialect = CYPHER) -> None:
         if not directory.is_dir():
-            raise QueryFileError(f"{directory}: no cypher folder")
+            raise QueryFileError(f"{directory}: no {dialect.suffix} query folder")
         self.directory = directory
         self._queries = {
             path.relative_to(directory).with_suffix("").as_posix(): path
-            for path in sorted(directory.rglob("*.cypher"))
+            for path in sorted(directory.rglob(f"*{dialect.suffix}"))
         }
         self._parsed = {
-            name: parse_query(name, path.read_text(encoding="utf-8"))
+            name: parse_query(name, path.read_text(encoding="utf-8"), dialect)
             for name, path in self._queries.items()
         }
 

@@ -2,8 +2,8 @@
 row it answers with.
 
 A spec is the only place a question is spelled. Its ``name`` is the ``.cypher`` file that
-answers it on Neo4j and the function in ``graph.embedded_queries`` that answers it in memory;
-``checked_registry`` refuses a query folder whose file headers do not list exactly a spec's
+answers it on Neo4j and the ``.sql`` file in ``graph/sql/`` that answers it in the embedded store;
+``check_registry`` refuses a query folder whose file headers do not list exactly a spec's
 parameters and its row's columns. Callers build a spec (``IndicatorTargets(plan_id=…)``) and
 ask a store for it: ``store.ask(question)`` gives typed rows, ``store.ask_page(question,
 offset=…, limit=…)`` one page and the total, counted by the store.
@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from graph.errors import QueryFileError
-from graph.queries import QueryRegistry, lucene_phrase
+from graph.queries import CYPHER, Dialect, QueryRegistry, lucene_phrase
 from graph.rows import (
     CitationRow,
     ClauseHitRow,
@@ -43,6 +43,8 @@ from graph.schema import Level, ProgramKind, Scope
 from graph.settings import get_settings
 
 RowT = TypeVar("RowT", bound=Row)
+PAGING = frozenset({"skip", "limit"})
+"""The parameters a store binds to cut a page; a query file may take them itself."""
 
 
 class Question(BaseModel, Generic[RowT]):
@@ -116,6 +118,8 @@ class IndicatorTargets(Question[TargetRow]):
     region_codes: list[str] | None = None
     year: int | None = None
     scope: Scope | None = None
+    main: bool | None = None
+    """Only the plans' headline targets (True), only the others (False), or all (None)."""
 
 
 class RegionCoverage(Question[CoverageRow]):
@@ -211,7 +215,9 @@ def check_registry(registry: QueryRegistry) -> QueryRegistry:
             raise QueryFileError(
                 f"{query.name}: a question file with no spec in graph/questions.py"
             )
-        if query.parameters != spec.parameter_names():
+        # A computed parameter (ClauseSearch.lucene) is one dialect's spelling of the fields;
+        # another may derive it in its own text. A store may cut its own pages (PAGING).
+        if not set(spec.model_fields) <= query.parameters - PAGING <= spec.parameter_names():
             raise QueryFileError(
                 f"{query.name}: header lists parameters {sorted(query.parameters)}, "
                 f"the spec {sorted(spec.parameter_names())}"
@@ -222,12 +228,12 @@ def check_registry(registry: QueryRegistry) -> QueryRegistry:
                 f"{spec.row.__name__} has {sorted(spec.row.model_fields)}"
             )
     if specs:
-        raise QueryFileError(f"no .cypher file in {registry.directory} for {sorted(specs)}")
+        raise QueryFileError(f"no query file in {registry.directory} for {sorted(specs)}")
     return registry
 
 
-def checked_registry(directory: Path) -> QueryRegistry:
-    return check_registry(QueryRegistry(directory))
+def checked_registry(directory: Path, dialect: Dialect = CYPHER) -> QueryRegistry:
+    return check_registry(QueryRegistry(directory, dialect))
 
 
 @cache

@@ -49,7 +49,7 @@ class StoreSettings(BaseSettings):
     """``auto``: Neo4j when ``NEO4J_URI`` is set, else the embedded store."""
 
     graph_file: Path | None = None
-    """A graph written by ``policygraph build`` (.json) for the embedded store; without it the
+    """A graph file written by ``policygraph build`` (.db) for the embedded store; without it the
     embedded store builds the graph from the plans at start-up."""
 
 

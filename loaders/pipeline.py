@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,6 +165,30 @@ class LoadResult:
     errors: list[PlanError] = field(default_factory=list)
 
 
+def extract_each(
+    files: list[Path],
+    *,
+    errors: list[PlanError],
+    strict: bool = False,
+    on_progress: Callable[[Path], None] | None = None,
+) -> Iterator[PlanExtraction]:
+    """Each file's extraction in turn, so a corpus is never held whole; one bad plan is added to
+    ``errors`` and skipped unless ``strict``."""
+    for path in files:
+        try:
+            extraction = extract_file(path)
+        except PlanError as exc:
+            if strict:
+                raise
+            log.info("plan rejected", extra={"source": exc.source, "reason": exc.reason})
+            errors.append(exc)
+            continue
+        finally:
+            if on_progress:
+                on_progress(path)
+        yield extraction
+
+
 def extract_many(
     files: list[Path],
     *,
@@ -173,17 +197,9 @@ def extract_many(
 ) -> LoadResult:
     """Extract every file; one bad plan is reported and skipped unless ``strict``."""
     result = LoadResult()
-    for path in files:
-        try:
-            result.extractions.append(extract_file(path))
-        except PlanError as exc:
-            if strict:
-                raise
-            log.info("plan rejected", extra={"source": exc.source, "reason": exc.reason})
-            result.errors.append(exc)
-        finally:
-            if on_progress:
-                on_progress(path)
+    result.extractions = list(
+        extract_each(files, errors=result.errors, strict=strict, on_progress=on_progress)
+    )
     return result
 
 

@@ -57,7 +57,7 @@ def compare(
     }
     for row in queries.ask(RegionCoverage(region_codes=codes)):
         by_label[row.label][row.region_code].add(row.name)
-    targets = [row for row in queries.ask(IndicatorTargets(region_codes=codes)) if row.main]
+    targets = queries.ask(IndicatorTargets(region_codes=codes, main=True))
     if as_csv:
         return csv_response(targets, TargetRow, "compare-targets")
     programs, groups = by_label["Program"], by_label["TargetGroup"]

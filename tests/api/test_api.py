@@ -40,7 +40,7 @@ INJECTIONS = [
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request: pytest.FixtureRequest, graph: Graph) -> Store:
     if request.param == "embedded":
-        return EmbeddedStore(graph)
+        return EmbeddedStore.from_graph(graph)
     return request.getfixturevalue("neo4j_loaded")  # type: ignore[no-any-return]
 
 

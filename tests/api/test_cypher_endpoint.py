@@ -368,6 +368,6 @@ def test_off_by_default(neo4j_loaded: Neo4jStore, monkeypatch: pytest.MonkeyPatc
 
 
 def test_refused_on_the_embedded_store(graph: Graph) -> None:
-    with _client(EmbeddedStore(graph), cypher=True) as embedded:
+    with _client(EmbeddedStore.from_graph(graph), cypher=True) as embedded:
         error = _error(_post(embedded, "MATCH (n) RETURN count(n)"), 400, "cypher_not_available")
         assert "Neo4j" in error["message"]

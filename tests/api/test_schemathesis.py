@@ -14,7 +14,9 @@ from loaders.pipeline import build_knowledge_graph, extract_many, plan_files
 from tests.conftest import PLANS_DIR
 
 # Built at import: schemathesis generates the tests from the schema before fixtures exist.
-_store = EmbeddedStore(build_knowledge_graph(extract_many(plan_files([PLANS_DIR])).extractions))
+_store = EmbeddedStore.from_graph(
+    build_knowledge_graph(extract_many(plan_files([PLANS_DIR])).extractions)
+)
 app = create_app(Settings(), store=_store)
 attach_store(app, _store, Settings())
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)

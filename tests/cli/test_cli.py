@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
-from graph.export import read_json
+from graph.embedded_store import EmbeddedStore
+from graph.questions import Plans
 from tests.conftest import PLANS_DIR
 
 runner = CliRunner()
@@ -43,7 +44,7 @@ def test_build_writes_the_format_the_extension_names(tmp_path: Path) -> None:
 def test_bad_files_are_reported_and_the_others_still_built(
     mixed_folder: Path, tmp_path: Path
 ) -> None:
-    out = tmp_path / "g.json"
+    out = tmp_path / "g.db"
     result = runner.invoke(app, ["build", str(mixed_folder), "--out", str(out)])
     assert result.exit_code == 1
     for name, reason in [
@@ -52,26 +53,54 @@ def test_bad_files_are_reported_and_the_others_still_built(
         ("nowhere.txt", "no region"),
     ]:
         assert f"{name}" in result.output and reason in result.output, result.output
-    plans = {a["source"] for _, a in read_json(out).nodes(data=True) if a["labels"] == ("Plan",)}
-    assert plans == {NINGXIA.name, CHONGQING.name}
+    assert {plan.source for plan in EmbeddedStore.open(out).ask(Plans())} == {
+        NINGXIA.name,
+        CHONGQING.name,
+    }
 
 
 def test_strict_makes_a_bad_file_fatal_and_writes_nothing(
     mixed_folder: Path, tmp_path: Path
 ) -> None:
-    out = tmp_path / "g.json"
+    out = tmp_path / "g.db"
     result = runner.invoke(app, ["build", str(mixed_folder), "--out", str(out), "--strict"])
     assert result.exit_code == 3
     assert not out.exists()
 
 
 def test_stats_counts_labels_and_types(tmp_path: Path) -> None:
-    out = tmp_path / "g.json"
+    out = tmp_path / "g.db"
     runner.invoke(app, ["build", str(NINGXIA), "--out", str(out)])
     result = runner.invoke(app, ["stats", "--graph", str(out)])
     assert result.exit_code == 0
     for name in ("(:Plan)", "[:FUNDS]", "[:SETS_TARGET]", "nodes"):
         assert name in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (None, "no such graph file"),
+        (b"not a database at all" * 100, "not a graph file written by policygraph build"),
+        (b"", "not a graph file written by policygraph build"),
+    ],
+)
+def test_a_graph_file_that_is_not_one_is_named_in_one_line(
+    tmp_path: Path, content: bytes | None, problem: str
+) -> None:
+    path = tmp_path / "g.db"
+    if content is not None:
+        path.write_bytes(content)
+    result = runner.invoke(app, ["stats", "--graph", str(path)], env={"COLUMNS": "300"})
+    assert result.exit_code == 3
+    assert str(path) in result.output and problem in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_an_unknown_output_format_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(NINGXIA), "--out", str(tmp_path / "g.csv")])
+    assert result.exit_code == 2 and "g.csv" in result.output
+    assert not (tmp_path / "g.csv").exists()
 
 
 def test_explain_shows_metadata_outline_and_facts() -> None:
@@ -89,7 +118,7 @@ def test_explain_shows_metadata_outline_and_facts() -> None:
 
 
 def test_funders_answers_with_quotes_and_accepts_traditional_aliases(tmp_path: Path) -> None:
-    out = tmp_path / "g.json"
+    out = tmp_path / "g.db"
     runner.invoke(app, ["build", str(PLANS_DIR), "--out", str(out)])
     result = runner.invoke(
         app, ["funders", "創業擔保貸款", "--graph", str(out)], env={"COLUMNS": "250"}

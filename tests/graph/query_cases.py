@@ -75,10 +75,12 @@ def cases(plan_ids: list[str]) -> list[Question[Any]]:
         found.append(
             IndicatorTargets(indicator_id=indicator, region_codes=["500000", "640000"], year=2025)
         )
-    found += [
-        RegionCoverage(region_codes=codes)
-        for codes in (["500000", "640000"], ["150000", "150800", "620000"])
-    ]
+        found.append(IndicatorTargets(indicator_id=indicator, main=False))
+    for codes in (["500000", "640000"], ["150000", "150800", "620000"]):
+        found += [
+            RegionCoverage(region_codes=codes),
+            IndicatorTargets(region_codes=codes, main=True),
+        ]
     found += [
         RegionMatrix(relation="FUNDS", label="Program"),
         RegionMatrix(relation="COVERS", label="Program"),

@@ -14,7 +14,7 @@ FLAGSHIP = "program:fan-xiang-ru-xiang-chuang-ye-yuan"
 
 @pytest.fixture
 def catalog(graph: Graph) -> Catalog:
-    return Catalog(EmbeddedStore(graph))
+    return Catalog(EmbeddedStore.from_graph(graph))
 
 
 @pytest.mark.parametrize("name", ["返乡入乡创业园", "返乡创业园", "返鄉創業園", FLAGSHIP])

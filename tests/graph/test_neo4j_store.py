@@ -119,7 +119,7 @@ def test_a_changed_plan_replaces_its_subgraph_and_leaves_the_others(
     assert loaded.ask(PlanOutline(plan_id=extractions[CHONGQING].id)) == []
     assert loaded.ask(PlanOutline(plan_id=new.id))[-1].heading == "九、附则"
     assert {x.id: loaded.ask(PlanOutline(plan_id=x.id)) for x in others} == before
-    expected = EmbeddedStore(build_knowledge_graph([*others, new]))
+    expected = EmbeddedStore.from_graph(build_knowledge_graph([*others, new]))
     assert loaded.ask(GraphStats()) == expected.ask(GraphStats())
 
 
@@ -209,7 +209,7 @@ def test_load_csv_cannot_read_files_or_fetch_urls(
 def test_every_question_answers_as_the_embedded_store(loaded: Neo4jStore, graph: Graph) -> None:
     """Row for row; Neo4j's answers become the golden answers the unit suite holds the embedded
     store to (tests/graph/golden_answers.jsonl), so drift fails even where no Neo4j runs."""
-    embedded = EmbeddedStore(graph)
+    embedded = EmbeddedStore.from_graph(graph)
     questions = cases(plan_ids(graph))
     answers = [loaded.ask(question) for question in questions]
     for question, rows in zip(questions, answers, strict=True):

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded_queries import QUERIES
+from graph.embedded_store import question_queries
 from graph.errors import QueryFileError
-from graph.queries import QueryRegistry, parse_query
+from graph.graph_file import sql_queries
+from graph.queries import SQL, QueryRegistry, parse_query
 from graph.questions import QUESTIONS, checked_registry, default_registry
 from graph.schema import Label
 from graph.settings import get_settings
@@ -20,7 +21,7 @@ def test_every_question_has_an_embedded_answer_and_nothing_else() -> None:
     assert (
         {q.name for q in default_registry().read_queries()}
         == {spec.name for spec in QUESTIONS}
-        == set(QUERIES)
+        == {q.name for q in question_queries().read_queries()}
     )
 
 
@@ -63,7 +64,7 @@ def test_a_question_without_a_file_or_a_file_without_a_spec_is_refused(tmp_path:
     with pytest.raises(QueryFileError, match="plan_cited: a question file with no spec"):
         checked_registry(folder)
     (folder / "plan_cited.cypher").unlink()
-    with pytest.raises(QueryFileError, match=r"no \.cypher file in .* for \['plan_citations'\]"):
+    with pytest.raises(QueryFileError, match=r"no query file in .* for \['plan_citations'\]"):
         checked_registry(folder)
 
 
@@ -99,6 +100,28 @@ def test_headers_list_exactly_the_parameters_and_say_what_comes_back() -> None:
     for query in default_registry().read_queries():
         assert query.purpose and query.columns, query.name
         assert list(query.columns) == _returned_columns(query.text), query.name
+
+
+def test_sql_headers_say_what_comes_back() -> None:
+    """An SQL question answers with one JSON object per row; its keys are the header's columns."""
+    for query in question_queries().read_queries():
+        final = query.text.rsplit("SELECT json_object(", 1)[1]
+        keys = re.findall(r"'([a-z0-9_]+)',\s*(?!')", final.split("\nFROM")[0])
+        assert query.purpose and list(query.columns) == keys, query.name
+
+
+def test_a_sql_file_that_drifts_from_its_spec_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "sql"
+    shutil.copytree(sql_queries().directory, folder)
+    path = folder / "plan_fundings.sql"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("-- Parameters: :plan_id", "-- Parameters: :plan_id, :x")
+        .replace("WHERE funds.source = :plan_id", "WHERE funds.source = :plan_id AND :x"),
+        encoding="utf-8",
+    )
+    with pytest.raises(QueryFileError, match=r"header lists parameters \['plan_id', 'x'\]"):
+        checked_registry(folder, SQL)
 
 
 def test_a_header_that_drifts_from_its_query_is_refused() -> None:

@@ -300,7 +300,7 @@ def test_a_sidecar_says_where_the_file_came_from(tmp_path: Path) -> None:
         "2026-11-02",
         "内蒙古自治区人民政府办公厅",
     )
-    store = EmbeddedStore(build_knowledge_graph([x]))
+    store = EmbeddedStore.from_graph(build_knowledge_graph([x]))
     [row] = store.ask(Plans(plan_id=x.id))
     assert (row.source_format, row.source_url, row.retrieved_on) == (
         "text",
