@@ -35,7 +35,6 @@ from graph.errors import (
 from graph.export import WRITERS, graph_from_store, write_graph
 from graph.graph_file import GRAPH_FILE_SUFFIX, writing
 from graph.model import INDICATOR, PROGRAM
-from graph.neo4j_import import ARGUMENTS_FILE, empty_lists, write_import_files
 from graph.neo4j_load import PlanGraph
 from graph.neo4j_store import Neo4jStore
 from graph.questions import GraphStats, RegionsForProgram
@@ -337,14 +336,6 @@ def load(
     paths: PathsArg = None,
     strict: Annotated[bool, typer.Option(help="Any rejected plan is fatal.")] = False,
     source_url: SourceUrlOpt = None,
-    imported: Annotated[
-        Path | None,
-        typer.Option(
-            "--imported",
-            help="After neo4j-admin imported this graph file's files: make the schema, set the "
-            "empty lists the importer cannot write, and check the counts.",
-        ),
-    ] = None,
 ) -> None:
     """Build plans and load them into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).
 
@@ -352,9 +343,6 @@ def load(
     file replaces its earlier version, the same bytes change nothing, and the other plans are left
     as they were.
     """
-    if imported is not None:
-        _finish_import(imported)
-        return
     result = _graph_or_exit(paths, strict, source_url)[1]
     per_transaction = get_settings().neo4j.plans_per_transaction
     with _neo4j() as store:
@@ -406,42 +394,6 @@ def export(
         raise _fail(exc) from exc
     out.print(
         f"exported {graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships → {out_file}"
-    )
-
-
-def _finish_import(graph_file: Path) -> None:
-    try:
-        expected = EmbeddedStore.open(graph_file).ask(GraphStats())
-        empty = empty_lists(graph_file)
-    except PolicyGraphError as exc:
-        raise _fail(exc) from exc
-    with _neo4j() as store:
-        store.setup_schema()
-        store.set_empty_lists(empty)
-        found = store.ask(GraphStats())
-    if found != expected:
-        missing = sorted(set(expected) - set(found), key=str)
-        raise _fail(PolicyGraphError(f"Neo4j does not hold {graph_file}: missing {missing}"))
-    total = sum(row.count for row in found)
-    out.print(f"Neo4j holds {graph_file} ({total} nodes and relationships); schema in place")
-
-
-@app.command("neo4j-import-files")
-def neo4j_import_files(
-    graph_file: Annotated[Path, typer.Argument(help="A graph file written by build (.db).")],
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the CSV files.")],
-) -> None:
-    """Write CSV files and arguments for neo4j-admin database import full: the fastest first load
-    of a corpus into an empty database (scripts/neo4j-local import FOLDER, start the server, then
-    load --imported GRAPH_FILE)."""
-    try:
-        files = write_import_files(graph_file, out_dir)
-    except (PolicyGraphError, OSError) as exc:
-        raise _fail(exc) from exc
-    out.print(
-        f"wrote {files.elements} nodes and relationships in "
-        f"{len(files.nodes) + len(files.relationships)} files → {out_dir} "
-        f"(neo4j-admin @{out_dir / ARGUMENTS_FILE})"
     )
 
 

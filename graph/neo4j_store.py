@@ -29,11 +29,9 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 from graph import readonly_cypher
 from graph.build import Graph
 from graph.errors import StoreUnavailable
-from graph.neo4j_import import EmptyLists
 from graph.neo4j_load import PlanGraph, WrittenPlans, write_plans
 from graph.queries import QueryRegistry
 from graph.questions import Answer, Question, RowT, counted, default_registry, paged
-from graph.schema import check_label, check_property, check_type
 from graph.settings import Neo4jSettings
 
 log = logging.getLogger(__name__)
@@ -79,22 +77,6 @@ class Neo4jStore:
         """Constraints, indexes and the full-text index; safe to run again (IF NOT EXISTS)."""
         for statement in self.registry["schema/constraints"].statements():
             self.driver.execute_query(statement, database_=self.database)
-
-    def set_empty_lists(self, empty: Sequence[EmptyLists]) -> None:
-        """After neo4j-admin imported a graph file: the empty lists it could not write. Each
-        statement commits in batches (``CALL … IN TRANSACTIONS``), so it runs outside a
-        transaction function."""
-        for item in empty:
-            if item.kind == "nodes":
-                text = self.registry["load/set_empty_lists_nodes"].fill(
-                    label=check_label(item.name), property=check_property(item.property)
-                )
-            else:
-                text = self.registry["load/set_empty_lists_relationships"].fill(
-                    type=check_type(item.name), property=check_property(item.property)
-                )
-            with self.driver.session(database=self.database) as session:
-                session.run(text).consume()
 
     def ask(self, question: Question[RowT]) -> list[RowT]:
         """A question, in a READ transaction with the configured timeout."""

@@ -1,11 +1,9 @@
 """The graph vocabulary (docs/graph-schema.md) as string enums: labels, relationship types, region
-levels, target scopes and program kinds. Labels, relationship types and property names are the
-only text that may ever be written into query text, and only through ``check_label``,
-``check_relationship``, ``check_type`` and ``check_property``."""
+levels, target scopes and program kinds. Labels and relationship types are the only text that
+may ever be written into query text, and only through ``check_label`` / ``check_relationship``."""
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 
 
@@ -78,19 +76,6 @@ def check_label(label: str) -> Label:
     if label not in set(Label):
         raise ValueError(f"not a label of the schema: {label!r}")
     return Label(label)
-
-
-def check_type(rel: str) -> Rel:
-    if rel not in set(Rel):
-        raise ValueError(f"not a relationship type of the schema: {rel!r}")
-    return Rel(rel)
-
-
-def check_property(name: str) -> str:
-    """A property name fit to stand in query text: a lower-case identifier."""
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
-        raise ValueError(f"not a property name: {name!r}")
-    return name
 
 
 def check_relationship(rel: str, source_label: str, target_label: str) -> Rel:

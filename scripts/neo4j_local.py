@@ -9,7 +9,6 @@ process bound to 127.0.0.1. See docs/neo4j-local.md.
     scripts/neo4j-local status     # exit 0 and print the exports if running, else exit 1
     scripts/neo4j-local env        # print the exports of the configured server
     scripts/neo4j-local browser    # the Neo4j Browser URL and what to type into it
-    scripts/neo4j-local import DIR # stop, replace the database with neo4j-admin import files
 
 Only stdout carries the exports (``eval "$(scripts/neo4j-local start)"``); progress goes to stderr.
 Call it as a command, not as a module: ``start`` leaves the Java process running detached.
@@ -539,29 +538,6 @@ def browser() -> int:
     return 0
 
 
-def import_files(folder: Path) -> int:
-    """Replace the database with the files ``policygraph export --format neo4j-admin`` wrote,
-    with the importer (offline: a running server is stopped first and not restarted)."""
-    server = configured_server()
-    arguments = folder / "import.args"
-    if not arguments.is_file():
-        raise LocalNeo4jError(
-            f"{arguments}: no importer arguments (policygraph export --format neo4j-admin)"
-        )
-    java = find_java()
-    cache = cache_dir() or fetch_distribution()
-    prepare_home(server, java, cache / "lib")
-    stop(30)
-    command = [java, "-cp", f"{cache / 'lib'}/*", "org.neo4j.cli.AdminTool", f"@{arguments}"]
-    env = {**os.environ, "NEO4J_HOME": str(server.home), "NEO4J_CONF": str(server.conf.parent)}
-    say(f"importing {folder} into {server.home}")
-    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise LocalNeo4jError(f"import failed: {(result.stderr or result.stdout).strip()[-2000:]}")
-    say("imported; start the server, then run `policygraph load --imported GRAPH_FILE`")
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one subcommand."""
     parser = argparse.ArgumentParser(prog="neo4j-local", description=__doc__.split("\n\n")[0])
@@ -573,20 +549,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("status", help="exit 0 and print the exports if running")
     commands.add_parser("env", help="print the exports of the configured server")
     commands.add_parser("browser", help="print the Neo4j Browser URL and login")
-    import_parser = commands.add_parser(
-        "import", help="replace the database with import files (the server is stopped)"
-    )
-    import_parser.add_argument(
-        "folder", type=Path, help="written by policygraph export --format neo4j-admin"
-    )
     args = parser.parse_args(argv)
     try:
         if args.command == "start":
             return start(args.timeout)
         if args.command == "stop":
             return stop(args.timeout)
-        if args.command == "import":
-            return import_files(args.folder)
         return {"status": status, "env": env, "browser": browser}[args.command]()
     except (LocalNeo4jError, OSError) as error:
         print(f"neo4j-local: error: {error}", file=sys.stderr)
