@@ -8,7 +8,7 @@ then a fixed number of requests, cut off after a time limit. Prints a Markdown t
 p99 and requests/s with the machine, versions, data and settings; any non-200 answer fails the
 run (exit code 1) after the table.
 
-The embedded store reads build/policygraph.json (built first when missing). The Neo4j store
+The embedded store reads build/policygraph.db (built first when missing). The Neo4j store
 needs NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD (``eval "$(scripts/neo4j-local start)"``); the
 script runs ``policygraph load`` first, so both stores hold the five plans. Without NEO4J_URI
 only the embedded store is measured.
@@ -47,7 +47,7 @@ from graph.settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-GRAPH_FILE = "build/policygraph.json"
+GRAPH_FILE = "build/policygraph.db"
 STORES = ("embedded", "neo4j")
 ENDPOINTS = (
     "/regions",

@@ -37,7 +37,7 @@ from serving import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-GRAPH_FILE = ROOT / "build" / "policygraph.json"
+GRAPH_FILE = ROOT / "build" / "policygraph.db"
 FLAGSHIP = "/programs/返乡入乡创业园/regions?relation=funds&level=province"
 APP = "api.app:create_app"
 
