@@ -2,7 +2,8 @@
 
 ``create_app()`` picks the store in the lifespan — Neo4j when ``NEO4J_URI`` is set (or
 ``POLICYGRAPH_STORE=neo4j``), else the embedded graph (the graph file ``POLICYGRAPH_GRAPH_FILE``,
-or built from the plans) — reads the name catalogue once, and closes the store on shutdown.
+or built from the plans) — keeps the name catalogue of the store's current version, and closes
+the store on shutdown.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from fastapi import FastAPI
 from api.errors import install_error_handlers
 from api.models import ErrorPublic
 from api.routers import analysis, cypher, entities, export, meta, plans, regions, search
-from graph.catalog import Catalog
+from graph.catalog import CurrentCatalog
 from graph.embedded_store import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
 from graph.questions import Store
@@ -28,12 +29,16 @@ come as JSON or CSV (`?format=csv` or `Accept: text/csv`); `?explain=true` adds 
 ran. Names may be canonical, aliases, ids or Traditional characters; regions codes or names."""
 
 
+def _uses_neo4j(settings: Settings) -> bool:
+    return settings.store.kind == "neo4j" or (
+        settings.store.kind == "auto" and settings.neo4j.configured
+    )
+
+
 def open_store(settings: Settings) -> Neo4jStore | EmbeddedStore:
     """Neo4j when asked for (or when NEO4J_URI is set), else the embedded graph: the graph file
     when one is set, else the plans built in memory."""
-    if settings.store.kind == "neo4j" or (
-        settings.store.kind == "auto" and settings.neo4j.configured
-    ):
+    if _uses_neo4j(settings):
         return Neo4jStore.connect(settings.neo4j)
     if settings.store.graph_file is not None:
         return EmbeddedStore.open(settings.store.graph_file)
@@ -41,11 +46,18 @@ def open_store(settings: Settings) -> Neo4jStore | EmbeddedStore:
     return EmbeddedStore.from_graph(build_knowledge_graph(result.extractions))
 
 
+def check_store(settings: Settings) -> None:
+    """Opens and closes the store ``create_app`` will open — Neo4j or a graph file — so that
+    ``serve`` can refuse to start with one line (``StoreUnavailable``, ``GraphFileError``)."""
+    if _uses_neo4j(settings) or settings.store.graph_file is not None:
+        open_store(settings).close()
+
+
 def attach_store(app: FastAPI, store: Store, settings: Settings) -> None:
     """What the routes read from the app: the store, the settings and the name catalogue."""
     app.state.store = store
     app.state.settings = settings
-    app.state.catalog = Catalog(store)
+    app.state.catalog = CurrentCatalog(store)
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:

@@ -1,8 +1,9 @@
 """Request dependencies: the store, named queries that remember themselves for ``?explain=true``,
 paging, CSV negotiation and the name catalogue.
 
-They are ``async`` because none of them blocks: FastAPI runs a plain ``def`` dependency in its
-thread pool, and those hops, several per request, cost more than the store's answer.
+They are ``async`` where they do not block: FastAPI runs a plain ``def`` dependency in its
+thread pool, and those hops, several per request, cost more than the store's answer. The name
+catalogue is the exception: it asks the store for its version, so it runs in the pool.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ async def get_store(request: Request) -> Store:
     return request.app.state.store  # type: ignore[no-any-return]
 
 
-async def get_catalog(request: Request) -> Catalog:
-    return request.app.state.catalog  # type: ignore[no-any-return]
+def get_catalog(request: Request) -> Catalog:
+    """The catalogue of the store as it is now (a plain ``def``: the version check asks the
+    store, which may block)."""
+    return request.app.state.catalog.get()  # type: ignore[no-any-return]
 
 
 class Queries:

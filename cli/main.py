@@ -2,8 +2,8 @@
 
 Exit codes: 0 success; 1 built, but some plans were rejected (each named on stderr);
 2 usage error (bad option or argument); 3 nothing built (``--strict`` and a plan
-failed, no plan could be loaded, or the output could not be written); 4 a name or
-plan that is not in the graph; 5 the Neo4j server does not answer.
+failed, no plan could be loaded, or the output could not be written) or a graph file that
+cannot be read; 4 a name or plan that is not in the graph; 5 the Neo4j server does not answer.
 """
 
 from __future__ import annotations
@@ -243,7 +243,15 @@ def funders(
     except NotFound as exc:
         raise _fail(exc, EXIT_NOT_FOUND) from exc
     rows = store.ask(RegionsForProgram(program_id=found.id, relation="FUNDS"))
-    out.print(render.funders_table(program, rows))
+    if rows:
+        out.print(render.funders_table(program, rows))
+        return
+    covering = store.ask(RegionsForProgram(program_id=found.id, relation="COVERS"))
+    regions = "、".join(dict.fromkeys(row.region_name for row in covering))
+    out.print(
+        f"no plan commits money to {found.name}; {len(covering)} of "
+        f"{len(Catalog(store).plans)} plans mention it" + (f" ({regions})" if regions else "")
+    )
 
 
 vocab_app = typer.Typer(
@@ -417,10 +425,20 @@ def serve(
     ] = False,
 ) -> None:
     """Serve the REST API under granian: Neo4j when NEO4J_URI is set, else the embedded graph
-    (POLICYGRAPH_GRAPH_FILE, or built from the plans). Docs at /docs."""
+    (POLICYGRAPH_GRAPH_FILE, or built from the plans). Docs at /docs. A graph file that cannot
+    be read exits 3, a Neo4j that does not answer 5, each with one line."""
     from granian import Granian
     from granian.constants import Interfaces
     from granian.log import LogLevels
+
+    from api.app import check_store  # the web stack, only for the command that serves it
+
+    try:
+        check_store(get_settings())
+    except GraphFileError as exc:
+        raise _fail(exc) from exc
+    except StoreUnavailable as exc:
+        raise _fail(exc, EXIT_NO_STORE) from exc
 
     Granian(
         "api.app:create_app",

@@ -23,9 +23,12 @@ def evaluate(
     gold_dir: Path, folders: list[Path], vocabulary: Vocabulary | None = None
 ) -> list[PlanScores]:
     """Scores for every gold file in ``gold_dir``, with plans looked up in ``folders``."""
+    gold_files = sorted(gold_dir.glob("*.yaml"))
+    if not gold_files:
+        raise PolicyGraphError(f"{gold_dir}: no gold annotations (*.yaml) there")
     vocabulary = vocabulary or default_vocabulary()
     scores = []
-    for gold_file in sorted(gold_dir.glob("*.yaml")):
+    for gold_file in gold_files:
         gold = read_gold(gold_file)
         path = plan_file(str(gold["plan"]), folders)
         if path is None:

@@ -2,11 +2,14 @@
 
 A path or query parameter may be a canonical name, an alias, an id, or Traditional characters
 (返鄉創業園 → 返乡入乡创业园); a region a code or a full or short name (500000, 重庆市, 重庆).
-Unknown names are a 404 with the closest known names as suggestions. The catalogue is read once
-from the store when the app starts.
+Unknown names are a 404 with the closest known names as suggestions. ``CurrentCatalog`` keeps
+the catalogue of the store's current version: read again after every load that changed the store,
+so a name is never resolved against what the store no longer holds.
 """
 
 from __future__ import annotations
+
+import threading
 
 from graph.errors import InvalidInput, NotFound, closest
 from graph.questions import Entities, EntityLabel, Plans, Regions, Store
@@ -59,10 +62,38 @@ class Catalog:
         return list(found.values())
 
     def plan(self, text: str) -> PlanRow:
+        """A plan by id, file name or hash prefix; an earlier version's id is a 404 that names
+        the plan that replaced it."""
         ref = text.strip()
         for row in self.plans:
             if ref in (row.id, row.source) or (len(ref) >= 8 and row.sha256.startswith(ref)):
                 return row
+        for row in self.plans:
+            if ref in row.replaces:
+                raise NotFound(
+                    f"plan {text!r} was replaced by {row.id}, a new version of {row.source}",
+                    suggestions=[row.id],
+                )
         raise NotFound(
             f"no plan {text!r}", suggestions=closest(ref, [row.id for row in self.plans])
         )
+
+
+class CurrentCatalog:
+    """The catalogue of the store as it is now: one version check per use, a new read only when
+    a load changed the store. Nothing in it can outlive the data it was read from, so several
+    API processes on one database stay correct."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+        self._version: str | None = None
+        self._catalog: Catalog | None = None
+
+    def get(self) -> Catalog:
+        version = self._store.version()
+        with self._lock:
+            if self._catalog is None or version != self._version:
+                # Read after the version: if a load lands in between, the next use reads again.
+                self._catalog, self._version = Catalog(self._store), version
+            return self._catalog

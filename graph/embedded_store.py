@@ -36,22 +36,43 @@ def _bind(value: Any) -> Any:
 
 
 class EmbeddedStore:
-    def __init__(self, uri: str, *, name: str, keeper: sqlite3.Connection | None = None) -> None:
-        """``uri`` is an SQLite URI every thread can open; ``keeper`` holds an in-memory
-        database open for as long as the store lives."""
+    def __init__(
+        self,
+        uri: str,
+        *,
+        name: str,
+        path: Path | None = None,
+        keeper: sqlite3.Connection | None = None,
+    ) -> None:
+        """``uri`` is an SQLite URI every thread can open; ``path`` the graph file behind it,
+        watched for replacement; ``keeper`` holds an in-memory database open for as long as the
+        store lives."""
         self.name = name
         self._uri = uri
         self._keeper = keeper
         self._local = threading.local()
+        self._path = path
         self.registry = question_queries()
-        check_format(self._connection(), name)
+        self._connection()
 
     @classmethod
     def open(cls, path: Path) -> EmbeddedStore:
-        """The graph file at ``path``, read-only."""
+        """The graph file at ``path``, read-only. When a build replaces the file, the store
+        reads the new one from the next question on."""
         if not path.is_file():
             raise GraphFileError(f"{path}: no such graph file")
-        return cls(f"{path.resolve().as_uri()}?mode=ro", name=str(path))
+        return cls(f"{path.resolve().as_uri()}?mode=ro", name=str(path), path=path)
+
+    def version(self) -> str:
+        """The file's identity (inode, size, modification time): a build writes a new file
+        and renames it into place, so every build is a new version."""
+        if self._path is None:
+            return self._uri
+        try:
+            found = self._path.stat()
+        except OSError as exc:
+            raise GraphFileError(f"{self.name}: cannot be read ({exc})") from exc
+        return f"{found.st_ino}:{found.st_size}:{found.st_mtime_ns}"
 
     @classmethod
     def from_graph(cls, graph: Graph) -> EmbeddedStore:
@@ -64,23 +85,35 @@ class EmbeddedStore:
         return cls(uri, name="the graph built in memory", keeper=keeper)
 
     def _connection(self) -> sqlite3.Connection:
+        """This thread's connection to the file as it is now (a replaced file is reopened)."""
+        version = self.version()
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
-        if connection is None:
-            try:
-                connection = sqlite3.connect(self._uri, uri=True)
-            except sqlite3.Error as exc:
-                raise GraphFileError(f"{self.name}: cannot be opened ({exc})") from exc
-            self._local.connection = connection
+        if connection is not None and self._local.version == version:
+            return connection
+        if connection is not None:
+            connection.close()
+        try:
+            connection = sqlite3.connect(self._uri, uri=True)
+        except sqlite3.Error as exc:
+            raise GraphFileError(f"{self.name}: cannot be opened ({exc})") from exc
+        check_format(connection, self.name)
+        self._local.connection, self._local.version = connection, version
         return connection
 
-    def _rows(self, query: NamedQuery, text: str, parameters: dict[str, Any]) -> list[Any]:
+    def _rows(
+        self,
+        connection: sqlite3.Connection,
+        query: NamedQuery,
+        text: str,
+        parameters: dict[str, Any],
+    ) -> list[Any]:
         try:
-            return self._connection().execute(text, parameters).fetchall()
+            return connection.execute(text, parameters).fetchall()
         except sqlite3.DatabaseError as exc:
             raise GraphFileError(f"{self.name}: {query.name} failed ({exc})") from exc
 
     def _page(
-        self, question: Question[RowT], offset: int, limit: int
+        self, connection: sqlite3.Connection, question: Question[RowT], offset: int, limit: int
     ) -> tuple[list[RowT], int | None]:
         """One page of rows, and the answer's size when the question's SQL gives it."""
         query = self.registry[question.name]
@@ -89,7 +122,7 @@ class EmbeddedStore:
             text = query.text
         else:
             text = f"{query.text}\nLIMIT :limit OFFSET :skip"
-        rows = self._rows(query, text, {**parameters, "skip": offset, "limit": limit})
+        rows = self._rows(connection, query, text, {**parameters, "skip": offset, "limit": limit})
         page = question.rows([json.loads(row[0]) for row in rows])
         return page, (rows[0][1] if rows and len(rows[0]) > 1 else None)
 
@@ -98,20 +131,22 @@ class EmbeddedStore:
         return {name: _bind(values[name]) for name in query.parameters - PAGING}
 
     def ask(self, question: Question[RowT]) -> list[RowT]:
-        return self._page(question, 0, -1)[0]
+        return self._page(self._connection(), question, 0, -1)[0]
 
     def ask_page(self, question: Question[RowT], *, offset: int, limit: int) -> Answer[RowT]:
         """A question whose SQL takes :skip and :limit cuts its own page, and may give the
         answer's size as a second column of every row; else the page is cut with ``LIMIT`` and
-        counted with ``SELECT count(*)`` unless it is the first and not full."""
-        page, total = self._page(question, offset, limit)
+        counted with ``SELECT count(*)`` unless it is the first and not full. Both read the
+        same file, even if a build replaces it in between."""
+        connection = self._connection()
+        page, total = self._page(connection, question, offset, limit)
         if total is None and offset == 0 and len(page) < limit:
             total = len(page)
         elif total is None:
             query = self.registry[question.name]
             parameters = {**self._parameters(question, query), "skip": 0, "limit": -1}
             counted = f"SELECT count(*) FROM (\n{query.text}\n)"
-            total = int(self._rows(query, counted, parameters)[0][0])
+            total = int(self._rows(connection, query, counted, parameters)[0][0])
         return Answer(page, total=total)
 
     def close(self) -> None:

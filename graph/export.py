@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import uuid
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -86,9 +86,10 @@ def write_graph(g: Graph, path: Path, fmt: str | None = None) -> None:
     except KeyError:
         raise InvalidInput(f"{path}: unknown format {suffix!r}; use .graphml or .json") from None
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Write beside the target and rename: a failed write leaves the old file as it was.
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as tmp:
-        partial = Path(tmp.name)
+    # Write beside the target and rename: a failed write leaves the old file as it was. The name
+    # is unique but the file is opened normally, so it gets the usual permissions (umask), not
+    # the 0600 of a temporary file.
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
     try:
         writer(g, partial)
         os.replace(partial, path)

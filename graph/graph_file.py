@@ -16,7 +16,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,8 +47,14 @@ class GraphWriter:
     programs, groups, indicators, documents) are written once, their aliases gathered across
     plans, as building the plans into one graph does."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, earlier: dict[str, list[str]] | None = None
+    ) -> None:
+        """``earlier``: by source file, the plan ids of the graph file this one replaces; a new
+        version of a file records them in ``replaces``, so an old id can be answered with the
+        new one."""
         self._db = connection
+        self._earlier = earlier or {}
         self._db.executescript(sql_queries()["store/schema"].text)
         self._shared: dict[str, dict[str, Any]] = {}
         """Properties of the shared nodes written so far (a few thousand at most)."""
@@ -68,6 +74,9 @@ class GraphWriter:
         nodes, plan_of = [], {plan: plan for plan in plans}
         for node_id, attrs in graph.nodes(data=True):
             label, props = labels[node_id], {k: v for k, v in attrs.items() if k != "labels"}
+            if label == Label.PLAN:
+                earlier = [old for old in self._earlier.get(props["source"], []) if old != node_id]
+                props.update({"replaces": tuple(dict.fromkeys(earlier))} if earlier else {})
             if label in PLAN_OWN:
                 plan_of[node_id] = attrs.get("plan_id", node_id)
             elif (merged := self._merge_shared(node_id, props)) is not None:
@@ -131,7 +140,7 @@ def writing(path: Path) -> Iterator[GraphWriter]:
             # A partial file is thrown away on failure, so it needs no journal.
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
-            writer = GraphWriter(connection)
+            writer = GraphWriter(connection, earlier_versions(path))
             yield writer
             writer.finish()
         finally:
@@ -152,3 +161,23 @@ def check_format(connection: sqlite3.Connection, name: str) -> None:
     if row is None or row[0] != FORMAT:
         found = "no format" if row is None else f"format {row[0]!r}"
         raise GraphFileError(f"{name}: a graph file of {found}; this policygraph reads {FORMAT!r}")
+
+
+def earlier_versions(path: Path) -> dict[str, list[str]]:
+    """By source file, the plan ids in the graph file at ``path`` and those they replaced; empty
+    when there is no graph file there."""
+    if not path.is_file():
+        return {}
+    found: dict[str, list[str]] = {}
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            check_format(db, str(path))
+            plans = db.execute(
+                "SELECT id, props ->> '$.source', props ->> '$.replaces' FROM node"
+                " WHERE label = 'Plan'"
+            )
+            for plan_id, source, replaces in plans:
+                found.setdefault(source, []).extend([plan_id, *json.loads(replaces or "[]")])
+    except (sqlite3.Error, GraphFileError):
+        return {}  # not a graph file: nothing to carry over
+    return found

@@ -1,7 +1,8 @@
 """Writing plans into Neo4j: many plans per transaction, each plan whole or not at all.
 
 A plan's id is the hash of its bytes, so a plan already in the database is skipped (the same
-bytes change nothing). Of the rest, earlier versions of the same file are removed, and the plans'
+bytes change nothing). Of the rest, earlier versions of the same file are removed (the new plan's
+``replaces`` keeps their ids, so an old id can be answered with the new one), and the plans'
 own nodes (plan, sections, clauses) and relationships are created — they cannot exist yet, so
 ``CREATE`` needs no lookup — while shared nodes (regions, programs, groups, indicators, documents)
 and the region hierarchy are merged. Rows are sent in ``UNWIND`` batches across all the plans of
@@ -114,15 +115,20 @@ def write_plans(
     new = [p for p in unique if p.plan_id not in there]
     if new:
         versions = [{"source": p.source, "plan_id": p.plan_id} for p in new]
-        deleted = tx.run(registry["load/delete_plan_versions"].text, plans=versions).single(
-            strict=True
-        )["deleted"]
+        replaced = {
+            r["plan_id"]: [old for ids in r["replaced"] for old in ids]
+            for r in tx.run(registry["load/delete_plan_versions"].text, plans=versions)
+        }
+        for p in new:
+            if replaced.get(p.plan_id):
+                p.graph.nodes[p.plan_id]["replaces"] = tuple(dict.fromkeys(replaced[p.plan_id]))
         graphs = [p.graph for p in new]
         for text, rows in [
             *node_statements(graphs, registry, batch_size),
             *relationship_statements(graphs, registry, batch_size),
         ]:
             tx.run(text, rows=rows).consume()
-        if deleted:
+        if replaced:
             tx.run(registry["load/delete_orphans"].text).consume()
+        tx.run(registry["load/touch_version"].text).consume()
     return WrittenPlans(written=[p.plan_id for p in new], unchanged=sorted(there))

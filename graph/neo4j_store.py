@@ -12,7 +12,8 @@ there on every try. Analysts' own Cypher (``run_readonly``) goes through the rea
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from neo4j import (
@@ -24,7 +25,7 @@ from neo4j import (
     RoutingControl,
     unit_of_work,
 )
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from graph import readonly_cypher
 from graph.build import Graph
@@ -35,6 +36,21 @@ from graph.questions import Answer, Question, RowT, counted, default_registry, p
 from graph.settings import Neo4jSettings
 
 log = logging.getLogger(__name__)
+
+
+def _one_line(exc: Exception) -> str:
+    """The driver's message (which may span lines) on one line, for logs and exit messages."""
+    return " ".join(str(exc).split())
+
+
+@contextmanager
+def _answering() -> Iterator[None]:
+    """A server that cannot be reached (or went away mid-answer) as ``StoreUnavailable``: a 503
+    within the connect and retry times, not a 500 after the driver's defaults."""
+    try:
+        yield
+    except (ServiceUnavailable, SessionExpired) as exc:
+        raise StoreUnavailable(f"Neo4j does not answer: {_one_line(exc)}") from exc
 
 
 class Neo4jStore:
@@ -55,13 +71,19 @@ class Neo4jStore:
     ) -> Neo4jStore:
         """Open the process's driver and check the server answers; ``StoreUnavailable`` if not."""
         driver = GraphDatabase.driver(
-            settings.uri, auth=(settings.user, settings.password.get_secret_value())
+            settings.uri,
+            auth=(settings.user, settings.password.get_secret_value()),
+            connection_timeout=settings.connect_timeout,
+            connection_acquisition_timeout=settings.connect_timeout,
+            max_transaction_retry_time=settings.retry_time,
         )
         try:
             driver.verify_connectivity()
         except (ServiceUnavailable, AuthError, OSError) as exc:
             driver.close()
-            raise StoreUnavailable(f"Neo4j at {settings.uri} does not answer: {exc}") from exc
+            raise StoreUnavailable(
+                f"Neo4j at {settings.uri} does not answer: {_one_line(exc)}"
+            ) from exc
         return cls(driver, settings, registry=registry)
 
     def close(self) -> None:
@@ -78,8 +100,22 @@ class Neo4jStore:
         for statement in self.registry["schema/constraints"].statements():
             self.driver.execute_query(statement, database_=self.database)
 
+    def version(self) -> str:
+        """The version the last load that changed the database set ("" before any)."""
+        with _answering():
+            records, _, _ = self.driver.execute_query(
+                self.registry["store/graph_version"].text,
+                routing_=RoutingControl.READ,
+                database_=self.database,
+            )
+        return str(records[0]["version"] or "")
+
     def ask(self, question: Question[RowT]) -> list[RowT]:
         """A question, in a READ transaction with the configured timeout."""
+        with _answering():
+            return self._ask(question)
+
+    def _ask(self, question: Question[RowT]) -> list[RowT]:
         records, _, _ = self.driver.execute_query(
             Query(self.registry[question.name].text, timeout=self.timeout),
             question.parameters(),
@@ -102,9 +138,10 @@ class Neo4jStore:
                 return page, len(page)
             return page, tx.run(counted(text), parameters).single(strict=True)["total"]
 
-        with self.driver.session(
-            database=self.database, default_access_mode=READ_ACCESS
-        ) as session:
+        with (
+            _answering(),
+            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
+        ):
             records, total = session.execute_read(unit_of_work(timeout=self.timeout)(read))
         return Answer(question.rows(records), total=total)
 

@@ -87,6 +87,11 @@ class Answer(Generic[RowT]):
 class Store(Protocol):
     """What both stores answer."""
 
+    def version(self) -> str:
+        """What the store holds now: it changes with every load, so what was read from an older
+        version (the name catalogue) is read again."""
+        ...
+
     def ask(self, question: Question[RowT]) -> list[RowT]: ...
 
     def ask_page(self, question: Question[RowT], *, offset: int, limit: int) -> Answer[RowT]: ...

@@ -46,6 +46,8 @@ class PlanRow(Row):
     source_url: str | None
     retrieved_on: str | None
     publisher: str | None
+    replaces: list[str]
+    """Ids of earlier versions of the same file that this plan replaced in the store."""
     programs: int
     target_groups: int
     targets: int

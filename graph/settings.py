@@ -87,6 +87,15 @@ class Neo4jSettings(BaseSettings):
     )
     """Seconds a read query may run on the server before it is stopped."""
 
+    connect_timeout: float = Field(
+        default=1.0, gt=0, validation_alias="POLICYGRAPH_NEO4J_CONNECT_TIMEOUT"
+    )
+    """Seconds to open a connection (and to wait for one from the pool) before the server counts
+    as unavailable: an API request fails fast with 503 instead of waiting out the driver's 30 s."""
+
+    retry_time: float = Field(default=1.0, ge=0, validation_alias="POLICYGRAPH_NEO4J_RETRY_TIME")
+    """Seconds the driver keeps retrying a transaction that failed for a transient reason."""
+
     @property
     def configured(self) -> bool:
         """Whether a server was named (``NEO4J_URI``), not merely defaulted."""

@@ -21,9 +21,13 @@ def stats(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, o
     return question_table(GraphStats(), paging, queries, as_csv=as_csv, filename="stats")
 
 
-@router.get("/health", response_model=HealthPublic)
-def health(request: Request) -> dict[str, str]:
-    """Which store answers, and whether Neo4j does."""
+@router.get(
+    "/health",
+    response_model=HealthPublic,
+    responses={503: {"model": HealthPublic, "description": "Neo4j does not answer"}},
+)
+def health(request: Request, response: Response) -> dict[str, str]:
+    """Which store answers, and whether Neo4j does: 503 while it does not, for load balancers."""
     store = request.app.state.store
     if isinstance(store, Neo4jStore):
         try:
@@ -31,6 +35,7 @@ def health(request: Request) -> dict[str, str]:
             neo4j = "up"
         except Exception:  # any failure means down: health must answer, not fail
             neo4j = "down"
+            response.status_code = 503
         return {"status": "ok" if neo4j == "up" else "degraded", "store": "neo4j", "neo4j": neo4j}
     configured = request.app.state.settings.neo4j.configured
     return {

@@ -4,6 +4,7 @@ derandomised so CI runs the same examples every time; raise max_examples locally
 
 from __future__ import annotations
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
@@ -22,6 +23,7 @@ attach_store(app, _store, Settings())
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
+@pytest.mark.fuzz
 @schema.parametrize()
 @settings(max_examples=50, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_no_input_breaks_the_api(case: schemathesis.Case) -> None:

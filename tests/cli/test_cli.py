@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -12,6 +15,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from graph.embedded_store import EmbeddedStore
 from graph.questions import Plans
+from graph.settings import get_settings
 from tests.conftest import PLANS_DIR
 
 runner = CliRunner()
@@ -151,3 +155,64 @@ def test_vocab_discovered_lists_names_beyond_the_vocabulary_with_quotes() -> Non
 def test_vocab_discovered_refuses_an_unknown_label() -> None:
     result = runner.invoke(app, ["vocab", "discovered", str(NINGXIA), "--label", "groups"])
     assert result.exit_code == 2 and "--label" in result.output
+
+
+@pytest.fixture
+def fresh_settings() -> Iterator[None]:
+    """Settings read again from the environment the test sets, and again after it."""
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.mark.parametrize("content", [None, b"not a graph file" * 100])
+def test_serve_refuses_a_graph_file_that_is_not_one_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_settings: None, content: bytes | None
+) -> None:
+    path = tmp_path / "g.db"
+    if content is not None:
+        path.write_bytes(content)
+    monkeypatch.setenv("POLICYGRAPH_STORE", "embedded")
+    monkeypatch.setenv("POLICYGRAPH_GRAPH_FILE", str(path))
+    result = runner.invoke(app, ["serve", "--port", "9"], env={"COLUMNS": "300"})
+    assert result.exit_code == 3, result.output
+    assert str(path) in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_serve_with_neo4j_down_exits_5_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, fresh_settings: None
+) -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setenv("POLICYGRAPH_STORE", "neo4j")
+    monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{port}")
+    result = runner.invoke(app, ["serve", "--port", "9"], env={"COLUMNS": "300"})
+    assert result.exit_code == 5, result.output
+    assert "does not answer" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["g.db", "g.graphml", "g.json"])
+def test_written_files_get_the_usual_permissions(tmp_path: Path, name: str) -> None:
+    """As any file the user writes (umask), not the 0600 of a temporary file renamed into place."""
+    umask = os.umask(0)
+    os.umask(umask)
+    result = runner.invoke(app, ["build", str(NINGXIA), "--out", str(tmp_path / name)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / name).stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_evaluate_refuses_a_folder_without_gold(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path)], env={"COLUMNS": "300"})
+    assert result.exit_code == 3 and "no gold annotations" in result.output
+
+
+def test_funders_without_a_funder_says_how_many_plans_mention_it(tmp_path: Path) -> None:
+    out = tmp_path / "g.db"
+    runner.invoke(app, ["build", str(PLANS_DIR), "--out", str(out)])
+    result = runner.invoke(
+        app, ["funders", "零工市场", "--graph", str(out)], env={"COLUMNS": "250"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "no plan commits money to 零工市场" in result.output
+    assert "5 of 5 plans mention it" in result.output

@@ -1,0 +1,6 @@
+// A new version of the graph, set in the transaction that changed it, so every reader sees the
+// version and the data change together.
+// Parameters: none
+// Returns: nothing
+MERGE (info:GraphInfo {id: 'graph'})
+SET info.version = randomUUID(), info.changed_at = datetime()
