@@ -14,6 +14,7 @@ import threading
 from graph.errors import InvalidInput, NotFound, closest
 from graph.questions import Entities, EntityLabel, Plans, Regions, Store
 from graph.rows import EntityRow, PlanRow, RegionRow
+from loaders.gazetteer import default_gazetteer
 from loaders.normalize import normalise_fragment
 
 ENTITY_LABELS: dict[EntityLabel, str] = {
@@ -46,11 +47,18 @@ class Catalog:
         )
 
     def region(self, text: str) -> RegionRow:
+        """A region of the graph; one the gazetteer knows but no loaded plan reaches is a 404 of
+        its own, so "no plan loaded" is not mistaken for "no such region"."""
         name = clean(text)
         for row in self.regions:
             if text.strip() == f"region:{row.code}" or name in (row.code, row.name, row.short_name):
                 return row
         known = [row.name for row in self.regions]
+        for region in default_gazetteer().lookup(name)[:1]:
+            raise NotFound(
+                f"{region.name} ({region.code}) has no plan loaded",
+                suggestions=closest(name, known),
+            )
         raise NotFound(f"no region {text!r} in the graph", suggestions=closest(name, known))
 
     def regions_list(self, text: str) -> list[RegionRow]:
@@ -74,8 +82,27 @@ class Catalog:
                     f"plan {text!r} was replaced by {row.id}, a new version of {row.source}",
                     suggestions=[row.id],
                 )
+        if (regional := self._region_plans(ref)) is not None:
+            return regional
         raise NotFound(
             f"no plan {text!r}", suggestions=closest(ref, [row.id for row in self.plans])
+        )
+
+    def _region_plans(self, text: str) -> PlanRow | None:
+        """The one plan of the region ``text`` names (宁夏); None when it names no region of the
+        graph. A region with several plans is a 404 that lists them."""
+        try:
+            region = self.region(text)
+        except NotFound:
+            return None
+        plans = [row for row in self.plans if row.region_code == region.code]
+        if len(plans) == 1:
+            return plans[0]
+        if not plans:
+            raise NotFound(f"{region.name} ({region.code}) has no plan loaded")
+        raise NotFound(
+            f"{region.name} has {len(plans)} plans loaded; name one",
+            suggestions=[row.id for row in plans],
         )
 
 

@@ -245,3 +245,12 @@ def test_openapi_shows_real_chinese_examples(client: TestClient) -> None:
     text = str(schema)
     assert "返乡创业园" in text and "城镇新增就业" in text and "重庆,宁夏" in text
     assert "/programs/{name}/regions" in schema["paths"]
+
+
+def test_a_plan_can_be_named_by_its_region_and_a_region_without_plans_says_so(
+    client: TestClient,
+) -> None:
+    plan = client.get("/plans/宁夏")
+    assert plan.status_code == 200 and plan.json()["plan"]["region_code"] == "640000", plan.text
+    error = _error(client.get("/regions/四川"), 404)
+    assert error["message"] == "四川省 (510000) has no plan loaded"

@@ -216,3 +216,9 @@ def test_funders_without_a_funder_says_how_many_plans_mention_it(tmp_path: Path)
     assert result.exit_code == 0, result.output
     assert "no plan commits money to 零工市场" in result.output
     assert "5 of 5 plans mention it" in result.output
+
+
+def test_explain_takes_a_region_with_one_plan() -> None:
+    result = runner.invoke(app, ["explain", "宁夏"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "宁政办发〔2021〕96号" in result.output
