@@ -11,35 +11,23 @@ of the page is left in build/test-artifacts/neo4j-browser.png whether the test p
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from graph.model import PlanExtraction
 from graph.neo4j_store import Neo4jStore
 from graph.settings import Neo4jSettings
 from loaders.gazetteer import Gazetteer
 from loaders.pipeline import build_knowledge_graph
-
-try:
-    from selenium import webdriver
-    from selenium.common.exceptions import (
-        StaleElementReferenceException,
-        TimeoutException,
-        WebDriverException,
-    )
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import WebDriverWait
-except ImportError as exc:  # the dev extra was not installed
-    SELENIUM_MISSING: str | None = f"selenium is not installed ({exc}); pip install -e '.[dev]'"
-else:
-    SELENIUM_MISSING = None
+from tests.browser.conftest import TIMEOUT, unavailable
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -47,19 +35,8 @@ if TYPE_CHECKING:
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--window-size=1440,1000",
-)
 SCREENSHOT = Path(__file__).resolve().parents[2] / "build" / "test-artifacts" / "neo4j-browser.png"
 QUERY = "MATCH (r:Region)-[:ISSUED]->(p:Plan) RETURN r, p"
-TIMEOUT = 30
-"""Seconds for any one thing the page has to do (load, connect, answer, lay out)."""
 POLL = 0.2
 NO_RECORDS = "(no changes, no records)"
 """What the Browser shows for a query that returned no rows."""
@@ -67,52 +44,6 @@ ELLIPSIS = "…"
 """What the Browser puts at the end of a caption too long for its circle."""
 
 T = TypeVar("T")
-
-
-def _unavailable(reason: str) -> NoReturn:
-    """The rule of tests/neo4j_server.py: skip on a developer's machine, fail in CI."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"headless Chromium is required in CI: {reason}", pytrace=False)
-    pytest.skip(f"no headless Chromium: {reason}")
-
-
-@pytest.fixture(scope="session")
-def chromium() -> tuple[Path, Path]:
-    """Chromium and its driver, checked before the session's Neo4j is started for nothing."""
-    if SELENIUM_MISSING:
-        _unavailable(SELENIUM_MISSING)
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not os.access(p, os.X_OK)]
-    if missing:
-        _unavailable(
-            f"{' and '.join(missing)} not found; run scripts/install-browser-deps (as root)"
-        )
-    return CHROMIUM, CHROMEDRIVER
-
-
-@pytest.fixture
-def browser(chromium: tuple[Path, Path]) -> Iterator[WebDriver]:
-    """A headless Chromium; at the end, pass or fail, a screenshot of where it got to."""
-    binary, driver_path = chromium
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(binary)
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    try:
-        driver = webdriver.Chrome(
-            service=Service(executable_path=str(driver_path)), options=options
-        )
-    except WebDriverException as exc:
-        pytest.fail(f"{driver_path} could not start {binary}: {exc.msg}", pytrace=False)
-    driver.set_page_load_timeout(TIMEOUT)
-    try:
-        yield driver
-    finally:
-        try:
-            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-            if not driver.save_screenshot(str(SCREENSHOT)):
-                raise AssertionError(f"Chromium could not write the screenshot {SCREENSHOT}")
-        finally:
-            driver.quit()
 
 
 def _wait(
@@ -299,9 +230,7 @@ def test_neo4j_browser_shows_the_regions_and_the_plans_they_issued(
 ) -> None:
     settings, http_url = neo4j_server_settings
     if not http_url:
-        _unavailable(
-            "NEO4J_URI is set without NEO4J_HTTP_URL, so there is no Neo4j Browser to open"
-        )
+        unavailable("NEO4J_URI is set without NEO4J_HTTP_URL, so there is no Neo4j Browser to open")
     for x in extractions.values():
         neo4j_store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
 

@@ -1,0 +1,67 @@
+"""The API's interactive docs render in headless Chromium with every host but the API's own
+unreachable: Swagger UI and ReDoc come from the fastapi-offline package, not a CDN. A screenshot
+is left in build/test-artifacts/api-docs.png."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+import uvicorn
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from api.app import create_app
+from graph.build import Graph
+from graph.embedded_store import EmbeddedStore
+from graph.settings import Settings
+from tests.browser.conftest import TIMEOUT
+
+if TYPE_CHECKING:
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOT = Path(__file__).resolve().parents[2] / "build" / "test-artifacts" / "api-docs.png"
+CHROMIUM_EXTRA_FLAGS = ("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",)
+"""Offline: no host resolves but the API's."""
+
+
+@pytest.fixture
+def api_url(graph: Graph) -> Iterator[str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = create_app(Settings(), store=EmbeddedStore.from_graph(graph))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        thread.join(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+def _count(browser: WebDriver, selector: str, at_least: int) -> int:
+    def enough(driver: WebDriver) -> int:
+        found = len(driver.find_elements(By.CSS_SELECTOR, selector))
+        return found if found >= at_least else 0
+
+    try:
+        return int(WebDriverWait(browser, TIMEOUT, poll_frequency=0.2).until(enough))
+    except TimeoutException:
+        pytest.fail(f"fewer than {at_least} {selector!r} within {TIMEOUT} s", pytrace=False)
+
+
+def test_docs_and_redoc_render_their_operations_offline(browser: WebDriver, api_url: str) -> None:
+    browser.get(f"{api_url}/redoc")
+    assert _count(browser, "[data-section-id^='tag/']", 3)
+    browser.get(f"{api_url}/docs")
+    assert _count(browser, ".opblock", 15)
+    assert "/programs/{name}/regions" in browser.page_source
