@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 GRAPH  := build/policygraph.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
 PACKAGES := api cli evaluation graph loaders
 SOURCES  := $(PACKAGES) tests bench scripts
 
@@ -21,8 +23,9 @@ $(GRAPH): $(BIN)/policygraph $(wildcard data/plans/* data/vocab/* data/regions/*
 	$(BIN)/policygraph build data/plans --out $@
 
 ## run: build the graph from data/ (when it changed) and serve the API on the embedded store
+## (make run PORT=8080 HOST=0.0.0.0 to listen elsewhere)
 run: $(GRAPH)
-	POLICYGRAPH_GRAPH_FILE=$(GRAPH) POLICYGRAPH_STORE=embedded $(BIN)/policygraph serve --host 127.0.0.1 --port 8000
+	POLICYGRAPH_GRAPH_FILE=$(GRAPH) POLICYGRAPH_STORE=embedded $(BIN)/policygraph serve --host $(HOST) --port $(PORT)
 
 ## test: lint, then the whole test suite with the extraction quality report
 test: install lint
@@ -44,5 +47,6 @@ quality: install
 bench: install
 	$(BIN)/python bench/build_throughput.py
 
+## clean: remove the built graph, test artifacts, the virtualenv and caches (data/ stays)
 clean:
-	rm -rf build $(VENV) *.egg-info .pytest_cache
+	rm -rf build $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -439,6 +439,7 @@ def serve(
         raise _fail(exc) from exc
     except StoreUnavailable as exc:
         raise _fail(exc, EXIT_NO_STORE) from exc
+    err.print(f"listening on http://{host}:{port} (docs at http://{host}:{port}/docs)")
 
     Granian(
         "api.app:create_app",
