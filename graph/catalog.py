@@ -54,9 +54,10 @@ class Catalog:
             if text.strip() == f"region:{row.code}" or name in (row.code, row.name, row.short_name):
                 return row
         known = [row.name for row in self.regions]
-        for region in default_gazetteer().lookup(name)[:1]:
+        unloaded = next(iter(default_gazetteer().lookup(name)), None)
+        if unloaded is not None:
             raise NotFound(
-                f"{region.name} ({region.code}) has no plan loaded",
+                f"{unloaded.name} ({unloaded.code}) has no plan loaded",
                 suggestions=closest(name, known),
             )
         raise NotFound(f"no region {text!r} in the graph", suggestions=closest(name, known))
@@ -89,11 +90,13 @@ class Catalog:
         )
 
     def _region_plans(self, text: str) -> PlanRow | None:
-        """The one plan of the region ``text`` names (宁夏); None when it names no region of the
-        graph. A region with several plans is a 404 that lists them."""
+        """The one plan of the region ``text`` names (宁夏); None when it names no region at all.
+        A region with several plans, or none loaded, is a 404 that says so."""
         try:
             region = self.region(text)
         except NotFound:
+            if default_gazetteer().lookup(clean(text)):
+                raise  # a region, with no plan loaded
             return None
         plans = [row for row in self.plans if row.region_code == region.code]
         if len(plans) == 1:

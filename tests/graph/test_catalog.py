@@ -43,8 +43,9 @@ def test_a_region_with_one_plan_names_that_plan(catalog: Catalog, ref: str) -> N
 
 
 def test_a_region_with_no_plan_loaded_says_so(catalog: Catalog) -> None:
-    with pytest.raises(NotFound, match=r"四川省 \(510000\) has no plan loaded"):
-        catalog.region("四川")
+    for lookup in (catalog.region, catalog.plan):
+        with pytest.raises(NotFound, match=r"四川省 \(510000\) has no plan loaded"):
+            lookup("四川")
     with pytest.raises(NotFound, match="no region '不存在市' in the graph"):
         catalog.region("不存在市")
 
