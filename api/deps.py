@@ -31,9 +31,11 @@ def get_catalog(request: Request) -> Catalog:
 class Queries:
     """The questions one request asks; with ``explain`` it keeps their Cypher and parameters."""
 
-    def __init__(self, store: Store, explain: bool) -> None:
+    def __init__(self, store: Store, explain: bool, catalog: Catalog) -> None:
         self.store = store
         self.explain = explain
+        self.catalog = catalog
+        """The catalogue of the store's current version: what an answer searched comes from it."""
         self.ran: list[ExplainedQuery] = []
 
     def ask(self, question: Question[RowT]) -> list[RowT]:
@@ -61,11 +63,12 @@ class Queries:
 
 async def get_queries(
     store: Annotated[Store, Depends(get_store)],
+    catalog: Annotated[Catalog, Depends(get_catalog)],
     explain: Annotated[
         bool, Query(description="Also return the Cypher and parameters that ran.")
     ] = False,
 ) -> Queries:
-    return Queries(store, explain)
+    return Queries(store, explain, catalog)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
+from api.coverage import Coverage, RegionStatus
 from graph.rows import (
     CitationRow,
     ClauseHitRow,
@@ -32,6 +33,7 @@ class ExplainedQuery(BaseModel):
 
 
 class Page(BaseModel, Generic[Row]):
+    coverage: Coverage = Field(description="The plans the answer searched, by region.")
     data: list[Row]
     count: int = Field(description="Rows in this page.")
     total: int = Field(description="Rows in the whole answer.")
@@ -116,3 +118,10 @@ class ErrorBody(BaseModel):
 
 class ErrorPublic(BaseModel):
     error: ErrorBody
+
+
+class ProgramRegionsPage(Page[RegionProgramRow]):
+    """The flagship's answer: the rows of the page, and every region in scope with what its plans
+    do about the program."""
+
+    by_region: list[RegionStatus]

@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import Response
 from pydantic import BaseModel
 
+from api.coverage import coverage
 from api.deps import Paging, Queries
 from graph.questions import Answer, Question
 
@@ -45,12 +46,15 @@ def table(
     as_csv: bool,
     row: type[BaseModel],
     filename: str,
+    question: Question[Any] | None,
 ) -> dict[str, Any] | Response:
-    """One page of an answer as a JSON page (the route's response model validates it) or as CSV."""
+    """One page of an answer as a JSON page (the route's response model validates it) or as CSV;
+    the page says which plans ``question`` searched."""
     if as_csv:
         return csv_response(answer.rows, row, filename)
     end = paging.offset + len(answer.rows)
     return {
+        "coverage": coverage(queries.catalog, question),
         "data": answer.rows,
         "count": len(answer.rows),
         "total": answer.total,
@@ -67,4 +71,12 @@ def question_table(
 ) -> dict[str, Any] | Response:
     """One page of a question's answer, cut and counted by the store, in its own row's columns."""
     answer = queries.page(question, paging)
-    return table(answer, paging, queries, as_csv=as_csv, row=question.row, filename=filename)
+    return table(
+        answer,
+        paging,
+        queries,
+        as_csv=as_csv,
+        row=question.row,
+        filename=filename,
+        question=question,
+    )

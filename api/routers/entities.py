@@ -6,8 +6,9 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
 
+from api.coverage import program_split
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
-from api.models import Page, ProgramDetailPublic
+from api.models import Page, ProgramDetailPublic, ProgramRegionsPage
 from api.routers.common import CSV_RESPONSE, RegionQuery
 from api.tables import question_table
 from graph.catalog import clean
@@ -18,7 +19,7 @@ from graph.questions import (
     ProgramsForGroup,
     RegionsForProgram,
 )
-from graph.rows import EntityRow, RegionProgramRow, ServingRow, TargetRow
+from graph.rows import EntityRow, ServingRow, TargetRow
 from graph.schema import Level, ProgramKind, Scope
 
 router = APIRouter()
@@ -105,7 +106,7 @@ def program_detail(
 
 @router.get(
     "/programs/{name}/regions",
-    response_model=Page[RegionProgramRow],
+    response_model=ProgramRegionsPage,
     responses=CSV_RESPONSE,
     tags=["programs"],
 )
@@ -124,16 +125,28 @@ def program_regions(
         bool, Query(description="Count a sub-region's plan for its ancestor at `level`.")
     ] = False,
 ) -> dict[str, object] | Response:
-    """Which regions fund (or cover) a program — each row with plan, section and quote.
-    The flagship: `/programs/返乡创业园/regions?relation=funds&level=province`."""
+    """Which regions fund (or cover) a program — each row with plan, section and quote — and,
+    in `by_region`, every region in scope: funds, covers (mentioned, not funded), silent (plans
+    loaded, none mentions it) or not_loaded (with `level`: the gazetteer's regions of that level
+    without a plan). The flagship: `/programs/返乡创业园/regions?relation=funds&level=province`."""
     program = catalog.entity("Program", name)
-    question = RegionsForProgram(
-        program_id=program.id,
-        relation="FUNDS" if relation == "funds" else "COVERS",
-        level=level,
-        include_subregions=include_subregions,
+    funds, covers = (
+        RegionsForProgram(
+            program_id=program.id,
+            relation=kind,
+            level=level,
+            include_subregions=include_subregions,
+        )
+        for kind in ("FUNDS", "COVERS")
     )
-    return question_table(question, paging, queries, as_csv=as_csv, filename="regions")
+    question = funds if relation == "funds" else covers
+    page = question_table(question, paging, queries, as_csv=as_csv, filename="regions")
+    if isinstance(page, Response):
+        return page
+    split = program_split(
+        catalog, queries.ask(funds), queries.ask(covers), level, include_subregions
+    )
+    return {**page, "by_region": split}
 
 
 @router.get(

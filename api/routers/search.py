@@ -47,10 +47,9 @@ def search(
     code = catalog.region(region).code if region else None
     # The index holds character pairs: a term that normalises to less than two characters
     # (spaces, control characters) can match nothing.
+    question = ClauseSearch(text=term, region_code=code)
     found: Answer[ClauseHitRow] = (
-        queries.page(ClauseSearch(text=term, region_code=code), paging)
-        if len(term) >= 2
-        else Answer([], 0)
+        queries.page(question, paging) if len(term) >= 2 else Answer([], 0)
     )
     hits = [
         SearchHitPublic(**row.model_dump(), highlight=highlight(row.text, term))
@@ -63,4 +62,5 @@ def search(
         as_csv=as_csv,
         row=SearchHitPublic,
         filename="search",
+        question=question,
     )

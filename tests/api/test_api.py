@@ -18,6 +18,8 @@ from graph.embedded_store import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
 from graph.questions import Store, default_registry, paged
 from graph.settings import Settings
+from loaders.gazetteer import default_gazetteer
+from tests.conftest import PLANS_DIR
 
 FLAGSHIP = "/programs/返乡创业园/regions?relation=funds&level=province"
 NEW_JOBS = {
@@ -254,3 +256,48 @@ def test_a_plan_can_be_named_by_its_region_and_a_region_without_plans_says_so(
     assert plan.status_code == 200 and plan.json()["plan"]["region_code"] == "640000", plan.text
     error = _error(client.get("/regions/四川"), 404)
     assert error["message"] == "四川省 (510000) has no plan loaded"
+
+
+@pytest.mark.parametrize(
+    ("url", "searched"),
+    [
+        ("/programs/返乡创业园/regions", {"150000", "150800", "500000", "620000", "640000"}),
+        ("/plans?region=宁夏", {"640000"}),
+        ("/search?q=零工市场&region=重庆", {"500000"}),
+        ("/indicators/城镇新增就业/targets?regions=重庆,宁夏", {"500000", "640000"}),
+    ],
+)
+def test_every_table_says_which_plans_it_searched(
+    client: TestClient, url: str, searched: set[str]
+) -> None:
+    coverage = client.get(url).json()["coverage"]
+    assert {region["code"] for region in coverage["regions"]} == searched
+    assert coverage["plans"] == sum(region["plans"] for region in coverage["regions"])
+
+
+PARK_NAMES = ("返乡入乡创业园", "入乡返乡创业园", "返乡创业园")
+
+
+def test_the_flagship_splits_every_province_by_what_its_plans_do(
+    client: TestClient, graph: Graph
+) -> None:
+    """funds / covers / silent as the plans' text has it; the provinces without a plan are
+    not_loaded, not silent."""
+    url = "/programs/返乡创业园/regions?relation=funds&level=province&include_subregions=true"
+    split = {row["code"]: row["status"] for row in client.get(url).json()["by_region"]}
+    assert {code for code, status in split.items() if status == "funds"} == {"150000", "620000"}
+    assert {code for code, status in split.items() if status == "covers"} == {"500000", "640000"}
+    assert split["510000"] == "not_loaded" and "silent" not in split.values()
+    assert len(split) == sum(
+        1 for r in default_gazetteer().by_code.values() if r.level == "province"
+    )
+
+    own = client.get("/programs/返乡创业园/regions").json()["by_region"]
+    texts = {
+        a["region_code"]: (PLANS_DIR / a["source"]).read_text(encoding="utf-8")
+        for _, a in graph.nodes(data=True)
+        if a["labels"] == ("Plan",)
+    }
+    for row in own:
+        mentioned = any(name in texts[row["code"]] for name in PARK_NAMES)
+        assert mentioned == (row["status"] in ("funds", "covers")), row
