@@ -3,6 +3,7 @@ tell "no plan says so" from "no plan of that region was loaded"."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -27,10 +28,10 @@ class Coverage(BaseModel):
     regions: list[SearchedRegion] = Field(description="The regions whose plans were searched.")
 
 
-def coverage(catalog: Catalog, question: Question[Any] | None) -> Coverage:
+def coverage(catalog: Catalog, question: Question[Any]) -> Coverage:
     """The plans ``question`` reads: the one it names (``plan_id``), those of the regions it
     names (``region_code``, ``region_codes``), else every plan loaded."""
-    values = question.model_dump() if question is not None else {}
+    values = question.model_dump()
     plans = catalog.plans
     if values.get("plan_id") is not None:
         plans = [p for p in plans if p.id == values["plan_id"]]
@@ -40,9 +41,7 @@ def coverage(catalog: Catalog, question: Question[Any] | None) -> Coverage:
     if codes is not None:
         plans = [p for p in plans if p.region_code in codes]
     regions = {row.code: row for row in catalog.regions}
-    counts: dict[str, int] = {}
-    for plan in plans:
-        counts[plan.region_code] = counts.get(plan.region_code, 0) + 1
+    counts = Counter(plan.region_code for plan in plans)
     return Coverage(
         plans=len(plans),
         regions=[

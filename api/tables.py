@@ -46,7 +46,7 @@ def table(
     as_csv: bool,
     row: type[BaseModel],
     filename: str,
-    question: Question[Any] | None,
+    question: Question[Any],
 ) -> dict[str, Any] | Response:
     """One page of an answer as a JSON page (the route's response model validates it) or as CSV;
     the page says which plans ``question`` searched."""
