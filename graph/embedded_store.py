@@ -19,7 +19,7 @@ from typing import Any
 
 from graph.build import Graph
 from graph.errors import GraphFileError
-from graph.graph_file import GraphWriter, check_format, sql_queries
+from graph.graph_file import GraphWriter, check_format, read_only_uri, sql_queries
 from graph.queries import NamedQuery, QueryRegistry
 from graph.questions import PAGING, Answer, Question, RowT, check_registry
 
@@ -61,7 +61,7 @@ class EmbeddedStore:
         reads the new one from the next question on."""
         if not path.is_file():
             raise GraphFileError(f"{path}: no such graph file")
-        return cls(f"{path.resolve().as_uri()}?mode=ro", name=str(path), path=path)
+        return cls(read_only_uri(path), name=str(path), path=path)
 
     def version(self) -> str:
         """The file's identity (inode, size, modification time): a build writes a new file

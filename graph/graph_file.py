@@ -38,6 +38,11 @@ def sql_queries() -> QueryRegistry:
     return QueryRegistry(SQL_DIR, SQL)
 
 
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI that opens the graph file at ``path`` for reading only."""
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
 def _json(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -170,7 +175,7 @@ def earlier_versions(path: Path) -> dict[str, list[str]]:
         return {}
     found: dict[str, list[str]] = {}
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as db:
             check_format(db, str(path))
             plans = db.execute(
                 "SELECT id, props ->> '$.source', props ->> '$.replaces' FROM node"
