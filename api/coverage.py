@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from graph.catalog import Catalog
 from graph.questions import Question
-from graph.rows import RegionProgramRow
+from graph.rows import RegionRelationRow
 from loaders.gazetteer import default_gazetteer
 
 
@@ -68,14 +68,14 @@ class RegionStatus(BaseModel):
 
 def program_split(
     catalog: Catalog,
-    funds: list[RegionProgramRow],
-    covers: list[RegionProgramRow],
+    relations: list[RegionRelationRow],
     level: str | None,
     include_subregions: bool,
 ) -> list[RegionStatus]:
-    """Every region in scope with what its plans do about a program: those with plans loaded
-    (at ``level``, counting sub-regions' plans with ``include_subregions``), and — when a level
-    is asked — the gazetteer's regions of that level with no plan loaded."""
+    """Every region in scope with what its plans do about a program (``relations``: which
+    regions fund it and which cover it): those with plans loaded (at ``level``, counting
+    sub-regions' plans with ``include_subregions``), and — when a level is asked — the
+    gazetteer's regions of that level with no plan loaded."""
     gazetteer = default_gazetteer()
     loaded: set[str] = set()
     for plan in catalog.plans:
@@ -83,8 +83,8 @@ def program_split(
         for region in chain if include_subregions else chain[:1]:
             if level is None or region.level == level:
                 loaded.add(region.code)
-    funding = {row.region_code for row in funds}
-    covering = {row.region_code for row in covers} - funding
+    funding = {row.region_code for row in relations if row.relation == "FUNDS"}
+    covering = {row.region_code for row in relations if row.relation == "COVERS"} - funding
     in_scope = loaded | {
         code
         for code, region in gazetteer.by_code.items()

@@ -30,6 +30,7 @@ from graph.rows import (
     NodeRow,
     PlanRow,
     RegionProgramRow,
+    RegionRelationRow,
     RegionRow,
     RelationshipRow,
     Row,
@@ -105,6 +106,13 @@ class RegionsForProgram(Question[RegionProgramRow]):
     name = "regions_for_program"
     program_id: str
     relation: Relation = "FUNDS"
+    level: Level | None = None
+    include_subregions: bool = False
+
+
+class ProgramRegionRelations(Question[RegionRelationRow]):
+    name = "program_region_relations"
+    program_id: str
     level: Level | None = None
     include_subregions: bool = False
 
@@ -204,7 +212,7 @@ class PlanCitations(Question[CitationRow]):
 
 
 QUESTIONS: tuple[type[Question[Any]], ...] = (
-    RegionsForProgram, ProgramsForGroup, IndicatorTargets, RegionCoverage, RegionMatrix,
+    RegionsForProgram, ProgramRegionRelations, ProgramsForGroup, IndicatorTargets, RegionCoverage, RegionMatrix,
     ClauseSearch, PlanOutline, GraphStats, RegionScope, ExportNodes, ExportRelationships,
     Regions, Plans, Entities, PlanFundings, PlanCitations,
 )  # fmt: skip

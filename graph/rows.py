@@ -54,6 +54,12 @@ class PlanRow(Row):
     fundings: int
 
 
+class RegionRelationRow(Row):
+    region_code: str
+    relation: str
+    """FUNDS or COVERS."""
+
+
 class SectionRow(Row):
     section_id: str
     path: str

@@ -16,6 +16,7 @@ from graph.questions import (
     Entities,
     EntityLabel,
     IndicatorTargets,
+    ProgramRegionRelations,
     ProgramsForGroup,
     RegionsForProgram,
 )
@@ -130,22 +131,21 @@ def program_regions(
     loaded, none mentions it) or not_loaded (with `level`: the gazetteer's regions of that level
     without a plan). The flagship: `/programs/返乡创业园/regions?relation=funds&level=province`."""
     program = catalog.entity("Program", name)
-    funds, covers = (
-        RegionsForProgram(
-            program_id=program.id,
-            relation=kind,
-            level=level,
-            include_subregions=include_subregions,
-        )
-        for kind in ("FUNDS", "COVERS")
+    question = RegionsForProgram(
+        program_id=program.id,
+        relation="FUNDS" if relation == "funds" else "COVERS",
+        level=level,
+        include_subregions=include_subregions,
     )
-    question = funds if relation == "funds" else covers
     page = question_table(question, paging, queries, as_csv=as_csv, filename="regions")
     if isinstance(page, Response):
         return page
-    split = program_split(
-        catalog, queries.ask(funds), queries.ask(covers), level, include_subregions
+    relations = queries.ask(
+        ProgramRegionRelations(
+            program_id=program.id, level=level, include_subregions=include_subregions
+        )
     )
+    split = program_split(catalog, relations, level, include_subregions)
     return {**page, "by_region": split}
 
 

@@ -16,6 +16,7 @@ from graph.questions import (
     PlanFundings,
     PlanOutline,
     Plans,
+    ProgramRegionRelations,
     ProgramsForGroup,
     Question,
     RegionCoverage,
@@ -52,6 +53,11 @@ def cases(plan_ids: list[str]) -> list[Question[Any]]:
         )
         for program in (PARKS, LOANS, GIG)
         for relation in ("FUNDS", "COVERS")
+        for level, sub in LEVELS
+    ]
+    found += [
+        ProgramRegionRelations(program_id=program, level=level, include_subregions=sub)
+        for program in (PARKS, LOANS, GIG)
         for level, sub in LEVELS
     ]
     for group in (

@@ -9,7 +9,7 @@
 CREATE INDEX node_label ON node (label, id);
 CREATE INDEX node_plan ON node (plan_id, label) WHERE plan_id IS NOT NULL;
 CREATE INDEX edge_source ON edge (source, type);
-CREATE INDEX edge_target ON edge (target, type);
+CREATE INDEX edge_target ON edge (target, type, source);
 CREATE INDEX edge_type ON edge (type);
 CREATE INDEX edge_plan ON edge (plan_id, type) WHERE plan_id IS NOT NULL;
 CREATE TABLE region_ancestor (
