@@ -21,11 +21,21 @@ class SearchedRegion(BaseModel):
     plans: int = Field(description="Plans of this region that were searched.")
 
 
+class UnloadedRegion(BaseModel):
+    code: str
+    name: str
+    level: str
+
+
 class Coverage(BaseModel):
     """The plans behind an answer; a region or plan that is not here was not searched."""
 
     plans: int = Field(description="Plans searched.")
     regions: list[SearchedRegion] = Field(description="The regions whose plans were searched.")
+    not_loaded: list[UnloadedRegion] = Field(
+        description="Regions the question names that have no plan loaded: nothing of theirs "
+        "could be found."
+    )
 
 
 def coverage(catalog: Catalog, question: Question[Any]) -> Coverage:
@@ -33,6 +43,7 @@ def coverage(catalog: Catalog, question: Question[Any]) -> Coverage:
     names (``region_code``, ``region_codes``), else every plan loaded."""
     values = question.model_dump()
     plans = catalog.plans
+    loaded = {plan.region_code for plan in plans}
     if values.get("plan_id") is not None:
         plans = [p for p in plans if p.id == values["plan_id"]]
     codes = values.get("region_codes") or (
@@ -42,6 +53,7 @@ def coverage(catalog: Catalog, question: Question[Any]) -> Coverage:
         plans = [p for p in plans if p.region_code in codes]
     regions = {row.code: row for row in catalog.regions}
     counts = Counter(plan.region_code for plan in plans)
+    gazetteer = default_gazetteer()
     return Coverage(
         plans=len(plans),
         regions=[
@@ -50,10 +62,15 @@ def coverage(catalog: Catalog, question: Question[Any]) -> Coverage:
             )
             for code, count in sorted(counts.items())
         ],
+        not_loaded=[
+            UnloadedRegion(code=code, name=region.name, level=region.level)
+            for code in codes or ()
+            if code not in loaded and (region := gazetteer.by_code.get(code)) is not None
+        ],
     )
 
 
-Status = Literal["funds", "covers", "silent", "not_loaded"]
+Status = Literal["funds", "covers", "sets_target", "mentions", "silent", "not_loaded"]
 
 
 class RegionStatus(BaseModel):
@@ -61,21 +78,35 @@ class RegionStatus(BaseModel):
     name: str
     level: str
     status: Status = Field(
-        description="funds: a plan commits money to it; covers: mentioned, not funded; silent: "
-        "plans loaded, none mentions it; not_loaded: no plan of this region is loaded."
+        description="For a program — funds: a plan commits money to it; covers: mentioned, not "
+        "funded. For an indicator — sets_target: a plan sets a target for it; mentions: "
+        "mentioned, no target. For both — silent: plans loaded, none mentions it; not_loaded: "
+        "no plan of this region is loaded."
     )
 
 
-def program_split(
+RELATION_STATUS: dict[str, Status] = {
+    "FUNDS": "funds",
+    "COVERS": "covers",
+    "SETS_TARGET": "sets_target",
+    "MENTIONS": "mentions",
+}
+"""What a region's plans do about an entity, firmest first: a region gets the first it has."""
+
+
+def region_split(
     catalog: Catalog,
     relations: list[RegionRelationRow],
-    level: str | None,
-    include_subregions: bool,
+    *,
+    asked: list[str] | None = None,
+    level: str | None = None,
+    include_subregions: bool = False,
 ) -> list[RegionStatus]:
-    """Every region in scope with what its plans do about a program (``relations``: which
-    regions fund it and which cover it): those with plans loaded (at ``level``, counting
-    sub-regions' plans with ``include_subregions``), and — when a level is asked — the
-    gazetteer's regions of that level with no plan loaded."""
+    """Every region in scope with what its plans do about an entity (``relations``: which
+    regions fund, cover, set a target for or mention it). In scope are the regions ``asked``
+    for; else those with plans loaded (at ``level``, counting sub-regions' plans with
+    ``include_subregions``) and — when a level is given — the gazetteer's regions of that level
+    with no plan loaded."""
     gazetteer = default_gazetteer()
     loaded: set[str] = set()
     for plan in catalog.plans:
@@ -83,22 +114,20 @@ def program_split(
         for region in chain if include_subregions else chain[:1]:
             if level is None or region.level == level:
                 loaded.add(region.code)
-    funding = {row.region_code for row in relations if row.relation == "FUNDS"}
-    covering = {row.region_code for row in relations if row.relation == "COVERS"} - funding
-    in_scope = loaded | {
-        code
-        for code, region in gazetteer.by_code.items()
-        if level is not None and region.level == level
-    }
+    status_of: dict[str, Status] = {}
+    for relation, status in RELATION_STATUS.items():
+        for row in relations:
+            if row.relation == relation:
+                status_of.setdefault(row.region_code, status)
+    if asked is not None:
+        in_scope = set(asked)
+    else:
+        unloaded = {code for code, region in gazetteer.by_code.items() if region.level == level}
+        in_scope = loaded | unloaded
     statuses: list[RegionStatus] = []
     for code in sorted(in_scope):
         region = gazetteer.by_code[code]
-        status: Status = (
-            "funds" if code in funding
-            else "covers" if code in covering
-            else "silent" if code in loaded
-            else "not_loaded"
-        )  # fmt: skip
+        status = status_of.get(code, "silent" if code in loaded else "not_loaded")
         statuses.append(
             RegionStatus(code=code, name=region.name, level=region.level, status=status)
         )

@@ -1,18 +1,23 @@
-"""Tables out: a JSON page, or CSV (UTF-8 with BOM, so Excel opens Chinese correctly)."""
+"""Tables out: a JSON page, or CSV (UTF-8 with BOM, so Excel opens Chinese correctly).
+
+A CSV answer says what it searched in its headers, as a JSON page does in ``coverage``:
+``X-Plans-Searched`` (a count), ``X-Regions-Searched`` and ``X-Regions-Not-Loaded`` (region
+codes, comma-separated)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fastapi import Response
 from pydantic import BaseModel
 
-from api.coverage import coverage
+from api.coverage import Coverage, coverage
 from api.deps import Paging, Queries
+from api.models import RegionCells
 from graph.questions import Answer, Question
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
@@ -24,18 +29,62 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def csv_response(rows: Sequence[BaseModel], row: type[BaseModel], filename: str) -> Response:
-    """Rows as CSV, one column per field of ``row`` in its order."""
-    columns = list(row.model_fields)
+def coverage_headers(searched: Coverage) -> dict[str, str]:
+    return {
+        "X-Plans-Searched": str(searched.plans),
+        "X-Regions-Searched": ",".join(region.code for region in searched.regions),
+        "X-Regions-Not-Loaded": ",".join(region.code for region in searched.not_loaded),
+    }
+
+
+def csv_table(
+    header: Sequence[str], lines: Iterable[Sequence[Any]], filename: str, searched: Coverage
+) -> Response:
+    """A CSV attachment: ``header``, then one line per item of ``lines``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows([_cell(getattr(r, c)) for c in columns] for r in rows)
+    writer.writerow(header)
+    writer.writerows([_cell(value) for value in line] for line in lines)
     return Response(
         content="\ufeff" + buffer.getvalue(),
         media_type=CSV_MEDIA_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}.csv"',
+            **coverage_headers(searched),
+        },
     )
+
+
+def csv_response(
+    rows: Sequence[BaseModel], row: type[BaseModel], filename: str, searched: Coverage
+) -> Response:
+    """Rows as CSV, one column per field of ``row`` in its order."""
+    columns = list(row.model_fields)
+    return csv_table(columns, ([getattr(r, c) for c in columns] for r in rows), filename, searched)
+
+
+def wide_csv(
+    rows: Sequence[RegionCells],
+    common: Sequence[str],
+    cell: type[BaseModel],
+    codes: Sequence[str],
+    filename: str,
+    searched: Coverage,
+) -> Response:
+    """Rows that hold a cell per region (``row.regions[code]``) as one CSV line each: the
+    ``common`` columns, then a column group per region, ``<code>.<field>``, empty where the
+    region has no cell."""
+    fields = list(cell.model_fields)
+    header = [*common, *(f"{code}.{field}" for code in codes for field in fields)]
+
+    def line(row: RegionCells) -> list[Any]:
+        values = [getattr(row, column) for column in common]
+        for code in codes:
+            found = row.regions.get(code)
+            values += [getattr(found, f) if found is not None else None for f in fields]
+        return values
+
+    return csv_table(header, (line(row) for row in rows), filename, searched)
 
 
 def table(
@@ -49,9 +98,16 @@ def table(
     question: Question[Any],
 ) -> dict[str, Any] | Response:
     """One page of an answer as a JSON page (the route's response model validates it) or as CSV;
-    the page says which plans ``question`` searched."""
+    either says which plans ``question`` searched."""
     if as_csv:
-        return csv_response(answer.rows, row, filename)
+        return csv_response(answer.rows, row, filename, coverage(queries.catalog, question))
+    return json_page(answer, paging, queries, question)
+
+
+def json_page(
+    answer: Answer[Any], paging: Paging, queries: Queries, question: Question[Any]
+) -> dict[str, Any]:
+    """One page of an answer with its place in the whole and what ``question`` searched."""
     end = paging.offset + len(answer.rows)
     return {
         "coverage": coverage(queries.catalog, question),

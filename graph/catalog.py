@@ -46,6 +46,17 @@ class Catalog:
             f"no {ENTITY_LABELS[label]} named {text!r}", suggestions=closest(name, known)
         )
 
+    def spellings(self, term: str) -> list[str]:
+        """``term`` and, when it is the name or an alias of a program, group or indicator, that
+        entity's other names: a search for 返乡创业园 also finds 返乡入乡创业园."""
+        found = [term]
+        for rows in self.entities.values():
+            for row in rows:
+                names = [row.name, *row.aliases]
+                if term in names:
+                    found += [name for name in names if name not in found]
+        return found
+
     def region(self, text: str) -> RegionRow:
         """A region of the graph; one the gazetteer knows but no loaded plan reaches is a 404 of
         its own, so "no plan loaded" is not mistaken for "no such region"."""
@@ -62,13 +73,33 @@ class Catalog:
             )
         raise NotFound(f"no region {text!r} in the graph", suggestions=closest(name, known))
 
-    def regions_list(self, text: str) -> list[RegionRow]:
-        """Comma-separated regions (重庆,宁夏 or 500000,640000), each resolved, in order, once."""
+    def scope(self, text: str) -> list[RegionRow]:
+        """The regions a question is asked about (重庆,宁夏 or 500000,640000), each resolved, in
+        order, once. A region the gazetteer knows with no plan loaded is in scope too, with
+        ``plans`` 0: the answer's coverage lists it as not loaded instead of refusing the
+        question."""
         parts = [p for p in text.replace("，", ",").split(",") if p.strip()]
         if not parts:
             raise InvalidInput("no region given")
-        found = {row.code: row for row in (self.region(p) for p in parts)}
+        found = {row.code: row for row in (self.region_in_scope(p) for p in parts)}
         return list(found.values())
+
+    def region_in_scope(self, text: str) -> RegionRow:
+        """A region of the graph or, with no plan loaded, of the gazetteer (``plans`` 0)."""
+        try:
+            return self.region(text)
+        except NotFound:
+            unloaded = next(iter(default_gazetteer().lookup(clean(text))), None)
+            if unloaded is None:
+                raise
+            return RegionRow(
+                code=unloaded.code,
+                name=unloaded.name,
+                short_name=unloaded.short_name,
+                level=unloaded.level,
+                parent_code=unloaded.parent_code,
+                plans=0,
+            )
 
     def plan(self, text: str) -> PlanRow:
         """A plan by id, file name or hash prefix; an earlier version's id is a 404 that names

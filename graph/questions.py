@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
 
-from pydantic import BaseModel, ConfigDict, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from graph.errors import QueryFileError
 from graph.queries import CYPHER, Dialect, QueryRegistry, lucene_phrase
@@ -117,6 +117,11 @@ class ProgramRegionRelations(Question[RegionRelationRow]):
     include_subregions: bool = False
 
 
+class IndicatorRegionRelations(Question[RegionRelationRow]):
+    name = "indicator_region_relations"
+    indicator_id: str
+
+
 class ProgramsForGroup(Question[ServingRow]):
     name = "programs_for_group"
     group_id: str | None = None
@@ -145,18 +150,21 @@ class RegionMatrix(Question[MatrixCellRow]):
     name = "region_matrix"
     relation: Relation = "COVERS"
     label: Literal["Program", "TargetGroup"] = "Program"
+    region_codes: list[str] | None = None
 
 
 class ClauseSearch(Question[ClauseHitRow]):
     name = "clause_search"
-    text: str
+    terms: list[str] = Field(min_length=1)
+    """A clause matches when it contains any of them: a term and the other names of what it
+    names (返乡创业园, 返乡入乡创业园)."""
     region_code: str | None = None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def lucene(self) -> str:
-        """The text as a phrase for the full-text index, never read as query syntax."""
-        return lucene_phrase(self.text)
+        """The terms as phrases for the full-text index, never read as query syntax."""
+        return " OR ".join(lucene_phrase(term) for term in self.terms)
 
 
 class PlanOutline(Question[SectionRow]):
@@ -212,7 +220,7 @@ class PlanCitations(Question[CitationRow]):
 
 
 QUESTIONS: tuple[type[Question[Any]], ...] = (
-    RegionsForProgram, ProgramRegionRelations, ProgramsForGroup, IndicatorTargets, RegionCoverage, RegionMatrix,
+    RegionsForProgram, ProgramRegionRelations, IndicatorRegionRelations, ProgramsForGroup, IndicatorTargets, RegionCoverage, RegionMatrix,
     ClauseSearch, PlanOutline, GraphStats, RegionScope, ExportNodes, ExportRelationships,
     Regions, Plans, Entities, PlanFundings, PlanCitations,
 )  # fmt: skip

@@ -57,7 +57,7 @@ class PlanRow(Row):
 class RegionRelationRow(Row):
     region_code: str
     relation: str
-    """FUNDS or COVERS."""
+    """FUNDS or COVERS (programs), SETS_TARGET or MENTIONS (indicators)."""
 
 
 class SectionRow(Row):
@@ -176,8 +176,11 @@ class MatrixCellRow(Row):
     entity_id: str
     entity_name: str
     clauses: int
+    first_plan_id: str
+    first_section_path: str
     first_clause_id: str
     first_evidence: str
+    first_locator: str | None
 
 
 class ClauseHitRow(Row):

@@ -7,13 +7,15 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
+from api.coverage import coverage
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
-from api.models import ComparisonPublic, Page
+from api.models import ComparedEntity, ComparisonPublic, Page, Quote, Similarity, TargetCell
+from api.pivot import ENTITY_COLUMNS, TARGET_COLUMNS, pivot_entities, pivot_targets
 from api.routers.common import CSV_RESPONSE
-from api.tables import csv_response, question_table
+from api.tables import csv_response, question_table, wide_csv
 from graph.errors import InvalidInput
-from graph.questions import IndicatorTargets, RegionCoverage, RegionMatrix
-from graph.rows import MatrixCellRow, TargetRow
+from graph.questions import IndicatorTargets, RegionMatrix
+from graph.rows import MatrixCellRow, RegionRow
 
 router = APIRouter(tags=["analysis"])
 
@@ -23,12 +25,40 @@ def jaccard(a: set[str], b: set[str]) -> float | None:
     return len(a & b) / len(a | b) if a | b else None
 
 
-def _sets(names: dict[str, set[str]]) -> dict[str, object]:
-    shared = set.intersection(*names.values())
-    return {
-        "shared": sorted(shared),
-        "only": {code: sorted(found - shared) for code, found in names.items()},
-    }
+def _addressed(rows: list[ComparedEntity], code: str) -> set[str]:
+    return {row.id for row in rows if row.regions[code] is not None}
+
+
+def similarities(
+    regions: list[RegionRow], programs: list[ComparedEntity], groups: list[ComparedEntity]
+) -> list[Similarity]:
+    """Per pair of regions, the Jaccard similarity of the programs, the groups and both; null
+    with a note for a pair with a region whose plans are not loaded (nothing to compare)."""
+    found = {r.code: (_addressed(programs, r.code), _addressed(groups, r.code)) for r in regions}
+    pairs: list[Similarity] = []
+    for a, b in combinations(regions, 2):
+        if unloaded := [r.name for r in (a, b) if r.plans == 0]:
+            note = f"{'、'.join(unloaded)}: no plan loaded"
+            pairs.append(
+                Similarity(
+                    a=a.code, b=b.code, programs=None, target_groups=None, combined=None, note=note
+                )
+            )
+            continue
+        (programs_a, groups_a), (programs_b, groups_b) = found[a.code], found[b.code]
+        pairs.append(
+            Similarity(
+                a=a.code,
+                b=b.code,
+                programs=jaccard(programs_a, programs_b),
+                target_groups=jaccard(groups_a, groups_b),
+                combined=jaccard(programs_a | groups_a, programs_b | groups_b),
+            )
+        )
+    return pairs
+
+
+CompareTable = Literal["targets", "programs", "groups", "similarity"]
 
 
 @router.get("/compare", response_model=ComparisonPublic, responses=CSV_RESPONSE)
@@ -45,37 +75,54 @@ def compare(
             pattern=r"[^,，\s]",
         ),
     ],
+    table_name: Annotated[
+        CompareTable,
+        Query(alias="table", description="With CSV: which of the four tables."),
+    ] = "targets",
 ) -> dict[str, object] | Response:
-    """Programs and target groups both regions' plans address, and those only one does; their main
-    targets side by side; and, per pair, the Jaccard similarity of programs, groups and both."""
-    found = catalog.regions_list(regions)
+    """Regions side by side: the programs and target groups their plans address, each with a
+    quote per region (shared ones first); their main targets pivoted, one row per indicator and
+    a column group per region; and, per pair, the Jaccard similarity of programs, groups and
+    both. A region with no plan loaded is compared too: its cells are empty and `coverage`
+    lists it as not loaded."""
+    found = catalog.scope(regions)
     if len(found) < 2:
         raise InvalidInput("compare needs at least two different regions")
     codes = [r.code for r in found]
-    by_label: dict[str, dict[str, set[str]]] = {
-        label: {c: set() for c in codes} for label in ("Program", "TargetGroup")
+    loaded = [r.code for r in found if r.plans > 0]
+    target_question = IndicatorTargets(region_codes=codes, main=True)
+    targets = pivot_targets(queries.ask(target_question), codes)
+    funded = {
+        (cell.region_code, cell.entity_id)
+        for cell in queries.ask(RegionMatrix(relation="FUNDS", label="Program", region_codes=codes))
     }
-    for row in queries.ask(RegionCoverage(region_codes=codes)):
-        by_label[row.label][row.region_code].add(row.name)
-    targets = queries.ask(IndicatorTargets(region_codes=codes, main=True))
+    programs = pivot_entities(
+        queries.ask(RegionMatrix(relation="COVERS", label="Program", region_codes=codes)),
+        funded,
+        codes,
+        loaded,
+    )
+    groups = pivot_entities(
+        queries.ask(RegionMatrix(relation="COVERS", label="TargetGroup", region_codes=codes)),
+        None,
+        codes,
+        loaded,
+    )
+    similarity = similarities(found, programs, groups)
+    searched = coverage(catalog, target_question)
     if as_csv:
-        return csv_response(targets, TargetRow, "compare-targets")
-    programs, groups = by_label["Program"], by_label["TargetGroup"]
-    similarity = [
-        {
-            "a": a,
-            "b": b,
-            "measure": "jaccard",
-            "programs": jaccard(programs[a], programs[b]),
-            "target_groups": jaccard(groups[a], groups[b]),
-            "combined": jaccard(programs[a] | groups[a], programs[b] | groups[b]),
-        }  # fmt: skip
-        for a, b in combinations(codes, 2)
-    ]
+        filename = f"compare-{table_name}"
+        if table_name == "similarity":
+            return csv_response(similarity, Similarity, filename, searched)
+        if table_name == "targets":
+            return wide_csv(targets, TARGET_COLUMNS, TargetCell, codes, filename, searched)
+        entities = programs if table_name == "programs" else groups
+        return wide_csv(entities, ENTITY_COLUMNS, Quote, codes, filename, searched)
     return {
+        "coverage": searched,
         "regions": found,
-        "programs": _sets(programs),
-        "target_groups": _sets(groups),
+        "programs": programs,
+        "target_groups": groups,
         "targets": targets,
         "similarity": similarity,
         "explain": queries.explained,

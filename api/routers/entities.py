@@ -6,21 +6,31 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
 
-from api.coverage import program_split
+from api.coverage import coverage, region_split
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
-from api.models import Page, ProgramDetailPublic, ProgramRegionsPage
+from api.models import (
+    IndicatorTargetsPage,
+    Page,
+    PivotedTargetsPage,
+    ProgramDetailPublic,
+    ProgramRegionsPage,
+    TargetCell,
+)
+from api.pivot import TARGET_COLUMNS, pivot_targets
 from api.routers.common import CSV_RESPONSE, RegionQuery
-from api.tables import question_table
+from api.tables import json_page, question_table, wide_csv
 from graph.catalog import clean
 from graph.questions import (
+    Answer,
     Entities,
     EntityLabel,
+    IndicatorRegionRelations,
     IndicatorTargets,
     ProgramRegionRelations,
     ProgramsForGroup,
     RegionsForProgram,
 )
-from graph.rows import EntityRow, ServingRow, TargetRow
+from graph.rows import EntityRow, ServingRow
 from graph.schema import Level, ProgramKind, Scope
 
 router = APIRouter()
@@ -145,7 +155,7 @@ def program_regions(
             program_id=program.id, level=level, include_subregions=include_subregions
         )
     )
-    split = program_split(catalog, relations, level, include_subregions)
+    split = region_split(catalog, relations, level=level, include_subregions=include_subregions)
     return {**page, "by_region": split}
 
 
@@ -175,7 +185,7 @@ def group_programs(
 ) -> dict[str, object] | Response:
     """The programs plans direct at a target group, region by region, with evidence."""
     group = catalog.entity("TargetGroup", name)
-    code = catalog.region(region).code if region else None
+    code = catalog.region_in_scope(region).code if region else None
     question = ProgramsForGroup(group_id=group.id, region_code=code)
     return question_table(question, paging, queries, as_csv=as_csv, filename="programs")
 
@@ -192,7 +202,7 @@ def list_indicators(
 
 @router.get(
     "/indicators/{name}/targets",
-    response_model=Page[TargetRow],
+    response_model=IndicatorTargetsPage | PivotedTargetsPage,
     responses=CSV_RESPONSE,
     tags=["indicators"],
 )
@@ -210,12 +220,34 @@ def indicator_targets(
     ] = None,
     year: Annotated[int | None, Query(ge=1949, le=2100, examples=[2025])] = None,
     scope: Annotated[Scope | None, Query(description="cumulative, annual or level.")] = None,
+    pivot: Annotated[
+        Literal["region"] | None,
+        Query(description="region: one row per scope, a column group per region."),
+    ] = None,
 ) -> dict[str, object] | Response:
     """One row per region and target: value as written and normalised, unit, comparator, scope,
-    baseline and the quote it rests on."""
+    baseline and the quote it rests on; or, with `pivot=region`, the regions side by side. In
+    `by_region`, every region in scope (those asked for, else those with plans): sets_target,
+    mentions (named, no target), silent or not_loaded."""
     indicator = catalog.entity("Indicator", name)
-    codes = [r.code for r in catalog.regions_list(regions)] if regions else None
+    asked = catalog.scope(regions) if regions else None
+    codes = [r.code for r in asked] if asked is not None else None
     question = IndicatorTargets(
         indicator_id=indicator.id, region_codes=codes, year=year, scope=scope
     )
-    return question_table(question, paging, queries, as_csv=as_csv, filename="targets")
+    relations = queries.ask(IndicatorRegionRelations(indicator_id=indicator.id))
+    split = region_split(catalog, relations, asked=codes)
+    if pivot is None:
+        page = question_table(question, paging, queries, as_csv=as_csv, filename="targets")
+        return page if isinstance(page, Response) else {**page, "by_region": split}
+    rows = queries.ask(question)
+    known = {region.code: region for region in catalog.regions}
+    columns = asked or [known[code] for code in sorted({row.region_code for row in rows})]
+    codes = [region.code for region in columns]
+    pivoted = pivot_targets(rows, codes)
+    cut = pivoted[paging.offset : paging.offset + paging.limit]
+    if as_csv:
+        searched = coverage(catalog, question)
+        return wide_csv(cut, TARGET_COLUMNS, TargetCell, codes, "targets", searched)
+    page = json_page(Answer(cut, len(pivoted)), paging, queries, question)
+    return {**page, "regions": columns, "by_region": split}

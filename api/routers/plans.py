@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
+from api.coverage import coverage
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
 from api.models import Page, PlanDetailPublic, PlanFactsPublic
 from api.routers.common import CSV_RESPONSE, PlanPath, RegionQuery
@@ -33,7 +34,7 @@ def list_plans(
     region: RegionQuery = None,
 ) -> dict[str, object] | Response:
     """The plans, with metadata and how many programs, groups, targets and fundings each holds."""
-    code = catalog.region(region).code if region else None
+    code = catalog.region_in_scope(region).code if region else None
     return question_table(Plans(region_code=code), paging, queries, as_csv=as_csv, filename="plans")
 
 
@@ -62,10 +63,12 @@ def plan_facts(
 ) -> dict[str, object] | Response:
     """Everything extracted from one plan — targets, FUNDS, SERVES, CITES — each with its quote."""
     plan_id = catalog.plan(plan).id
-    targets = queries.ask(IndicatorTargets(plan_id=plan_id))
+    target_question = IndicatorTargets(plan_id=plan_id)
+    targets = queries.ask(target_question)
     fundings = queries.ask(PlanFundings(plan_id=plan_id))
     servings = queries.ask(ProgramsForGroup(plan_id=plan_id))
     citations = queries.ask(PlanCitations(plan_id=plan_id))
+    searched = coverage(catalog, target_question)
     if as_csv:
         tables: dict[str, tuple[Sequence[Row], type[Row]]] = {
             "targets": (targets, TargetRow),
@@ -74,9 +77,10 @@ def plan_facts(
             "citations": (citations, CitationRow),
         }
         rows, row = tables[table_name]
-        return csv_response(rows, row, table_name)
+        return csv_response(rows, row, table_name, searched)
     return {
         "plan_id": plan_id,
+        "coverage": searched,
         "targets": targets,
         "fundings": fundings,
         "servings": servings,

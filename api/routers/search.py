@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
-from api.models import Page, SearchHitPublic
+from api.models import SearchHitPublic, SearchPage
 from api.routers.common import CSV_RESPONSE, RegionQuery
 from api.tables import table
 from graph.catalog import clean
@@ -18,13 +19,16 @@ from graph.rows import ClauseHitRow
 router = APIRouter(tags=["search"])
 
 
-def highlight(text: str, term: str) -> str:
-    """The clause as HTML-escaped text with every occurrence of ``term`` in <mark>."""
-    marked = f"<mark>{html.escape(term)}</mark>"
-    return marked.join(html.escape(part) for part in text.split(term))
+def highlight(text: str, terms: list[str]) -> str:
+    """The clause as HTML-escaped text with every occurrence of the ``terms`` in <mark> (the
+    longest where they overlap)."""
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+    parts = pattern.split(text)
+    marks = [f"<mark>{html.escape(m)}</mark>" for m in pattern.findall(text)] + [""]
+    return "".join(html.escape(part) + mark for part, mark in zip(parts, marks, strict=True))
 
 
-@router.get("/search", response_model=Page[SearchHitPublic], responses=CSV_RESPONSE)
+@router.get("/search", response_model=SearchPage, responses=CSV_RESPONSE)
 def search(
     catalog: CatalogDep,
     queries: QueriesDep,
@@ -41,21 +45,28 @@ def search(
         ),
     ],
     region: RegionQuery = None,
+    expand: Annotated[
+        bool,
+        Query(description="Also search the other names of a program, group or indicator named."),
+    ] = True,
 ) -> dict[str, object] | Response:
-    """Clauses that contain the text (2-, 3-, 4-character Chinese terms all work)."""
+    """Clauses that contain the text (2-, 3-, 4-character Chinese terms all work). A text that
+    names a program, group or indicator also finds its other names (返乡创业园 finds
+    返乡入乡创业园); `terms` says what was searched."""
     term = clean(q)
-    code = catalog.region(region).code if region else None
+    terms = catalog.spellings(term) if expand else [term]
+    code = catalog.region_in_scope(region).code if region else None
     # The index holds character pairs: a term that normalises to less than two characters
     # (spaces, control characters) can match nothing.
-    question = ClauseSearch(text=term, region_code=code)
+    question = ClauseSearch(terms=terms, region_code=code)
     found: Answer[ClauseHitRow] = (
         queries.page(question, paging) if len(term) >= 2 else Answer([], 0)
     )
     hits = [
-        SearchHitPublic(**row.model_dump(), highlight=highlight(row.text, term))
+        SearchHitPublic(**row.model_dump(), highlight=highlight(row.text, terms))
         for row in found.rows
     ]
-    return table(
+    page = table(
         Answer(hits, found.total),
         paging,
         queries,
@@ -64,3 +75,4 @@ def search(
         filename="search",
         question=question,
     )
+    return page if isinstance(page, Response) else {**page, "terms": terms}

@@ -1,14 +1,20 @@
--- Clauses that contain :text exactly, with plan and section (as cypher/clause_search.cypher):
--- the trigram index narrows texts of three characters or more, shorter ones are scanned.
--- :region_code (null for all) keeps one region's plans.
--- Parameters: :text, :region_code
+-- Clauses that contain one of :terms (a JSON list) exactly, with plan and section (as
+-- cypher/clause_search.cypher): the trigram index narrows the candidates when every term has
+-- three characters or more; otherwise every clause is scanned. :region_code (null for all)
+-- keeps one region's plans.
+-- Parameters: :terms, :region_code
 -- Returns: region_code, plan_id, plan_title, section_path, section_heading, clause_id, text,
 --          locator, plan_source_url
-WITH candidate AS (
+WITH term (text) AS (SELECT value FROM json_each(:terms)),
+indexed (usable, phrases) AS (
+  SELECT min(length(text)) >= 3, group_concat('"' || replace(text, '"', '""') || '"', ' OR ')
+  FROM term
+),
+candidate AS (
   SELECT rowid FROM clause_text
-  WHERE length(:text) >= 3 AND clause_text MATCH '"' || replace(:text, '"', '""') || '"'
+  WHERE (SELECT usable FROM indexed) AND clause_text MATCH (SELECT phrases FROM indexed)
   UNION ALL
-  SELECT rowid FROM node WHERE length(:text) < 3 AND label = 'Clause'
+  SELECT rowid FROM node WHERE NOT (SELECT usable FROM indexed) AND label = 'Clause'
 )
 SELECT json_object(
   'region_code', region.props ->> '$.code', 'plan_id', plan.id,
@@ -23,6 +29,6 @@ JOIN node AS plan ON plan.id = clause.plan_id
 JOIN edge AS issued ON issued.target = plan.id AND issued.type = 'ISSUED'
 JOIN node AS region ON region.id = issued.source
 JOIN node AS section ON section.id = clause.props ->> '$.section_id'
-WHERE instr(clause.props ->> '$.text', :text) > 0
+WHERE EXISTS (SELECT 1 FROM term WHERE instr(clause.props ->> '$.text', term.text) > 0)
   AND (:region_code IS NULL OR region.props ->> '$.code' = :region_code)
 ORDER BY plan.id, clause.props ->> '$.ordinal'

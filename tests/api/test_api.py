@@ -4,7 +4,9 @@ tables as JSON and CSV, names resolved, and bad input never a 500."""
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -129,39 +131,136 @@ def test_regions_resolve_from_codes_and_names(client: TestClient, spelling: str)
     assert client.get(f"/regions/{spelling}").json()["region"]["code"] == "500000"
 
 
-def test_compare_shows_shared_and_own_programs_and_jaccard(
+def _region_facts(graph: Graph, relation: str) -> dict[str, set[str]]:
+    """Region code → ids of the programs and groups its plans have ``relation`` to."""
+    found: dict[str, set[str]] = {}
+    for plan, target, attrs in graph.edges(data=True):
+        if attrs["type"] == relation:
+            found.setdefault(graph.nodes[plan]["region_code"], set()).add(target)
+    return found
+
+
+def test_compare_gives_each_program_and_group_a_quote_per_region(
     client: TestClient, graph: Graph
 ) -> None:
     body = client.get("/compare?regions=重庆,宁夏").json()
-    covered: dict[str, set[str]] = {"500000": set(), "640000": set()}
-    for plan, target, attrs in graph.edges(data=True):
-        region = graph.nodes[plan].get("region_code")
-        if (
-            attrs["type"] == "COVERS"
-            and region in covered
-            and graph.nodes[target]["labels"] == ("Program",)
-        ):
-            covered[region].add(graph.nodes[target]["name"])
-    assert set(body["programs"]["shared"]) == covered["500000"] & covered["640000"]
-    assert set(body["programs"]["only"]["500000"]) == covered["500000"] - covered["640000"]
+    covered, funded = _region_facts(graph, "COVERS"), _region_facts(graph, "FUNDS")
+    codes = ("500000", "640000")
+    for table, label in (("programs", "Program"), ("target_groups", "TargetGroup")):
+        ids = {
+            n for n in covered["500000"] | covered["640000"] if graph.nodes[n]["labels"] == (label,)
+        }
+        assert {row["id"] for row in body[table]} == ids, table
+        for row in body[table]:
+            assert row["shared"] == all(row["id"] in covered[code] for code in codes)
+            for code in codes:
+                quote = row["regions"][code]
+                assert (quote is not None) == (row["id"] in covered[code]), (row["id"], code)
+                if quote is None:
+                    continue
+                clause = graph.nodes[quote["clause_id"]]
+                assert quote["evidence"] in clause["text"] and clause["plan_id"] == quote["plan_id"]
+                expected = row["id"] in funded.get(code, set()) if label == "Program" else None
+                assert quote["funded"] == expected, (row["id"], code)
+    assert [row["shared"] for row in body["programs"]] == sorted(
+        (row["shared"] for row in body["programs"]), reverse=True
+    ), "shared programs first"
     (pair,) = body["similarity"]
-    union = covered["500000"] | covered["640000"]
+    programs = {code: {n for n in covered[code] if n.startswith("program:")} for code in codes}
     assert pair["measure"] == "jaccard"
     assert pair["programs"] == pytest.approx(
-        len(covered["500000"] & covered["640000"]) / len(union)
+        len(programs["500000"] & programs["640000"]) / len(programs["500000"] | programs["640000"])
     )
-    assert {t["region_code"] for t in body["targets"]} == {"500000", "640000"} and all(
-        t["main"] for t in body["targets"]
+
+
+def test_compare_pivots_main_targets_one_row_per_indicator(
+    client: TestClient, graph: Graph
+) -> None:
+    body = client.get("/compare?regions=重庆,宁夏").json()
+    main = sorted(
+        (graph.nodes[plan]["region_code"], indicator, attrs["clause_id"], attrs["value_text"])
+        for plan, indicator, attrs in graph.edges(data=True)
+        if attrs["type"] == "SETS_TARGET"
+        and attrs["main"]
+        and graph.nodes[plan]["region_code"] in ("500000", "640000")
     )
+    cells = sorted(
+        (code, row["indicator_id"], cell["clause_id"], cell["value_text"])
+        for row in body["targets"]
+        for code, cell in row["regions"].items()
+        if cell is not None
+    )
+    assert cells == main, "every main target in exactly one cell"
+    keys = [(row["indicator_id"], row["scope"], row["occurrence"]) for row in body["targets"]]
+    assert len(keys) == len(set(keys))
+    both = [row for row in body["targets"] if None not in row["regions"].values()]
+    assert any(row["indicator"] == "城镇新增就业" for row in both), "a shared row pairs the regions"
+    assert body["targets"][: len(both)] == both, "shared rows first"
+
+
+def test_compare_csv_gives_every_table_with_a_column_group_per_region(client: TestClient) -> None:
+    body = client.get("/compare?regions=重庆,宁夏").json()
+    sizes = {
+        "targets": len(body["targets"]),
+        "programs": len(body["programs"]),
+        "groups": len(body["target_groups"]),
+        "similarity": 1,
+    }
+    for table, size in sizes.items():
+        response = client.get(f"/compare?regions=重庆,宁夏&format=csv&table={table}")
+        rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
+        assert len(rows) == size, table
+        assert response.headers["x-regions-searched"] == "500000,640000"
+        if table in ("targets", "programs", "groups"):
+            assert {"500000.evidence", "640000.evidence", "500000.clause_id"} <= set(rows[0])
+    targets = client.get("/compare?regions=重庆,宁夏&format=csv&table=targets").text
+    new_jobs = next(r for r in csv.DictReader(io.StringIO(targets.lstrip("\ufeff")))
+                    if r["indicator"] == "城镇新增就业" and r["scope"] == "cumulative")  # fmt: skip
+    assert float(new_jobs["500000.value"]) == NEW_JOBS["500000"][0]
+    assert float(new_jobs["640000.value"]) == NEW_JOBS["640000"][0]
+
+
+def test_a_region_without_plans_is_compared_as_not_loaded(client: TestClient) -> None:
+    body = client.get("/compare?regions=重庆,四川").json()
+    assert [r["code"] for r in body["coverage"]["not_loaded"]] == ["510000"]
+    assert all(row["regions"]["510000"] is None for row in body["programs"] + body["targets"])
+    assert any(row["shared"] for row in body["programs"]), "shared among regions with plans"
+    (pair,) = body["similarity"]
+    assert pair["programs"] is None and "四川省" in pair["note"]
+
+
+def test_indicator_targets_pivot_by_region_and_split_regions(client: TestClient) -> None:
+    body = client.get("/indicators/城镇新增就业/targets?pivot=region&scope=cumulative").json()
+    assert [r["code"] for r in body["regions"]] == sorted(NEW_JOBS)
+    first = body["data"][0]
+    for code, (value, unit) in NEW_JOBS.items():
+        assert (first["regions"][code]["value"], first["regions"][code]["unit"]) == (value, unit)
+    asked = client.get("/indicators/城镇新增就业/targets?regions=重庆,四川").json()
+    split = {row["code"]: row["status"] for row in asked["by_region"]}
+    assert split == {"500000": "sets_target", "510000": "not_loaded"}
+    assert [r["code"] for r in asked["coverage"]["not_loaded"]] == ["510000"]
 
 
 def test_search_finds_two_to_four_character_terms_with_highlights(client: TestClient) -> None:
     for term in ("零工", "创业园", "三支一扶", "零工市场"):
-        hits = client.get("/search", params={"q": term, "limit": 1000}).json()["data"]
-        assert hits, term
-        assert all(term in h["text"] and f"<mark>{term}</mark>" in h["highlight"] for h in hits)
+        body = client.get("/search", params={"q": term, "limit": 1000}).json()
+        assert body["data"] and body["terms"][0] == term, term
+        for hit in body["data"]:
+            marked = re.findall("<mark>(.*?)</mark>", hit["highlight"])
+            assert marked and set(marked) <= set(body["terms"]), hit
+            assert html.unescape(re.sub("</?mark>", "", hit["highlight"])) == hit["text"]
     narrowed = client.get("/search", params={"q": "零工市场", "region": "甘肃"}).json()["data"]
     assert narrowed and {h["region_code"] for h in narrowed} == {"620000"}
+
+
+def test_search_also_finds_the_other_names_of_what_it_names(client: TestClient) -> None:
+    expanded = client.get("/search", params={"q": "返乡创业园", "limit": 1000}).json()
+    assert "返乡入乡创业园" in expanded["terms"]
+    assert any("返乡创业园" not in hit["text"] for hit in expanded["data"])
+    literal = client.get("/search", params={"q": "返乡创业园", "expand": "false"}).json()
+    assert literal["terms"] == ["返乡创业园"]
+    assert all("返乡创业园" in hit["text"] for hit in literal["data"])
+    assert literal["total"] < expanded["total"]
 
 
 def test_explain_returns_the_cypher_that_ran(client: TestClient) -> None:
@@ -274,6 +373,18 @@ def test_every_table_says_which_plans_it_searched(
     coverage = client.get(url).json()["coverage"]
     assert {region["code"] for region in coverage["regions"]} == searched
     assert coverage["plans"] == sum(region["plans"] for region in coverage["regions"])
+    headers = client.get(url, headers={"Accept": "text/csv"}).headers
+    assert set(headers["x-regions-searched"].split(",")) == searched
+    assert int(headers["x-plans-searched"]) == coverage["plans"]
+
+
+def test_a_region_named_without_plans_is_listed_as_not_loaded(client: TestClient) -> None:
+    for url in ("/plans?region=四川", "/search?q=零工市场&region=四川"):
+        body = client.get(url).json()
+        assert body["data"] == [] and body["coverage"]["not_loaded"] == [
+            {"code": "510000", "name": "四川省", "level": "province"}
+        ], url
+        assert client.get(url + "&format=csv").headers["x-regions-not-loaded"] == "510000"
 
 
 PARK_NAMES = ("返乡入乡创业园", "入乡返乡创业园", "返乡创业园")

@@ -11,6 +11,7 @@ from graph.questions import (
     ExportNodes,
     ExportRelationships,
     GraphStats,
+    IndicatorRegionRelations,
     IndicatorTargets,
     PlanCitations,
     PlanFundings,
@@ -77,6 +78,7 @@ def cases(plan_ids: list[str]) -> list[Question[Any]]:
         found += [
             IndicatorTargets(indicator_id=indicator),
             IndicatorTargets(indicator_id=indicator, scope="cumulative"),
+            IndicatorRegionRelations(indicator_id=indicator),
         ]
         found.append(
             IndicatorTargets(indicator_id=indicator, region_codes=["500000", "640000"], year=2025)
@@ -93,10 +95,15 @@ def cases(plan_ids: list[str]) -> list[Question[Any]]:
     ]
     found.append(RegionMatrix(relation="COVERS", label="TargetGroup"))
     found += [
-        ClauseSearch(text=text, region_code=region)
+        RegionMatrix(relation=relation, label=label, region_codes=["500000", "150800", "510000"])
+        for relation, label in (("FUNDS", "Program"), ("COVERS", "TargetGroup"))
+    ]
+    found += [
+        ClauseSearch(terms=[text], region_code=region)
         for text in SEARCHES
         for region in (None, "620000")
     ]
+    found.append(ClauseSearch(terms=["返乡创业园", "返乡入乡创业园", "零工"]))
     for plan_id in plan_ids:
         found += [
             PlanOutline(plan_id=plan_id),

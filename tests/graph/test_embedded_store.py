@@ -89,7 +89,7 @@ def test_every_answer_is_the_golden_answer_neo4j_gave(graph: Graph) -> None:
 @pytest.mark.parametrize(
     "question",
     [
-        ClauseSearch(text="就业"),
+        ClauseSearch(terms=["就业"]),
         RegionsForProgram(program_id="program:ling-gong-shi-chang", relation="COVERS"),
     ],
     ids=lambda question: question.name,

@@ -173,7 +173,7 @@ def test_schema_setup_is_idempotent(neo4j_store: Neo4jStore) -> None:
     "text", ["零工", "创业园", "三支一扶", "零工市场", "返乡创业园", "返乡入乡创业园"]
 )
 def test_full_text_finds_chinese_phrases_of_any_length(loaded: Neo4jStore, text: str) -> None:
-    rows = loaded.ask(ClauseSearch(text=text))
+    rows = loaded.ask(ClauseSearch(terms=[text]))
     assert rows and all(text in r.text for r in rows)
 
 
@@ -221,7 +221,7 @@ def test_every_question_answers_as_the_embedded_store(loaded: Neo4jStore, graph:
 def test_a_page_is_one_snapshot_cut_and_counted_by_the_server(
     loaded: Neo4jStore, graph: Graph
 ) -> None:
-    question = ClauseSearch(text="就业")
+    question = ClauseSearch(terms=["就业"])
     everything = loaded.ask(question)
     page = loaded.ask_page(question, offset=5, limit=7)
     assert page.total == len(everything) > 12 and page.rows == everything[5:12]

@@ -312,7 +312,7 @@ def test_a_sidecar_says_where_the_file_came_from(tmp_path: Path) -> None:
         store.ask(IndicatorTargets(plan_id=x.id)),
         store.ask(RegionsForProgram(program_id=servings[0].program_id, relation="COVERS")),
         servings,
-        store.ask(ClauseSearch(text="就业")),
+        store.ask(ClauseSearch(terms=["就业"])),
     ]
     for rows in quoting:  # every question whose rows quote a plan says where to cite the plan from
         assert rows and {r.plan_source_url for r in rows} == {x.source_url}, rows[0]
