@@ -56,12 +56,25 @@ def http_status(exc: PolicyGraphError) -> int:
     return next((HTTP_STATUS[kind] for kind in type(exc).__mro__ if kind in HTTP_STATUS), 500)
 
 
+LISTED_AT = {
+    "program": "/programs",
+    "target group": "/target-groups",
+    "indicator": "/indicators",
+    "region": "/coverage",
+    "plan": "/plans",
+}
+"""Where a 404 points for the whole list of what was looked for."""
+
+
 def _policygraph_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, PolicyGraphError)
     status = http_status(exc)
     if status == 500:
         log.error("server data error", extra={"code": exc.code, "error": str(exc)})
         return error_response(500, "internal error", code="internal_error")
+    if isinstance(exc, NotFound):
+        details = {**exc.details, "listed_at": LISTED_AT.get(exc.kind or "")}
+        return error_response(status, str(exc), details, code=exc.code)
     return error_response(status, str(exc), exc.details, code=exc.code)
 
 

@@ -23,6 +23,7 @@ from cli import render
 from evaluation.run import evaluate as evaluate_gold
 from graph.build import Graph
 from graph.catalog import Catalog
+from graph.coverage_table import coverage_table
 from graph.embedded_store import EmbeddedStore
 from graph.errors import (
     GraphFileError,
@@ -228,6 +229,21 @@ def explain(
         raise _fail(exc, EXIT_NOT_FOUND) from exc
     curated = {row.id: row.curated for row in catalog.entities["Program"]}
     render.print_plan(out, store, found, curated)
+
+
+@app.command()
+def coverage(
+    paths: PathsArg = None,
+    graph_file: GraphOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON, for scripts.")] = False,
+) -> None:
+    """What is loaded where: every province-level region (loaded or not) and every region below
+    with a plan, each with its plans' kinds, periods and formats."""
+    found = coverage_table(Catalog(_store(paths, graph_file)))
+    if as_json:
+        out.print_json(found.model_dump_json())
+        return
+    out.print(render.coverage_table(found))
 
 
 @app.command()

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from evaluation.gold import SETS, Accuracy, PlanScores, Score, total
+from graph.coverage_table import CoverageTable
 from graph.questions import (
     IndicatorTargets,
     PlanCitations,
@@ -38,6 +39,32 @@ def stats_table(rows: list[StatRow]) -> Table:
         table.add_section()
     for kind, name in (("node", "nodes"), ("relationship", "relationships")):
         table.add_row(name, str(sum(row.count for row in rows if row.kind == kind)))
+    return table
+
+
+LEVEL_INDENT = {"country": "", "province": "", "prefecture": "  ", "county": "    "}
+
+
+def coverage_table(found: CoverageTable) -> Table:
+    """One line per region: its own plans (kinds, periods, formats) and those of regions under
+    it; provinces without any plan are dim, so the gaps show."""
+    summary = found.summary
+    table = Table(
+        "region", "code", "plans", "below", "kinds", "periods", "formats",
+        title=f"{summary.plans} plans: {summary.provinces_loaded} of {summary.provinces} "
+        f"provinces have their own, {summary.provinces_reached} have one of their own or below",
+    )  # fmt: skip
+    for row in found.regions:
+        table.add_row(
+            LEVEL_INDENT.get(row.level, "") + row.name,
+            row.code,
+            str(len(row.plans)),
+            str(row.plans_below),
+            ", ".join(row.kinds),
+            ", ".join(row.periods),
+            ", ".join(row.formats),
+            style=None if row.loaded or row.plans_below else "dim",
+        )
     return table
 
 

@@ -43,7 +43,9 @@ class Catalog:
                 return row
         known = [row.name for row in self.entities[label]]
         raise NotFound(
-            f"no {ENTITY_LABELS[label]} named {text!r}", suggestions=closest(name, known)
+            f"no {ENTITY_LABELS[label]} named {text!r}",
+            suggestions=closest(name, known),
+            kind=ENTITY_LABELS[label],
         )
 
     def spellings(self, term: str) -> list[str]:
@@ -64,14 +66,32 @@ class Catalog:
         for row in self.regions:
             if text.strip() == f"region:{row.code}" or name in (row.code, row.name, row.short_name):
                 return row
-        known = [row.name for row in self.regions]
+        known = self._closest_regions(name)
         unloaded = next(iter(default_gazetteer().lookup(name)), None)
         if unloaded is not None:
+            below = list(dict.fromkeys(p.region_name for p in self.plans_under(unloaded.code)))
             raise NotFound(
-                f"{unloaded.name} ({unloaded.code}) has no plan loaded",
-                suggestions=closest(name, known),
+                f"{unloaded.name} ({unloaded.code}) has no plan loaded"
+                + (f"; regions under it with plans: {len(below)}" if below else ""),
+                suggestions=below or known,
+                kind="region",
             )
-        raise NotFound(f"no region {text!r} in the graph", suggestions=closest(name, known))
+        raise NotFound(f"no region {text!r} in the graph", suggestions=known, kind="region")
+
+    def _closest_regions(self, name: str) -> list[str]:
+        """Names of regions with plans that look like ``name``, by full or short name."""
+        full = {row.name: row.name for row in self.regions if row.plans}
+        full |= {row.short_name: row.name for row in self.regions if row.plans and row.short_name}
+        return list(dict.fromkeys(full[found] for found in closest(name, list(full))))
+
+    def plans_under(self, code: str) -> list[PlanRow]:
+        """The plans of the regions under the region ``code`` (not its own)."""
+        gazetteer = default_gazetteer()
+        return [
+            plan
+            for plan in self.plans
+            if any(region.code == code for region in gazetteer.ancestors(plan.region_code)[1:])
+        ]
 
     def scope(self, text: str) -> list[RegionRow]:
         """The regions a question is asked about (重庆,宁夏 or 500000,640000), each resolved, in
@@ -113,30 +133,39 @@ class Catalog:
                 raise NotFound(
                     f"plan {text!r} was replaced by {row.id}, a new version of {row.source}",
                     suggestions=[row.id],
+                    kind="plan",
                 )
         if (regional := self._region_plans(ref)) is not None:
             return regional
+        ids = {row.id: row.id for row in self.plans} | {row.source: row.id for row in self.plans}
         raise NotFound(
-            f"no plan {text!r}", suggestions=closest(ref, [row.id for row in self.plans])
+            f"no plan {text!r}",
+            suggestions=list(dict.fromkeys(ids[found] for found in closest(ref, list(ids)))),
+            kind="plan",
         )
 
     def _region_plans(self, text: str) -> PlanRow | None:
         """The one plan of the region ``text`` names (宁夏); None when it names no region at all.
         A region with several plans, or none loaded, is a 404 that says so."""
         try:
-            region = self.region(text)
+            region = self.region_in_scope(text)
         except NotFound:
-            if default_gazetteer().lookup(clean(text)):
-                raise  # a region, with no plan loaded
             return None
         plans = [row for row in self.plans if row.region_code == region.code]
         if len(plans) == 1:
             return plans[0]
         if not plans:
-            raise NotFound(f"{region.name} ({region.code}) has no plan loaded")
+            below = self.plans_under(region.code)
+            raise NotFound(
+                f"{region.name} ({region.code}) has no plan loaded"
+                + (f"; plans of regions under it: {len(below)}" if below else ""),
+                suggestions=[row.id for row in below],
+                kind="plan",
+            )
         raise NotFound(
             f"{region.name} has {len(plans)} plans loaded; name one",
             suggestions=[row.id for row in plans],
+            kind="plan",
         )
 
 

@@ -88,13 +88,18 @@ class VocabularyError(PolicyGraphError):
 class NotFound(PolicyGraphError):
     code = "not_found"
 
-    def __init__(self, message: str, *, suggestions: list[str] | None = None) -> None:
+    def __init__(
+        self, message: str, *, suggestions: list[str] | None = None, kind: str | None = None
+    ) -> None:
         self.suggestions = suggestions or []
+        self.kind = kind
+        """What was looked for (program, target group, indicator, region, plan): where to
+        find the full list of them."""
         super().__init__(message)
 
     @property
     def details(self) -> dict[str, Any]:
-        return {"suggestions": self.suggestions}
+        return {"suggestions": self.suggestions, "kind": self.kind}
 
 
 class CypherRefused(InvalidInput):

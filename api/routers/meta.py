@@ -1,9 +1,11 @@
-"""Statistics and health."""
+"""Statistics, health and the Neo4j Browser guide."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
 
+from api.browser_guide import read_starters, render_guide
 from api.deps import CsvDep, PagingDep, QueriesDep
 from api.models import HealthPublic, Page
 from api.routers.common import CSV_RESPONSE
@@ -19,6 +21,29 @@ router = APIRouter(tags=["meta"])
 def stats(queries: QueriesDep, paging: PagingDep, as_csv: CsvDep) -> dict[str, object] | Response:
     """How many nodes carry each label and how many relationships have each type."""
     return question_table(GraphStats(), paging, queries, as_csv=as_csv, filename="stats")
+
+
+GUIDE_CORS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET",
+    "Access-Control-Allow-Headers": "*",
+}
+"""Neo4j Browser fetches the guide from its own origin (port 7474), after a preflight: the
+guide, and only the guide, may be read from any origin (it holds no data)."""
+
+
+@router.get("/browser-guide", response_class=HTMLResponse)
+def browser_guide(request: Request) -> HTMLResponse:
+    """A Neo4j Browser guide with the starter queries: type
+    `:guide http://localhost:8000/browser-guide` in Browser (its default allow-list has
+    localhost; another host must be added to `browser.remote_content_hostname_allowlist`)."""
+    path = request.app.state.settings.paths.cypher_dir / "browser" / "starters.cypher"
+    return HTMLResponse(render_guide(read_starters(path)), headers=GUIDE_CORS)
+
+
+@router.options("/browser-guide", include_in_schema=False)
+def browser_guide_preflight() -> Response:
+    return Response(status_code=204, headers=GUIDE_CORS)
 
 
 @router.get(

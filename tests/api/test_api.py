@@ -308,9 +308,31 @@ def test_bad_input_gets_a_clear_error_in_one_shape(
     assert error["message"]
 
 
-def test_unknown_names_come_with_suggestions(client: TestClient) -> None:
-    error = _error(client.get("/programs/返乡创业"), 404)
-    assert "返乡入乡创业园" in error["details"]["suggestions"]
+@pytest.mark.parametrize(
+    ("url", "suggested", "listed_at"),
+    [
+        ("/programs/返乡创业", "返乡入乡创业园", "/programs"),
+        ("/target-groups/高校毕业/programs", "高校毕业生", "/target-groups"),
+        ("/indicators/城镇新增/targets", "城镇新增就业", "/indicators"),
+        ("/regions/宁厦", "宁夏回族自治区", "/coverage"),
+        ("/plans/003_0dc92ecbe2a20814", "plan:", "/plans"),
+    ],
+)
+def test_unknown_names_come_with_suggestions(
+    client: TestClient, url: str, suggested: str, listed_at: str
+) -> None:
+    details = _error(client.get(url), 404)["details"]
+    assert any(suggested in s for s in details["suggestions"]), details
+    assert details["listed_at"] == listed_at
+
+
+def test_a_region_without_plans_suggests_the_plans_under_it(client: TestClient) -> None:
+    """内蒙古's own plan aside, 巴彦淖尔's is under it: a prefecture-less province has none."""
+    details = _error(client.get("/plans/四川"), 404)["details"]
+    assert details["suggestions"] == [] and details["listed_at"] == "/plans"
+    plans = client.get("/plans").json()["data"]
+    bayannur = next(p["id"] for p in plans if p["region_code"] == "150800")
+    assert client.get("/plans/巴彦淖尔").json()["plan"]["id"] == bayannur
 
 
 @pytest.mark.parametrize("attack", INJECTIONS)
@@ -376,6 +398,33 @@ def test_every_table_says_which_plans_it_searched(
     headers = client.get(url, headers={"Accept": "text/csv"}).headers
     assert set(headers["x-regions-searched"].split(",")) == searched
     assert int(headers["x-plans-searched"]) == coverage["plans"]
+
+
+def test_coverage_lists_every_province_with_its_plans(client: TestClient, graph: Graph) -> None:
+    body = client.get("/coverage").json()
+    plans = {a["region_code"]: a for _, a in graph.nodes(data=True) if a["labels"] == ("Plan",)}
+    rows = {row["code"]: row for row in body["regions"]}
+    provinces = {c for c, r in default_gazetteer().by_code.items() if r.level == "province"}
+    assert provinces <= set(rows) and set(plans) <= set(rows)
+    for code, row in rows.items():
+        assert row["loaded"] == (code in plans), code
+        if code in plans:
+            (plan,) = row["plans"]
+            assert (plan["kind"], plan["source_format"]) == (plans[code]["kind"], "text")
+    assert rows["150000"]["plans_below"] == 1, "巴彦淖尔 is under 内蒙古"
+    assert body["summary"]["plans"] == len(plans)
+    lines = list(
+        csv.DictReader(io.StringIO(client.get("/coverage?format=csv").text.lstrip("\ufeff")))
+    )
+    assert [line["code"] for line in lines] == list(rows)
+
+
+def test_regions_without_plans_lists_the_whole_gazetteer(client: TestClient) -> None:
+    body = client.get("/regions", params={"with_plans": "false", "limit": 1000}).json()
+    assert body["total"] == len(default_gazetteer().by_code)
+    assert body["data"][0]["code"] == "100000" and body["next_offset"] == 1000
+    loaded = client.get("/regions").json()
+    assert loaded["total"] < body["total"]
 
 
 def test_a_region_named_without_plans_is_listed_as_not_loaded(client: TestClient) -> None:

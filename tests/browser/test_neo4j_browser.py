@@ -11,20 +11,27 @@ of the page is left in build/test-artifacts/neo4j-browser.png whether the test p
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import socket
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
+import uvicorn
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from api.app import create_app
+from api.browser_guide import read_starters
+from graph.build import Graph
+from graph.embedded_store import EmbeddedStore
 from graph.model import PlanExtraction
 from graph.neo4j_store import Neo4jStore
-from graph.settings import Neo4jSettings
+from graph.settings import Neo4jSettings, Settings
 from loaders.gazetteer import Gazetteer
 from loaders.pipeline import build_knowledge_graph
 from tests.browser.conftest import TIMEOUT, unavailable
@@ -140,6 +147,11 @@ def _run(driver: WebDriver, query: str) -> WebElement:
     assert editor is not None, "Neo4j Browser shows no editor"
     editor.click()
     ActionChains(driver).send_keys(query).perform()
+    return _press_run(driver, query)
+
+
+def _press_run(driver: WebDriver, query: str) -> WebElement:
+    """Press Run with ``query`` in the editor; its frame once it has an answer."""
     run = _one(driver, "editor-Run")
     assert run is not None, "Neo4j Browser shows no Run button"
     run.click()
@@ -296,3 +308,70 @@ def test_neo4j_browser_shows_the_regions_and_the_plans_they_issued(
         assert item is not None and item.text == f"{label} ({count})", (
             f"the Overview should count {label} ({count}); it shows {overview.text!r}"
         )
+
+
+@pytest.fixture
+def guide_api(graph: Graph) -> Iterator[str]:
+    """The API on a free port, named by localhost: the host Neo4j Browser's default allow-list
+    lets guides come from."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = create_app(Settings(), store=EmbeddedStore.from_graph(graph))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        thread.join(0.05)
+    yield f"http://localhost:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+def test_the_api_guide_plays_in_neo4j_browser_and_its_queries_run_from_a_click(
+    chromium: tuple[Path, Path],
+    neo4j_server_settings: tuple[Neo4jSettings, str | None],
+    neo4j_store: Neo4jStore,
+    extractions: dict[str, PlanExtraction],
+    guide_api: str,
+    browser: WebDriver,
+) -> None:
+    """`:play <api>/browser-guide` shows a slide per starter query; a click on the query of the
+    second slide puts it in the editor, and Run answers it."""
+    settings, http_url = neo4j_server_settings
+    if not http_url:
+        unavailable("NEO4J_URI is set without NEO4J_HTTP_URL, so there is no Neo4j Browser to open")
+    for x in extractions.values():
+        neo4j_store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
+    starters = read_starters(Settings().paths.cypher_dir / "browser" / "starters.cypher")
+    _connect(browser, f"{http_url.rstrip('/')}/browser/", settings)
+    command = f":play {guide_api}/browser-guide"
+    editor = _one(browser, "activeEditor")
+    assert editor is not None, "Neo4j Browser shows no editor"
+    editor.click()
+    ActionChains(browser).send_keys(command).perform()
+    run = _one(browser, "editor-Run")
+    assert run is not None, "Neo4j Browser shows no Run button"
+    run.click()
+
+    def guide(d: WebDriver) -> WebElement | None:
+        carousel = _one(d, "carousel")
+        return carousel if carousel is not None and "policygraph" in carousel.text else None
+
+    carousel = _wait(browser, f"the guide of {command!r}", guide, lambda: _frame_texts(browser))
+    assert f"1/{len(starters) + 1}" in carousel.text.replace(" ", ""), carousel.text
+    advance = _one(carousel, "nextSlide")
+    assert advance is not None, "the guide has no Next button"
+    advance.click()
+    first = starters[0]
+
+    def query_shown(d: WebDriver) -> WebElement | None:
+        for pre in d.find_elements(By.CSS_SELECTOR, "[data-testid='carousel'] pre"):
+            if pre.is_displayed() and pre.text.strip() == first.cypher:
+                return pre
+        return None
+
+    pre = _wait(browser, f"the slide {first.title!r}", query_shown, lambda: carousel.text[:500])
+    pre.click()
+    frame = _press_run(browser, first.cypher)
+    assert "Plan" in frame.text and "Region" in frame.text, frame.text[:300]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -16,6 +17,7 @@ from cli.main import app
 from graph.embedded_store import EmbeddedStore
 from graph.questions import Plans
 from graph.settings import get_settings
+from loaders.gazetteer import default_gazetteer
 from tests.conftest import PLANS_DIR
 
 runner = CliRunner()
@@ -129,6 +131,22 @@ def test_funders_answers_with_quotes_and_accepts_traditional_aliases(tmp_path: P
     )
     assert result.exit_code == 0, result.output
     assert "宁夏回族自治区" in result.output and "贴息" in result.output
+
+
+def test_coverage_lists_every_province_and_the_plans_loaded(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["coverage", str(NINGXIA), str(CHONGQING), "--json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    provinces = [row for row in found["regions"] if row["level"] == "province"]
+    assert len(provinces) == sum(
+        1 for region in default_gazetteer().by_code.values() if region.level == "province"
+    )
+    assert {row["code"] for row in provinces if row["loaded"]} == {"500000", "640000"}
+    (ningxia,) = (row for row in provinces if row["code"] == "640000")
+    assert ningxia["kinds"] == ["plan"] and ningxia["periods"] == ["2021–2025"]
+    assert found["summary"]["provinces_loaded"] == 2
+    table = runner.invoke(app, ["coverage", str(NINGXIA)], env={"COLUMNS": "200"})
+    assert "宁夏回族自治区" in table.output and "四川省" in table.output
 
 
 def test_unknown_names_exit_4_with_suggestions(tmp_path: Path) -> None:

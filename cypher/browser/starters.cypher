@@ -1,0 +1,36 @@
+// Queries to start from in Neo4j Browser: each block is a title line, then the query. The API
+// serves them as a guide (:play http://localhost:8000/browser-guide) and the README lists them.
+
+// Which plans did each region issue?
+MATCH (r:Region)-[:ISSUED]->(p:Plan) RETURN r, p
+
+// Which regions fund 返乡入乡创业园 (by its name or an alias), and what do they say?
+MATCH (r:Region)-[:ISSUED]->(p:Plan)-[f:FUNDS]->(program:Program)
+WHERE program.name = '返乡入乡创业园' OR '返乡创业园' IN program.aliases
+RETURN r.name AS region, f.instrument AS instrument, f.evidence AS evidence
+
+// 城镇新增就业, region by region, from the plans' main targets
+MATCH (r:Region)-[:ISSUED]->(:Plan)-[t:SETS_TARGET {main: true}]->(:Indicator {name: '城镇新增就业'})
+RETURN r.name AS region, t.value_text AS target, t.normalized_value AS persons, t.scope AS scope,
+       t.evidence AS evidence ORDER BY r.code
+
+// Clauses about 零工市场 (quote the term: the cjk index matches a quoted term as a phrase)
+CALL db.index.fulltext.queryNodes('clause_text', '"零工市场"') YIELD node, score
+RETURN node.text AS clause, score LIMIT 10
+
+// Programs directed at 高校毕业生
+MATCH (program:Program)-[:SERVES]->(:TargetGroup {name: '高校毕业生'})
+RETURN program.name AS program, count(*) AS statements ORDER BY statements DESC
+
+// Two regions side by side: the programs both cover, with a quote from each
+MATCH (a:Region {short_name: '重庆'})-[:ISSUED]->(:Plan)-[ca:COVERS]->(program:Program)
+MATCH (b:Region {short_name: '宁夏'})-[:ISSUED]->(:Plan)-[cb:COVERS]->(program)
+MATCH (qa:Clause {id: ca.clause_ids[0]}), (qb:Clause {id: cb.clause_ids[0]})
+RETURN program.name AS program, qa.text AS chongqing, qb.text AS ningxia
+
+// Programs found in the text but not yet in the vocabulary, plan by plan
+MATCH (p:Plan)-[:COVERS]->(program:Program {curated: false})
+RETURN p.title AS plan, collect(program.name) AS discovered
+
+// 巴彦淖尔市 up to the country
+MATCH path = (:Region {name: '巴彦淖尔市'})-[:PART_OF*]->(:Region) RETURN path
