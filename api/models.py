@@ -46,6 +46,7 @@ class Page(BaseModel, Generic[Row]):
 
 
 class RegionDetailPublic(BaseModel):
+    coverage: Coverage = Field(description="The region's own plans, read for the counts.")
     region: RegionRow
     plans: list[PlanRow]
     programs: int
@@ -71,6 +72,7 @@ class PlanFactsPublic(BaseModel):
 
 
 class ProgramDetailPublic(BaseModel):
+    coverage: Coverage = Field(description="The plans searched: every plan loaded.")
     program: EntityRow
     covered_by: list[RegionProgramRow]
     funded_by: list[RegionProgramRow]

@@ -106,6 +106,11 @@ def parse_query(name: str, source: str, dialect: Dialect = CYPHER) -> NamedQuery
     )
 
 
+BROWSER_FOLDER = "browser"
+"""``cypher/browser`` holds what Neo4j Browser reads (the style, the guide's starter queries),
+which people run as they are: not named queries."""
+
+
 class QueryRegistry:
     """All named queries under a folder, by name (``regions_for_program``, ``load/merge_nodes``)."""
 
@@ -116,6 +121,7 @@ class QueryRegistry:
         self._queries = {
             path.relative_to(directory).with_suffix("").as_posix(): path
             for path in sorted(directory.rglob(f"*{dialect.suffix}"))
+            if path.relative_to(directory).parts[0] != BROWSER_FOLDER
         }
         self._parsed = {
             name: parse_query(name, path.read_text(encoding="utf-8"), dialect)

@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
 
-from api.coverage import coverage, region_split
-from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
+from api.coverage import RegionStatus, coverage, region_split
+from api.deps import CatalogDep, CsvDep, PagingDep, Queries, QueriesDep
 from api.models import (
     IndicatorTargetsPage,
     Page,
@@ -19,7 +19,7 @@ from api.models import (
 from api.pivot import TARGET_COLUMNS, pivot_targets
 from api.routers.common import CSV_RESPONSE, RegionQuery
 from api.tables import json_page, question_table, wide_csv
-from graph.catalog import clean
+from graph.catalog import Catalog, clean
 from graph.questions import (
     Answer,
     Entities,
@@ -30,7 +30,7 @@ from graph.questions import (
     ProgramsForGroup,
     RegionsForProgram,
 )
-from graph.rows import EntityRow, ServingRow
+from graph.rows import EntityRow, RegionRow, ServingRow
 from graph.schema import Level, ProgramKind, Scope
 
 router = APIRouter()
@@ -105,9 +105,11 @@ def program_detail(
 ) -> dict[str, object]:
     """One program: the plans that cover it and those that fund it, with their clauses."""
     program = catalog.entity("Program", name)
-    covered_by = queries.ask(RegionsForProgram(program_id=program.id, relation="COVERS"))
+    covering = RegionsForProgram(program_id=program.id, relation="COVERS")
+    covered_by = queries.ask(covering)
     funded_by = queries.ask(RegionsForProgram(program_id=program.id, relation="FUNDS"))
     return {
+        "coverage": coverage(catalog, covering),
         "program": program,
         "covered_by": covered_by,
         "funded_by": funded_by,
@@ -231,15 +233,17 @@ def indicator_targets(
     mentions (named, no target), silent or not_loaded."""
     indicator = catalog.entity("Indicator", name)
     asked = catalog.scope(regions) if regions else None
-    codes = [r.code for r in asked] if asked is not None else None
     question = IndicatorTargets(
-        indicator_id=indicator.id, region_codes=codes, year=year, scope=scope
+        indicator_id=indicator.id,
+        region_codes=[r.code for r in asked] if asked is not None else None,
+        year=year,
+        scope=scope,
     )
-    relations = queries.ask(IndicatorRegionRelations(indicator_id=indicator.id))
-    split = region_split(catalog, relations, asked=codes)
     if pivot is None:
         page = question_table(question, paging, queries, as_csv=as_csv, filename="targets")
-        return page if isinstance(page, Response) else {**page, "by_region": split}
+        if isinstance(page, Response):
+            return page
+        return {**page, "by_region": _indicator_split(catalog, queries, indicator.id, asked)}
     rows = queries.ask(question)
     known = {region.code: region for region in catalog.regions}
     columns = asked or [known[code] for code in sorted({row.region_code for row in rows})]
@@ -249,5 +253,18 @@ def indicator_targets(
     if as_csv:
         searched = coverage(catalog, question)
         return wide_csv(cut, TARGET_COLUMNS, TargetCell, codes, "targets", searched)
-    page = json_page(Answer(cut, len(pivoted)), paging, queries, question)
-    return {**page, "regions": columns, "by_region": split}
+    return {
+        **json_page(Answer(cut, len(pivoted)), paging, queries, question),
+        "regions": columns,
+        "by_region": _indicator_split(catalog, queries, indicator.id, asked),
+    }
+
+
+def _indicator_split(
+    catalog: Catalog, queries: Queries, indicator_id: str, asked: list[RegionRow] | None
+) -> list[RegionStatus]:
+    """Every region in scope (those asked for, else those with plans) with what its plans do
+    about the indicator."""
+    relations = queries.ask(IndicatorRegionRelations(indicator_id=indicator_id))
+    codes = [r.code for r in asked] if asked is not None else None
+    return region_split(catalog, relations, asked=codes)

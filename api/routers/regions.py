@@ -107,9 +107,11 @@ def region_detail(
     found = catalog.region(region)
     codes = [found.code]
     coverage_rows = queries.ask(RegionCoverage(region_codes=codes))
+    own_plans = Plans(region_code=found.code)
     return {
+        "coverage": coverage(catalog, own_plans),
         "region": found,
-        "plans": queries.ask(Plans(region_code=found.code)),
+        "plans": queries.ask(own_plans),
         "programs": sum(row.label == "Program" for row in coverage_rows),
         "target_groups": sum(row.label == "TargetGroup" for row in coverage_rows),
         "targets": queries.page(IndicatorTargets(region_codes=codes), NO_ROWS).total,

@@ -400,6 +400,23 @@ def test_every_table_says_which_plans_it_searched(
     assert int(headers["x-plans-searched"]) == coverage["plans"]
 
 
+@pytest.mark.parametrize(
+    ("url", "searched"),
+    [
+        ("/compare?regions=重庆,宁夏", {"500000", "640000"}),
+        ("/plans/宁夏/facts", {"640000"}),
+        ("/regions/甘肃", {"620000"}),
+        ("/programs/零工市场", {"150000", "150800", "500000", "620000", "640000"}),
+    ],
+)
+def test_composite_answers_say_which_plans_they_read(
+    client: TestClient, url: str, searched: set[str]
+) -> None:
+    coverage = client.get(url).json()["coverage"]
+    assert {region["code"] for region in coverage["regions"]} == searched
+    assert coverage["not_loaded"] == []
+
+
 def test_coverage_lists_every_province_with_its_plans(client: TestClient, graph: Graph) -> None:
     body = client.get("/coverage").json()
     plans = {a["region_code"]: a for _, a in graph.nodes(data=True) if a["labels"] == ("Plan",)}
