@@ -166,8 +166,10 @@ def answer(base: str, endpoint: str) -> str:
     if "total" in body:
         size = f"{body['total']:,} rows"
     else:
+        shared = sum(row["shared"] for row in body["programs"])
         size = (
-            f"{len(body['programs']['shared'])} shared programs, {len(body['targets']):,} targets"
+            f"{len(body['programs'])} programs ({shared} shared), "
+            f"{len(body['targets']):,} target rows"
         )
     return f"{size}, {len(response.content) / 1024:,.0f} KiB"
 
