@@ -8,13 +8,16 @@ cannot be read; 4 a name or plan that is not in the graph; 5 the Neo4j server do
 
 from __future__ import annotations
 
+import logging
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from rich.console import Console
 from rich.progress import Progress
 
@@ -35,7 +38,7 @@ from graph.errors import (
 )
 from graph.export import WRITERS, graph_from_store, write_graph
 from graph.graph_file import GRAPH_FILE_SUFFIX, writing
-from graph.model import INDICATOR, PROGRAM
+from graph.model import INDICATOR, PROGRAM, PlanExtraction
 from graph.neo4j_load import PlanGraph
 from graph.neo4j_store import Neo4jStore
 from graph.questions import GraphStats, RegionsForProgram
@@ -44,7 +47,9 @@ from loaders.discovered import as_vocabulary, discovered
 from loaders.gazetteer import default_gazetteer
 from loaders.normalize import normalise_fragment
 from loaders.pipeline import (
+    Duplicate,
     LoadResult,
+    SameText,
     build_knowledge_graph,
     extract_each,
     extract_many,
@@ -52,6 +57,8 @@ from loaders.pipeline import (
 )
 
 EXIT_PARTIAL, EXIT_NOTHING, EXIT_NOT_FOUND, EXIT_NO_STORE = 1, 3, 4, 5
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 PROGRESS_THRESHOLD = 5
 """More files than this get a progress bar."""
 
@@ -70,6 +77,14 @@ SourceUrlOpt = Annotated[
     typer.Option(
         "--source-url",
         help="Where the one plan file given was published (else its sidecar's or page's URL).",
+    ),
+]
+SameTextOpt = Annotated[
+    SameText,
+    typer.Option(
+        "--same-text",
+        help="A file with the same text as an earlier one in other bytes (another encoding): "
+        "keep it as a plan of its own too, or skip it. Either way it is reported.",
     ),
 ]
 GraphOpt = Annotated[
@@ -145,15 +160,28 @@ def _store(paths: list[Path] | None, graph_file: Path | None) -> EmbeddedStore:
     return EmbeddedStore.from_graph(_graph_or_exit(paths, strict=False)[0])
 
 
+def _report(errors: list[PlanError], duplicates: list[Duplicate]) -> None:
+    for duplicate in duplicates:
+        err.print(f"[yellow]duplicate:[/] {duplicate}")
+    for error in errors:
+        err.print(f"[yellow]rejected:[/] {error}")
+
+
 def _write_graph_file(
-    files: list[Path], path: Path, strict: bool, source_url: str | None
+    files: list[Path], path: Path, strict: bool, source_url: str | None, same_text: SameText
 ) -> list[PlanError]:
     """Build plan by plan into the graph file at ``path``: one plan in memory at a time."""
     errors: list[PlanError] = []
+    duplicates: list[Duplicate] = []
     try:
         with _progress(len(files), "building plans") as advance, writing(path) as writer:
             for extraction in extract_each(
-                files, errors=errors, strict=strict, on_progress=lambda _: advance()
+                files,
+                errors=errors,
+                duplicates=duplicates,
+                strict=strict,
+                same_text=same_text,
+                on_progress=lambda _: advance(),
             ):
                 extraction.source_url = source_url or extraction.source_url
                 writer.add(build_knowledge_graph([extraction]))
@@ -162,8 +190,7 @@ def _write_graph_file(
     except (PolicyGraphError, OSError) as exc:
         raise _fail(exc) from exc
     finally:
-        for error in errors:
-            err.print(f"[yellow]rejected:[/] {error}")
+        _report(errors, duplicates)
     return errors
 
 
@@ -176,6 +203,7 @@ def build(
     ] = Path("build/policygraph.db"),
     strict: Annotated[bool, typer.Option(help="Any rejected plan is fatal.")] = False,
     source_url: SourceUrlOpt = None,
+    same_text: SameTextOpt = "keep",
 ) -> None:
     """Build the knowledge graph from plan files and write it."""
     files = _plan_files(paths, source_url)
@@ -186,7 +214,7 @@ def build(
         )
     with tempfile.TemporaryDirectory() as scratch:
         graph_file = out_file if suffix == GRAPH_FILE_SUFFIX else Path(scratch, "graph.db")
-        errors = _write_graph_file(files, graph_file, strict, source_url)
+        errors = _write_graph_file(files, graph_file, strict, source_url, same_text)
         store = EmbeddedStore.open(graph_file)
         try:
             if graph_file != out_file:
@@ -360,33 +388,90 @@ def load(
     paths: PathsArg = None,
     strict: Annotated[bool, typer.Option(help="Any rejected plan is fatal.")] = False,
     source_url: SourceUrlOpt = None,
+    same_text: SameTextOpt = "keep",
 ) -> None:
     """Build plans and load them into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).
 
-    Plans are written many to a transaction (POLICYGRAPH_NEO4J_PLANS_PER_TRANSACTION): a changed
-    file replaces its earlier version, the same bytes change nothing, and the other plans are left
-    as they were.
+    Plans are extracted one at a time and written many to a transaction
+    (POLICYGRAPH_NEO4J_PLANS_PER_TRANSACTION): a changed file replaces its earlier version, the
+    same bytes change nothing, and the other plans are left as they were. A plan Neo4j refuses
+    is reported by name and the others still load.
     """
-    result = _graph_or_exit(paths, strict, source_url)[1]
+    files = _plan_files(paths, source_url)
     per_transaction = get_settings().neo4j.plans_per_transaction
+    errors: list[PlanError] = []
+    duplicates: list[Duplicate] = []
+    loaded = 0
     with _neo4j() as store:
         store.setup_schema()
-        with _progress(len(result.extractions), "loading plans into Neo4j") as advance:
-            for start in range(0, len(result.extractions), per_transaction):
-                chunk = result.extractions[start : start + per_transaction]
-                store.load_plans(
-                    [PlanGraph(x.id, x.source, build_knowledge_graph([x])) for x in chunk]
-                )
-                for _ in chunk:
-                    advance()
+        with _progress(len(files), "loading plans into Neo4j") as advance:
+            extractions = extract_each(
+                files,
+                errors=errors,
+                duplicates=duplicates,
+                strict=strict,
+                same_text=same_text,
+                on_progress=lambda _: advance(),
+            )
+            try:
+                for chunk in _batches(extractions, per_transaction):
+                    for x in chunk:
+                        x.source_url = source_url or x.source_url
+                    loaded += _load_chunk(store, chunk, errors)
+            except PlanError as exc:  # --strict
+                _report([], duplicates)
+                raise _fail(exc) from exc
+            except (ServiceUnavailable, SessionExpired) as exc:
+                _report(errors, duplicates)
+                stopped = StoreUnavailable(f"Neo4j stopped answering after {loaded} plans: {exc}")
+                raise _fail(stopped, EXIT_NO_STORE) from exc
         stats = {(row.kind, row.name): row.count for row in store.ask(GraphStats())}
+    _report(errors, duplicates)
+    if strict and errors:
+        raise _fail(PolicyGraphError(f"{len(errors)} plans not loaded (--strict)"))
+    if not loaded and errors:
+        raise _fail(PolicyGraphError("no plan could be loaded"))
     nodes = sum(n for (kind, _), n in stats.items() if kind == "node")
     rels = sum(n for (kind, _), n in stats.items() if kind == "relationship")
     out.print(
-        f"loaded {len(result.extractions)} plans into Neo4j (it now holds {nodes} nodes, {rels} relationships)"
+        f"loaded {loaded} plans into Neo4j (it now holds {nodes} nodes, {rels} relationships)"
     )
-    if result.errors:
+    if errors:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last shorter), drawn lazily."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _load_chunk(store: Neo4jStore, chunk: list[PlanExtraction], errors: list[PlanError]) -> int:
+    """Write ``chunk`` in one transaction; when Neo4j refuses it, each plan on its own, so the
+    plan it refuses is reported by name and the others still load. Returns the plans written."""
+    plans = [PlanGraph(x.id, x.source, build_knowledge_graph([x])) for x in chunk]
+    try:
+        store.load_plans(plans)
+        return len(plans)
+    except Neo4jError:
+        if len(plans) == 1:
+            return _load_alone(store, plans[0], errors)
+    return sum(_load_alone(store, plan, errors) for plan in plans)
+
+
+def _load_alone(store: Neo4jStore, plan: PlanGraph, errors: list[PlanError]) -> int:
+    try:
+        store.load_plans([plan])
+    except Neo4jError as exc:
+        log.warning("plan refused by Neo4j", extra={"source": plan.source, "code": exc.code})
+        errors.append(
+            PlanError(
+                f"Neo4j refused it ({exc.code}); the other plans were loaded", source=plan.source
+            )
+        )
+        return 0
+    return 1
 
 
 @app.command()

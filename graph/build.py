@@ -79,7 +79,8 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
         g, x.id, "Plan",
         title=m.title, region_code=m.region_code, kind=m.kind, sha256=x.sha256, source=x.source,
         encoding=x.encoding, source_format=x.source_format, page_count=x.page_count, source_url=x.source_url,
-        retrieved_on=x.retrieved_on, publisher=x.publisher,
+        retrieved_on=x.retrieved_on, publisher=x.publisher, text_sha256=x.text_sha256 or None,
+        duplicate_sources=tuple(x.duplicate_sources) or None,
         period_start=m.period_start, period_end=m.period_end,
         issuer=m.issuer, doc_number=m.doc_number, issued_on=m.issued_on,
     )  # fmt: skip

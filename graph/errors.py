@@ -46,15 +46,38 @@ class PlanError(InvalidInput):
     code = "invalid_plan"
 
     def __init__(self, message: str, *, source: str, line: int | None = None) -> None:
-        self.source = source
-        self.line = line
-        where = f"{source}:{line}" if line is not None else source
-        super().__init__(f"{where}: {message}")
+        super().__init__(message)
         self.reason = message
+        self.source = source
+        """The file: set again when the path it was read from is known."""
+        self.line = line
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.reason}"
 
     @property
     def details(self) -> dict[str, Any]:
         return {"source": self.source, "line": self.line}
+
+
+class PlanTooLarge(PlanError):
+    code = "plan_too_large"
+
+
+class ExtractionFailed(PlanError):
+    """An unexpected error while extracting one plan: that plan's error, naming the stage, so
+    the others still load."""
+
+    code = "extraction_failed"
+
+    def __init__(self, message: str, *, source: str, stage: str) -> None:
+        super().__init__(message, source=source)
+        self.stage = stage
+
+    @property
+    def details(self) -> dict[str, Any]:
+        return {**super().details, "stage": self.stage}
 
 
 class EncodingError(PlanError):
@@ -63,6 +86,13 @@ class EncodingError(PlanError):
 
 class EmptyPlanError(PlanError):
     code = "empty_plan"
+
+
+class AmbiguousRegion(PlanError):
+    """A plan whose title names two regions, neither inside the other: which one issued it is
+    for a person to say (the sidecar's ``region``), not for the loader to guess."""
+
+    code = "ambiguous_region"
 
 
 class RegionNotFound(PlanError):

@@ -187,3 +187,7 @@ class PlanExtraction:
     source_url: str | None = None
     retrieved_on: str | None = None
     publisher: str | None = None
+    duplicate_sources: list[str] = field(default_factory=list)
+    """Other files with the very same bytes: one plan, every name kept."""
+    text_sha256: str = ""
+    """The sha256 of the normalised text: the same plan in another encoding has the same."""

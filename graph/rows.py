@@ -48,6 +48,8 @@ class PlanRow(Row):
     publisher: str | None
     replaces: list[str]
     """Ids of earlier versions of the same file that this plan replaced in the store."""
+    duplicate_sources: list[str]
+    """Other files with the very same bytes, read as this one plan."""
     programs: int
     target_groups: int
     targets: int

@@ -64,6 +64,20 @@ class ApiSettings(BaseSettings):
     """Seconds a ``POST /cypher`` query may run."""
 
 
+class LimitSettings(BaseSettings):
+    """How big one plan may be: a document beyond them is refused by name, so one huge or
+    hostile file can neither exhaust memory nor stop the others."""
+
+    model_config = SettingsConfigDict(env_prefix="POLICYGRAPH_", frozen=True)
+
+    max_plan_bytes: int = Field(default=64 * 1024 * 1024, ge=1)
+    """Bytes of a plan file, checked before it is read (64 MiB)."""
+    max_plan_chars: int = Field(default=1_000_000, ge=1)
+    """Characters of a plan's text once read (the longest of the 21 plans here has 22,000)."""
+    max_plan_clauses: int = Field(default=20_000, ge=1)
+    """Clauses of one plan (the longest here has 568)."""
+
+
 class Neo4jSettings(BaseSettings):
     """Where the Neo4j server is, and how the store talks to it."""
 
@@ -109,6 +123,7 @@ class Settings(BaseModel):
     store: StoreSettings = Field(default_factory=StoreSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     neo4j: Neo4jSettings = Field(default_factory=Neo4jSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
 
 
 def environment_variables(section: type[BaseSettings]) -> list[str]:
@@ -122,7 +137,9 @@ def environment_variables(section: type[BaseSettings]) -> list[str]:
     ]
 
 
-SECTIONS: tuple[type[BaseSettings], ...] = (PathSettings, StoreSettings, ApiSettings, Neo4jSettings)
+SECTIONS: tuple[type[BaseSettings], ...] = (
+    PathSettings, StoreSettings, ApiSettings, Neo4jSettings, LimitSettings,
+)  # fmt: skip
 
 
 @cache

@@ -57,6 +57,22 @@ class Gazetteer:
                 found.append(candidates[0])
         return found
 
+    def separate(self, text: str) -> list[Region]:
+        """The regions ``text`` names that do not contain one another: of each chain named
+        (内蒙古…巴彦淖尔), its most specific. Two or more means two places, not one."""
+        heads: list[Region] = []
+        for region in self.find(text):
+            chain = {r.code for r in self.ancestors(region.code)}
+            for i, head in enumerate(heads):
+                if head.code in chain:
+                    heads[i] = region
+                    break
+                if region.code in {r.code for r in self.ancestors(head.code)}:
+                    break
+            else:
+                heads.append(region)
+        return heads
+
     def most_specific(self, text: str) -> Region | None:
         """The deepest region named in ``text`` that agrees with the others named there.
 

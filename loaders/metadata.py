@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from graph.errors import RegionNotFound
-from graph.model import PlanMeta, Section
+from graph.errors import AmbiguousRegion, RegionNotFound
+from graph.model import PlanMeta, Region, Section
 from loaders.doc_numbers import own_doc_number
 from loaders.gazetteer import Gazetteer
 from loaders.issue_dates import issue_date
@@ -89,20 +89,53 @@ def find_issuer(lines: list[str]) -> str | None:
     return "、".join(parts) if "".join(parts) == issuer else issuer
 
 
+def _named_region(named: str, gazetteer: Gazetteer, source: str) -> Region:
+    found = gazetteer.lookup(named.strip())
+    if len(found) != 1:
+        problem = "names several regions" if found else "is no region of the gazetteer"
+        raise RegionNotFound(f"the sidecar's region {named!r} {problem}", source=source)
+    return found[0]
+
+
+def _region(title: str | None, header: str, gazetteer: Gazetteer, source: str) -> Region:
+    """The region the title names (else the header); a title naming two places is an error."""
+    if title and len(places := gazetteer.separate(title)) > 1:
+        names = "、".join(place.name for place in places)
+        raise AmbiguousRegion(
+            f"the title names {names}, none inside another: say which issued the plan with "
+            "`region: <code or name>` in its sidecar NAME.source.yaml",
+            source=source,
+            line=1,
+        )
+    region = (gazetteer.most_specific(title) if title else None) or gazetteer.most_specific(header)
+    if region is None:
+        raise RegionNotFound(
+            "no region of the gazetteer is named in the title or header", source=source, line=1
+        )
+    return region
+
+
 def extract_metadata(
-    text: str, sections: list[Section], gazetteer: Gazetteer, *, source: str
+    text: str,
+    sections: list[Section],
+    gazetteer: Gazetteer,
+    *,
+    source: str,
+    region_named: str | None = None,
 ) -> PlanMeta:
+    """Title, region, kind, issuer, 文号, date and period; ``region_named`` (a code or name, from
+    the sidecar) overrides the region the text names."""
     lines = header_lines(text, sections)
     header = "\n".join(lines)
     title = find_title(lines)
     kind = plan_kind(title, header)
     if title is None and kind == "interpretation" and (cited := _CITED.search(header)):
         title = f"《{cited.group(1)}》解读"
-    region = (gazetteer.most_specific(title) if title else None) or gazetteer.most_specific(header)
-    if region is None:
-        raise RegionNotFound(
-            "no region of the gazetteer is named in the title or header", source=source, line=1
-        )
+    region = (
+        _named_region(region_named, gazetteer, source)
+        if region_named is not None
+        else _region(title, header, gazetteer, source)
+    )
     meta = PlanMeta(title=title, region_code=region.code, kind=kind)
     meta.issuer = find_issuer(lines)
     meta.doc_number = own_doc_number(text, kind)

@@ -135,7 +135,25 @@ def _without_menus(lines: list[str]) -> list[str]:
     ]
 
 
+_NOT_XML: dict[int, str | None] = {
+    **{code: " " for code in range(0x20) if chr(code) not in "\t\n\r"},
+    **dict.fromkeys(range(55296, 57344)),
+    0xFFFE: None,
+    0xFFFF: None,
+}
+"""Characters XML 1.0 cannot hold (NUL, ESC and the other C0 controls, lone surrogates, the
+noncharacters U+FFFE and U+FFFF): a control becomes a space, the others go, so no clause, title
+or name keeps one and every GraphML export is XML."""
+_ANY_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PUNCT_AND_ALNUM: dict[int, str | int] = {**_PUNCT, **_FULLWIDTH_ALNUM}
+
+
+def xml_legal(text: str) -> str:
+    """``text`` without the characters XML cannot hold (``_NOT_XML``); first of every
+    normalisation, before OpenCC, which cannot take a lone surrogate either."""
+    return text.translate(_NOT_XML) if _ANY_NOT_XML.search(text) else text
+
+
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)|,(?=\n)")
 """An ASCII comma outside a number (1,000) is Chinese punctuation."""
 _SPACE_BETWEEN_WIDE = re.compile(rf"(?<={_WIDE})[^\S\n]+|[^\S\n]+(?={_WIDE})")
@@ -158,11 +176,12 @@ def _normalise_lines(text: str) -> list[str]:
 
 def normalise(text: str) -> str:
     """The whole pipeline; blank lines, chrome lines and navigation bars are dropped."""
-    text = to_simplified(strip_pinyin_glosses(text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = xml_legal(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = to_simplified(strip_pinyin_glosses(text))
     lines = _normalise_lines(text)
     return "\n".join(_without_menus([line for line in lines if line and not is_boilerplate(line)]))
 
 
 def normalise_fragment(fragment: str) -> str:
     """Normalise a short piece of text (a quote, a query) the way plan text is."""
-    return normalise_line(to_simplified(strip_pinyin_glosses(fragment)))
+    return normalise_line(to_simplified(strip_pinyin_glosses(xml_legal(fragment))))

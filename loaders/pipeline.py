@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from graph.build import Graph, build_graph
-from graph.errors import EmptyPlanError, PlanError
+from graph.errors import EmptyPlanError, ExtractionFailed, PlanError, PlanTooLarge
 from graph.ids import plan_id
 from graph.model import Mention, PlanExtraction
+from graph.settings import get_settings
 from loaders.document import source_lines
 from loaders.funded import section_subject
 from loaders.funding import plan_fundings
@@ -34,6 +37,7 @@ from loaders.targets import extract_targets
 from loaders.vocabulary import Matcher, Vocabulary, default_vocabulary
 
 log = logging.getLogger(__name__)
+_LOADERS = Path(__file__).resolve().parent
 PLAN_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".pdf", ".docx", ".doc", ".wps"}
 
 
@@ -43,12 +47,53 @@ def extract_text(
     source: str,
     vocabulary: Vocabulary | None = None,
     gazetteer: Gazetteer | None = None,
+    region: str | None = None,
 ) -> PlanExtraction:
-    """Extract everything from one plan's bytes; ``source`` names it in errors and in the graph."""
-    vocabulary = vocabulary or default_vocabulary()
-    gazetteer = gazetteer or default_gazetteer()
+    """Extract everything from one plan's bytes; ``source`` names it in errors and in the graph;
+    ``region`` (from the sidecar) overrides the region the text names.
+    Whatever goes wrong is this plan's error: an unexpected one (a bug, a number too long for
+    Python) becomes an ``ExtractionFailed`` naming the stage, with the traceback in the log."""
+    try:
+        return _extract(
+            data,
+            source,
+            vocabulary or default_vocabulary(),
+            gazetteer or default_gazetteer(),
+            region,
+        )
+    except PlanError:
+        raise
+    except Exception as exc:
+        stage = _failing_stage(exc)
+        log.error("extraction failed", exc_info=exc, extra={"source": source, "stage": stage})
+        reason = f"{type(exc).__name__}: {exc}"
+        raise ExtractionFailed(
+            f"extraction failed in {stage} ({reason[:200]})", source=source, stage=stage
+        ) from exc
+
+
+def _failing_stage(exc: BaseException) -> str:
+    """The loaders module the error rose in (``quantities``, ``pdf_reader``), deepest first."""
+    stage = "pipeline"
+    for frame, _ in traceback.walk_tb(exc.__traceback__):
+        path = Path(frame.f_code.co_filename)
+        if path.parent == _LOADERS:
+            stage = path.stem
+    return stage
+
+
+def _extract(
+    data: bytes, source: str, vocabulary: Vocabulary, gazetteer: Gazetteer, region: str | None
+) -> PlanExtraction:
+    limits = get_settings().limits
     sha256 = hashlib.sha256(data).hexdigest()
     read = read_plan_file(data, source=source)
+    if len(read.text) > limits.max_plan_chars:
+        raise PlanTooLarge(
+            f"{len(read.text):,} characters, more than the limit of {limits.max_plan_chars:,} "
+            "(POLICYGRAPH_MAX_PLAN_CHARS)",
+            source=source,
+        )
     text = normalise(pipe_tables(read.text))
     if not text:
         raise EmptyPlanError("no text left after normalisation", source=source)
@@ -63,10 +108,16 @@ def extract_text(
         if n and line is not None and line.heading_level
     }
     outline = build_outline(pid, text, marked)
+    if len(outline.clauses) > limits.max_plan_clauses:
+        raise PlanTooLarge(
+            f"{len(outline.clauses):,} clauses, more than the limit of "
+            f"{limits.max_plan_clauses:,} (POLICYGRAPH_MAX_PLAN_CLAUSES)",
+            source=source,
+        )
     for clause in outline.clauses if sources else ():
         read_line = sources[clause.line]
         clause.locator = read_line.locator if read_line is not None else None
-    meta = extract_metadata(text, outline.sections, gazetteer, source=source)
+    meta = extract_metadata(text, outline.sections, gazetteer, source=source, region_named=region)
     sections = {s.id: s for s in outline.sections}
     roles = SectionRoles(outline.sections)
     discovered = discover_programs(outline.clauses, sections, vocabulary)
@@ -100,6 +151,7 @@ def extract_text(
         id=pid,
         source=source,
         sha256=sha256,
+        text_sha256=hashlib.sha256(text.encode()).hexdigest(),
         encoding=read.encoding,
         source_format=read.source_format,
         page_count=read.page_count,
@@ -132,16 +184,24 @@ def extract_text(
 
 
 def extract_file(path: Path, **kwargs: object) -> PlanExtraction:
+    limit = get_settings().limits.max_plan_bytes
     try:
+        size = path.stat().st_size
+        if size > limit:
+            raise PlanTooLarge(
+                f"{size:,} bytes, more than the limit of {limit:,} (POLICYGRAPH_MAX_PLAN_BYTES)",
+                source=str(path),
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise PlanError(f"cannot read: {exc.strerror}", source=str(path)) from exc
     provenance = read_sidecar(path)
     try:
-        extraction = extract_text(data, source=path.name, **kwargs)  # type: ignore[arg-type]
+        extraction = extract_text(data, source=path.name, region=provenance.region, **kwargs)  # type: ignore[arg-type]
     except PlanError as exc:
         # The graph names a plan by its file name; an error names the path it was read from.
-        raise type(exc)(exc.reason, source=str(path), line=exc.line) from exc
+        exc.source = str(path)
+        raise
     extraction.source_url = provenance.url or extraction.source_url
     extraction.retrieved_on = provenance.retrieved_on
     extraction.publisher = provenance.publisher
@@ -165,16 +225,72 @@ class LoadResult:
     errors: list[PlanError] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """A file that holds a plan already read: the same bytes (one plan, its names kept in
+    ``duplicate_sources``) or the same text in other bytes (another encoding of it)."""
+
+    source: str
+    of: str
+    same: Literal["bytes", "text"]
+    kept: bool
+    """For the same text: whether it was loaded as a plan of its own too."""
+
+    def __str__(self) -> str:
+        if self.same == "bytes":
+            return f"{self.source}: the same bytes as {self.of}; one plan, both names kept"
+        outcome = "loaded as well" if self.kept else "skipped (--same-text skip)"
+        return f"{self.source}: the same text as {self.of} in other bytes; {outcome}"
+
+
+SameText = Literal["keep", "skip"]
+
+
+def _copies(files: list[Path]) -> dict[Path, list[Path]]:
+    """First file → the later files with the same bytes (hashed as a stream, never held);
+    a file that cannot be read or is over the size limit is left to its extraction to report."""
+    limit = get_settings().limits.max_plan_bytes
+    first: dict[str, Path] = {}
+    copies: dict[Path, list[Path]] = {}
+    for path in files:
+        try:
+            if path.stat().st_size > limit:
+                continue
+            with path.open("rb") as stream:
+                digest = hashlib.file_digest(stream, "sha256").hexdigest()
+        except OSError:
+            continue
+        if digest in first:
+            copies[first[digest]].append(path)
+        else:
+            first[digest] = path
+            copies[path] = []
+    return copies
+
+
 def extract_each(
     files: list[Path],
     *,
     errors: list[PlanError],
+    duplicates: list[Duplicate] | None = None,
     strict: bool = False,
+    same_text: SameText = "keep",
     on_progress: Callable[[Path], None] | None = None,
 ) -> Iterator[PlanExtraction]:
     """Each file's extraction in turn, so a corpus is never held whole; one bad plan is added to
-    ``errors`` and skipped unless ``strict``."""
+    ``errors`` and skipped unless ``strict``. A file with the same bytes as an earlier one is
+    not read again: its name joins that plan's ``duplicate_sources``. A file with the same text
+    in other bytes is loaded too (``same_text`` keep) or skipped; both go to ``duplicates``."""
+    found = duplicates if duplicates is not None else []
+    copies = _copies(files)
+    later = {copy: first for first, group in copies.items() for copy in group}
+    texts: dict[str, str] = {}
     for path in files:
+        if path in later:
+            if on_progress:
+                on_progress(path)
+            continue
+        group = copies.get(path, [])
         try:
             extraction = extract_file(path)
         except PlanError as exc:
@@ -182,10 +298,20 @@ def extract_each(
                 raise
             log.info("plan rejected", extra={"source": exc.source, "reason": exc.reason})
             errors.append(exc)
+            errors.extend(
+                PlanError(f"the same bytes as {path.name}, rejected", source=str(copy))
+                for copy in group
+            )
             continue
         finally:
             if on_progress:
                 on_progress(path)
+        extraction.duplicate_sources = [copy.name for copy in group]
+        found.extend(Duplicate(copy.name, path.name, "bytes", kept=True) for copy in group)
+        if (original := texts.setdefault(extraction.text_sha256, path.name)) != path.name:
+            found.append(Duplicate(path.name, original, "text", kept=same_text == "keep"))
+            if same_text == "skip":
+                continue
         yield extraction
 
 

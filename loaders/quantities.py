@@ -29,12 +29,15 @@ UNITS_WRITTEN = (
     "万户", "户", "万个", "个", "万家", "家", "所", "亿元", "万元", "元", "年", "万",
 )  # fmt: skip
 _CN_DIGITS = "〇零一二两三四五六七八九十百千"
-_NUMBER = rf"\d+(?:\.\d+)?|[{_CN_DIGITS}]+"
+_NUMBER = rf"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d.]*[eE][+\-]?\d)|[{_CN_DIGITS}]+"
+"""A number in Arabic or Chinese numerals; digits inside a token (1e309, v2.5, 0x1F) are none."""
+_LARGEST = 1e15
+"""No plan states a quantity beyond a thousand trillion: a longer number is noise, not a value."""
 _OPEN, _CLOSE = "【[〔", "】]〕"
 QUANTITY = re.compile(
     r"(?P<pre>" + "|".join(sorted(map(re.escape, _PRE), key=len, reverse=True)) + r")?\s?"
     rf"(?P<open>[{re.escape(_OPEN)}])?"
-    rf"(?P<num>{_NUMBER})(?:\s?(?P<dash>[—–\-~～至])\s?(?P<high>{_NUMBER}))?"
+    rf"(?P<sign>[-−－](?=\d))?(?P<num>{_NUMBER})(?:\s?(?P<dash>[—–\-~～至])\s?(?P<high>{_NUMBER}))?"
     rf"(?P<close>[{re.escape(_CLOSE)}])?(?P<star>\*)?\s?"
     r"(?P<unit>" + "|".join(map(re.escape, UNITS_WRITTEN)) + r")?\s?"
     r"(?P<post>以上|以内|以下|左右)?"
@@ -60,15 +63,16 @@ class Quantity:
 
 
 def number(written: str) -> float | None:
-    """An Arabic or Chinese numeral as a float (三十 → 30, 两 → 2); None when it is not one."""
+    """An Arabic or Chinese numeral as a float (三十 → 30, 两 → 2); None when it is not one, or
+    is larger than any plan's quantity."""
     try:
-        return float(written)
+        value = float(written)
     except ValueError:
-        pass
-    try:
-        return float(cn2an.cn2an(written, "smart"))
-    except (ValueError, KeyError):
-        return None
+        try:
+            value = float(cn2an.cn2an(written, "smart"))
+        except (ValueError, KeyError, OverflowError):
+            return None
+    return value if abs(value) <= _LARGEST else None
 
 
 def _from_match(match: re.Match[str]) -> Quantity | None:
@@ -76,6 +80,8 @@ def _from_match(match: re.Match[str]) -> Quantity | None:
     high = number(match["high"]) if match["high"] else None
     if value is None or (match["high"] and high is None):
         return None
+    if match["sign"]:
+        value = -value
     comparator = (
         _PRE.get(match["pre"] or "")
         or _POST.get(match["post"] or "")

@@ -4,7 +4,8 @@
 -- Parameters: :region_code, :plan_id
 -- Returns: id, title, region_code, region_name, kind, issuer, doc_number, issued_on,
 --          period_start, period_end, source, sha256, encoding, source_format, page_count, source_url,
---          retrieved_on, publisher, replaces, programs, target_groups, targets, fundings
+--          retrieved_on, publisher, replaces, duplicate_sources, programs, target_groups, targets,
+--          fundings
 SELECT json_object(
   'id', plan.id, 'title', plan.props ->> '$.title', 'region_code', region.props ->> '$.code',
   'region_name', region.props ->> '$.name', 'kind', plan.props ->> '$.kind',
@@ -16,6 +17,7 @@ SELECT json_object(
   'page_count', plan.props ->> '$.page_count', 'source_url', plan.props ->> '$.source_url',
   'retrieved_on', plan.props ->> '$.retrieved_on', 'publisher', plan.props ->> '$.publisher',
   'replaces', coalesce(plan.props -> '$.replaces', json_array()),
+  'duplicate_sources', coalesce(plan.props -> '$.duplicate_sources', json_array()),
   'programs', counts.programs, 'target_groups', counts.target_groups,
   'targets', counts.targets, 'fundings', counts.fundings
 )

@@ -331,7 +331,7 @@ def test_a_sidecar_with_a_typo_is_an_error_naming_it(tmp_path: Path) -> None:
     (tmp_path / "plan.source.yaml").write_text("ulr: https://example.gov.cn/\n", encoding="utf-8")
     with pytest.raises(
         PlanError,
-        match=r"plan\.txt: plan\.source\.yaml: expected the keys url, retrieved, publisher, not \['ulr'\]",
+        match=r"plan\.txt: plan\.source\.yaml: expected the keys url, retrieved, publisher, region, not \['ulr'\]",
     ):
         extract_file(plan)
 
