@@ -291,7 +291,8 @@ def ensure_password(server: Server, java: str, lib: Path) -> str:
         raise LocalNeo4jError(
             f"{server.password_file} is missing but the database exists: remove {server.home}"
         )
-    password = secrets.token_urlsafe(24)
+    # A letter first: a token starting with "-" would be read by neo4j-admin as an option (1 in 64).
+    password = "p" + secrets.token_urlsafe(24)
     command = [java, "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool"]
     command += ["dbms", "set-initial-password", password]
     env = {**os.environ, "NEO4J_HOME": str(server.home), "NEO4J_CONF": str(server.conf.parent)}
