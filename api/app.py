@@ -58,7 +58,7 @@ def attach_store(app: FastAPI, store: Store, settings: Settings) -> None:
     """What the routes read from the app: the store, the settings and the name catalogue."""
     app.state.store = store
     app.state.settings = settings
-    app.state.catalog = CurrentCatalog(store)
+    app.state.catalog = CurrentCatalog()
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:

@@ -1,13 +1,18 @@
-"""Request dependencies: the store, named queries that remember themselves for ``?explain=true``,
-paging, CSV negotiation and the name catalogue.
+"""Request dependencies: one snapshot of the store per request, named queries that remember
+themselves for ``?explain=true``, paging, CSV negotiation and the name catalogue.
+
+Every question of a request is read from one snapshot (one Neo4j READ transaction; one version
+of the graph file), and the name catalogue is that snapshot's: a load that lands mid-request is
+seen by all of the answer or none of it.
 
 They are ``async`` where they do not block: FastAPI runs a plain ``def`` dependency in its
-thread pool, and those hops, several per request, cost more than the store's answer. The name
-catalogue is the exception: it asks the store for its version, so it runs in the pool.
+thread pool, and those hops, several per request, cost more than the store's answer. The
+snapshot and the catalogue are the exceptions: they ask the store, which may block.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -15,23 +20,28 @@ from fastapi import Depends, Query, Request
 
 from api.models import ExplainedQuery
 from graph.catalog import Catalog
-from graph.questions import Answer, Question, RowT, Store, default_registry, paged
+from graph.questions import Answer, Question, Reader, RowT, Store, default_registry, paged
 
 
-async def get_store(request: Request) -> Store:
-    return request.app.state.store  # type: ignore[no-any-return]
+def get_snapshot(request: Request) -> Iterator[Reader]:
+    """The store as it is at the start of the request, for all of its questions."""
+    store: Store = request.app.state.store
+    with store.snapshot() as snapshot:
+        yield snapshot
 
 
-def get_catalog(request: Request) -> Catalog:
-    """The catalogue of the store as it is now (a plain ``def``: the version check asks the
-    store, which may block)."""
-    return request.app.state.catalog.get()  # type: ignore[no-any-return]
+SnapshotDep = Annotated[Reader, Depends(get_snapshot)]
+
+
+def get_catalog(request: Request, snapshot: SnapshotDep) -> Catalog:
+    """The catalogue of the request's snapshot."""
+    return request.app.state.catalog.get(snapshot)  # type: ignore[no-any-return]
 
 
 class Queries:
     """The questions one request asks; with ``explain`` it keeps their Cypher and parameters."""
 
-    def __init__(self, store: Store, explain: bool, catalog: Catalog) -> None:
+    def __init__(self, store: Reader, explain: bool, catalog: Catalog) -> None:
         self.store = store
         self.explain = explain
         self.catalog = catalog
@@ -62,7 +72,7 @@ class Queries:
 
 
 async def get_queries(
-    store: Annotated[Store, Depends(get_store)],
+    store: SnapshotDep,
     catalog: Annotated[Catalog, Depends(get_catalog)],
     explain: Annotated[
         bool, Query(description="Also return the Cypher and parameters that ran.")
@@ -99,7 +109,6 @@ async def wants_csv(
     return "text/csv" in request.headers.get("accept", "")
 
 
-StoreDep = Annotated[Store, Depends(get_store)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 QueriesDep = Annotated[Queries, Depends(get_queries)]
 PagingDep = Annotated[Paging, Depends(get_paging)]

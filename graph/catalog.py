@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 
 from graph.errors import InvalidInput, NotFound, closest
-from graph.questions import Entities, EntityLabel, Plans, Regions, Store
+from graph.questions import Entities, EntityLabel, Plans, Reader, Regions
 from graph.rows import EntityRow, PlanRow, RegionRow
 from loaders.gazetteer import default_gazetteer
 from loaders.normalize import normalise_fragment
@@ -31,7 +31,7 @@ def clean(text: str) -> str:
 
 
 class Catalog:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Reader) -> None:
         self.entities = {label: store.ask(Entities(label=label)) for label in ENTITY_LABELS}
         self.regions = store.ask(Regions())
         self.plans = store.ask(Plans())
@@ -170,20 +170,22 @@ class Catalog:
 
 
 class CurrentCatalog:
-    """The catalogue of the store as it is now: one version check per use, a new read only when
-    a load changed the store. Nothing in it can outlive the data it was read from, so several
-    API processes on one database stay correct."""
+    """The catalogue of the version a reader reads: read again only when a load changed the
+    store. Nothing in it can outlive the data it was read from, so several API processes on
+    one database stay correct."""
 
-    def __init__(self, store: Store) -> None:
-        self._store = store
+    def __init__(self) -> None:
         self._lock = threading.Lock()
         self._version: str | None = None
         self._catalog: Catalog | None = None
 
-    def get(self) -> Catalog:
-        version = self._store.version()
+    def get(self, reader: Reader) -> Catalog:
+        """The catalogue of what ``reader`` (one snapshot of the store) reads."""
+        version = reader.version()
         with self._lock:
-            if self._catalog is None or version != self._version:
-                # Read after the version: if a load lands in between, the next use reads again.
-                self._catalog, self._version = Catalog(self._store), version
-            return self._catalog
+            if self._catalog is not None and version == self._version:
+                return self._catalog
+        catalog = Catalog(reader)
+        with self._lock:
+            self._catalog, self._version = catalog, version
+        return catalog

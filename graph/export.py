@@ -20,7 +20,7 @@ import networkx as nx
 
 from graph.build import Graph
 from graph.errors import InvalidInput
-from graph.questions import ExportNodes, ExportRelationships, RegionScope, Store
+from graph.questions import ExportNodes, ExportRelationships, Reader, RegionScope
 
 
 def _scalar(value: Any) -> Any:
@@ -97,7 +97,7 @@ def write_graph(g: Graph, path: Path, fmt: str | None = None) -> None:
         partial.unlink(missing_ok=True)
 
 
-def graph_from_store(store: Store, region_code: str | None = None) -> Graph:
+def graph_from_store(store: Reader, region_code: str | None = None) -> Graph:
     """The whole graph, or one region's part of it (its and its sub-regions' plans, their
     sections and clauses, the entities they touch and the regions above), read back from a store."""
     ids = (

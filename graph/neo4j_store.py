@@ -23,6 +23,7 @@ from neo4j import (
     ManagedTransaction,
     Query,
     RoutingControl,
+    Transaction,
     unit_of_work,
 )
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
@@ -51,6 +52,48 @@ def _answering() -> Iterator[None]:
         yield
     except (ServiceUnavailable, SessionExpired) as exc:
         raise StoreUnavailable(f"Neo4j does not answer: {_one_line(exc)}") from exc
+
+
+def _read_page(
+    tx: ManagedTransaction | Transaction,
+    text: str,
+    parameters: dict[str, Any],
+    offset: int,
+    limit: int,
+) -> tuple[list[dict[str, Any]], int]:
+    """A page of a question's records and its row count, in ``tx``. A first page with room to
+    spare holds the whole answer, so only a fuller one is counted."""
+    page = [r.data() for r in tx.run(paged(text), {**parameters, "skip": offset, "limit": limit})]
+    if offset == 0 and len(page) < limit:
+        return page, len(page)
+    return page, tx.run(counted(text), parameters).single(strict=True)["total"]
+
+
+class TransactionSnapshot:
+    """The database as one READ transaction sees it, for the questions of one request."""
+
+    def __init__(self, registry: QueryRegistry, tx: Transaction) -> None:
+        self.registry = registry
+        self._tx = tx
+        self._version: str | None = None
+
+    def version(self) -> str:
+        if self._version is None:
+            with _answering():
+                record = self._tx.run(self.registry["store/graph_version"].text).single()
+            self._version = str(record["version"] or "") if record else ""
+        return self._version
+
+    def ask(self, question: Question[RowT]) -> list[RowT]:
+        with _answering():
+            records = self._tx.run(self.registry[question.name].text, question.parameters())
+            return question.rows([record.data() for record in records])
+
+    def ask_page(self, question: Question[RowT], *, offset: int, limit: int) -> Answer[RowT]:
+        text, parameters = self.registry[question.name].text, question.parameters()
+        with _answering():
+            records, total = _read_page(self._tx, text, parameters, offset, limit)
+        return Answer(question.rows(records), total=total)
 
 
 class Neo4jStore:
@@ -125,18 +168,11 @@ class Neo4jStore:
         return question.rows([record.data() for record in records])
 
     def ask_page(self, question: Question[RowT], *, offset: int, limit: int) -> Answer[RowT]:
-        """One page of a question and its row count, read in one transaction (one snapshot). A
-        first page with room to spare holds the whole answer, so only a fuller one is counted."""
+        """One page of a question and its row count, read in one transaction (one snapshot)."""
         text, parameters = self.registry[question.name].text, question.parameters()
 
         def read(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], int]:
-            page = [
-                r.data()
-                for r in tx.run(paged(text), {**parameters, "skip": offset, "limit": limit})
-            ]
-            if offset == 0 and len(page) < limit:
-                return page, len(page)
-            return page, tx.run(counted(text), parameters).single(strict=True)["total"]
+            return _read_page(tx, text, parameters, offset, limit)
 
         with (
             _answering(),
@@ -144,6 +180,17 @@ class Neo4jStore:
         ):
             records, total = session.execute_read(unit_of_work(timeout=self.timeout)(read))
         return Answer(question.rows(records), total=total)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[TransactionSnapshot]:
+        """The database as it is now, for several questions: one READ transaction with the
+        configured timeout, so a load that commits meanwhile is seen by none or all of them."""
+        with (
+            _answering(),
+            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
+            session.begin_transaction(timeout=self.timeout) as tx,
+        ):
+            yield TransactionSnapshot(self.registry, tx)
 
     def run_readonly(
         self, query: str, parameters: dict[str, Any], *, max_rows: int, timeout: float

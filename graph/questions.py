@@ -11,6 +11,7 @@ offset=…, limit=…)`` one page and the total, counted by the store.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -85,17 +86,26 @@ class Answer(Generic[RowT]):
     total: int
 
 
-class Store(Protocol):
-    """What both stores answer."""
+class Reader(Protocol):
+    """What answers the questions: a store, or one snapshot of it."""
 
     def version(self) -> str:
-        """What the store holds now: it changes with every load, so what was read from an older
-        version (the name catalogue) is read again."""
+        """What is read: it changes with every load, so what was read from an older version
+        (the name catalogue) is read again."""
         ...
 
     def ask(self, question: Question[RowT]) -> list[RowT]: ...
 
     def ask_page(self, question: Question[RowT], *, offset: int, limit: int) -> Answer[RowT]: ...
+
+
+class Store(Reader, Protocol):
+    """What both stores answer: each question on its own, or several from one snapshot."""
+
+    def snapshot(self) -> AbstractContextManager[Reader]:
+        """The store as it is now, for the questions of one request: a load that lands
+        meanwhile is seen by none of them or all (one transaction; one version of the file)."""
+        ...
 
 
 Relation = Literal["FUNDS", "COVERS"]

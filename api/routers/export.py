@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fastapi import APIRouter, Response
 
-from api.deps import CatalogDep, StoreDep
+from api.deps import CatalogDep, SnapshotDep
 from api.routers.common import RegionQuery
 from graph.export import graph_from_store, write_graph
 
@@ -19,11 +19,13 @@ router = APIRouter(tags=["export"])
     response_class=Response,
     responses={200: {"content": {"application/graphml+xml": {}}, "description": "A GraphML file."}},
 )
-def export_graphml(store: StoreDep, catalog: CatalogDep, region: RegionQuery = None) -> Response:
+def export_graphml(
+    snapshot: SnapshotDep, catalog: CatalogDep, region: RegionQuery = None
+) -> Response:
     """The graph, or one region's part (its and its sub-regions' plans, their sections and clauses,
     the entities they touch, the regions above): `labels` on nodes, `label` on edges."""
     code = catalog.region(region).code if region else None
-    graph = graph_from_store(store, code)
+    graph = graph_from_store(snapshot, code)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "policygraph.graphml"
         write_graph(graph, path)
