@@ -16,6 +16,7 @@ from fastapi_offline import FastAPIOffline
 
 from api.errors import install_error_handlers
 from api.models import ErrorPublic
+from api.resilience import Resilience
 from api.routers import analysis, cypher, entities, export, meta, plans, regions, search
 from graph.catalog import CurrentCatalog
 from graph.embedded_store import EmbeddedStore
@@ -83,9 +84,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         description=DESCRIPTION,
         version="1",
         lifespan=lifespan,
-        responses={status: {"model": ErrorPublic} for status in (400, 404, 422, 500, 503)},
+        responses={status: {"model": ErrorPublic} for status in (400, 404, 422, 500, 503, 504)},
     )
     install_error_handlers(app)
+    app.add_middleware(Resilience)
     for module in (regions, plans, entities, analysis, search, export, meta, cypher):
         app.include_router(module.router)
     return app

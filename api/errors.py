@@ -16,13 +16,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from graph.errors import InvalidInput, NotFound, PolicyGraphError, StoreUnavailable
+from graph.errors import InvalidInput, NotFound, PolicyGraphError, QueryTimedOut, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
 STATUS_CODES = {
     400: "invalid_input", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
     406: "not_acceptable", 413: "too_large", 422: "invalid_parameter", 503: "store_unavailable",
+    504: "query_timeout",
 }  # fmt: skip
 
 
@@ -47,6 +48,7 @@ HTTP_STATUS: dict[type[PolicyGraphError], int] = {
     InvalidInput: 400,
     NotFound: 404,
     StoreUnavailable: 503,
+    QueryTimedOut: 504,
 }
 """The one place the project's errors meet HTTP: the nearest class in an error's ancestry wins;
 an error of none of these (a vocabulary or query file the server itself holds) is a 500."""

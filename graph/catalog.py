@@ -180,12 +180,10 @@ class CurrentCatalog:
         self._catalog: Catalog | None = None
 
     def get(self, reader: Reader) -> Catalog:
-        """The catalogue of what ``reader`` (one snapshot of the store) reads."""
+        """The catalogue of what ``reader`` (one snapshot of the store) reads. After a load,
+        the first request reads it; the others of that version wait for it, not read it too."""
         version = reader.version()
         with self._lock:
-            if self._catalog is not None and version == self._version:
-                return self._catalog
-        catalog = Catalog(reader)
-        with self._lock:
-            self._catalog, self._version = catalog, version
-        return catalog
+            if self._catalog is None or version != self._version:
+                self._catalog, self._version = Catalog(reader), version
+            return self._catalog

@@ -115,6 +115,18 @@ class VocabularyError(PolicyGraphError):
         return {"source": self.source}
 
 
+class StoreChanged(Exception):
+    """A load committed while a request was reading (Neo4j reads see each commit as it lands):
+    the request's answer would mix two versions, so it is asked again. Not a ``PolicyGraphError``:
+    it never reaches a client as such (``api.resilience`` retries the request)."""
+
+
+class QueryTimedOut(PolicyGraphError):
+    """A question that ran past the store's query timeout."""
+
+    code = "query_timeout"
+
+
 class NotFound(PolicyGraphError):
     code = "not_found"
 

@@ -26,17 +26,25 @@ from neo4j import (
     Transaction,
     unit_of_work,
 )
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph import readonly_cypher
 from graph.build import Graph
-from graph.errors import StoreUnavailable
+from graph.errors import QueryTimedOut, StoreChanged, StoreUnavailable
 from graph.neo4j_load import PlanGraph, WrittenPlans, write_plans
 from graph.queries import QueryRegistry
 from graph.questions import Answer, Question, RowT, counted, default_registry, paged
 from graph.settings import Neo4jSettings
 
 log = logging.getLogger(__name__)
+TIMED_OUT = frozenset(
+    {
+        "Neo.ClientError.Transaction.TransactionTimedOut",
+        "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+        "Neo.TransientError.Transaction.TransactionTimedOut",
+    }
+)
+"""The codes Neo4j stops a transaction with when it runs past its timeout."""
 
 
 def _one_line(exc: Exception) -> str:
@@ -47,11 +55,16 @@ def _one_line(exc: Exception) -> str:
 @contextmanager
 def _answering() -> Iterator[None]:
     """A server that cannot be reached (or went away mid-answer) as ``StoreUnavailable``: a 503
-    within the connect and retry times, not a 500 after the driver's defaults."""
+    within the connect and retry times, not a 500 after the driver's defaults; a question the
+    server stopped at the query timeout as ``QueryTimedOut``."""
     try:
         yield
     except (ServiceUnavailable, SessionExpired) as exc:
         raise StoreUnavailable(f"Neo4j does not answer: {_one_line(exc)}") from exc
+    except Neo4jError as exc:
+        if exc.code in TIMED_OUT:
+            raise QueryTimedOut("the question ran past the query timeout") from exc
+        raise
 
 
 def _read_page(
@@ -70,7 +83,13 @@ def _read_page(
 
 
 class TransactionSnapshot:
-    """The database as one READ transaction sees it, for the questions of one request."""
+    """The database as one READ transaction sees it, for the questions of one request.
+
+    Neo4j's transactions read committed data: a load that commits mid-request is seen by the
+    questions after it, or by part of one question. Every load sets a new graph version in its
+    own transaction, so each answer is checked against the version read first: a changed
+    version (or a question that failed while it changed) raises ``StoreChanged``, and the
+    request is asked again (``api.resilience``)."""
 
     def __init__(self, registry: QueryRegistry, tx: Transaction) -> None:
         self.registry = registry
@@ -79,21 +98,43 @@ class TransactionSnapshot:
 
     def version(self) -> str:
         if self._version is None:
-            with _answering():
-                record = self._tx.run(self.registry["store/graph_version"].text).single()
-            self._version = str(record["version"] or "") if record else ""
+            self._version = self._current_version()
         return self._version
 
-    def ask(self, question: Question[RowT]) -> list[RowT]:
+    def _current_version(self) -> str:
         with _answering():
+            record = self._tx.run(self.registry["store/graph_version"].text).single()
+        return str(record["version"] or "") if record else ""
+
+    @contextmanager
+    def _one_version(self) -> Iterator[None]:
+        """What the block reads comes from the version the snapshot started with."""
+        started = self.version()
+        try:
+            yield
+        except (StoreUnavailable, QueryTimedOut):
+            raise
+        except Exception:
+            try:
+                changed = self._current_version() != started
+            except Exception:  # the transaction itself failed: the first error is the one to see
+                changed = False
+            if changed:
+                raise StoreChanged() from None
+            raise
+        if self._current_version() != started:
+            raise StoreChanged()
+
+    def ask(self, question: Question[RowT]) -> list[RowT]:
+        with self._one_version(), _answering():
             records = self._tx.run(self.registry[question.name].text, question.parameters())
             return question.rows([record.data() for record in records])
 
     def ask_page(self, question: Question[RowT], *, offset: int, limit: int) -> Answer[RowT]:
         text, parameters = self.registry[question.name].text, question.parameters()
-        with _answering():
+        with self._one_version(), _answering():
             records, total = _read_page(self._tx, text, parameters, offset, limit)
-        return Answer(question.rows(records), total=total)
+            return Answer(question.rows(records), total=total)
 
 
 class Neo4jStore:
@@ -119,6 +160,9 @@ class Neo4jStore:
             connection_timeout=settings.connect_timeout,
             connection_acquisition_timeout=settings.connect_timeout,
             max_transaction_retry_time=settings.retry_time,
+            # Optional properties (a clause's locator, absent for text plans) are read on
+            # purpose: the server's "property does not exist" notices are noise in the log.
+            notifications_min_severity="OFF",
         )
         try:
             driver.verify_connectivity()

@@ -65,6 +65,9 @@ def _serve(store: Store) -> Iterator[str]:
 def _read_while_replacing(base: str, replace: Callable[[int], None]) -> Counter[str]:
     """Eight clients ask for 宁夏 and the comparison while ``replace(n)`` swaps the plan; the
     plan ids the answers came from, counted. Any torn answer, 5xx or transport error fails."""
+    with httpx2.Client(base_url=base, timeout=60, trust_env=False) as warm:  # queries compiled
+        for url in ("/regions/640000", "/compare?regions=宁夏,重庆"):
+            assert warm.get(url).status_code == 200
     failures: list[str] = []
     seen: Counter[str] = Counter()
     lock = threading.Lock()
