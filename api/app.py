@@ -8,6 +8,7 @@ the store on shutdown.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -60,6 +61,7 @@ def attach_store(app: FastAPI, store: Store, settings: Settings) -> None:
     app.state.store = store
     app.state.settings = settings
     app.state.catalog = CurrentCatalog()
+    app.state.cypher_slots = asyncio.Semaphore(settings.api.cypher_concurrency)
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:

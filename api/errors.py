@@ -16,13 +16,21 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from graph.errors import InvalidInput, NotFound, PolicyGraphError, QueryTimedOut, StoreUnavailable
+from graph.errors import (
+    InvalidInput,
+    NotFound,
+    PolicyGraphError,
+    QueryTimedOut,
+    StoreUnavailable,
+    TooLarge,
+)
 
 log = logging.getLogger(__name__)
 
 STATUS_CODES = {
     400: "invalid_input", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-    406: "not_acceptable", 413: "too_large", 422: "invalid_parameter", 503: "store_unavailable",
+    406: "not_acceptable", 413: "too_large", 422: "invalid_parameter", 429: "too_many_queries",
+    503: "store_unavailable",
     504: "query_timeout",
 }  # fmt: skip
 
@@ -46,6 +54,7 @@ def error_response(
 
 HTTP_STATUS: dict[type[PolicyGraphError], int] = {
     InvalidInput: 400,
+    TooLarge: 413,
     NotFound: 404,
     StoreUnavailable: 503,
     QueryTimedOut: 504,

@@ -5,12 +5,15 @@
   ``store_changed`` that says to retry;
 - any other unexpected error becomes the one-shape 500, with the cause in the log. Answered
   here, it is not re-raised, so the server keeps the client's keep-alive connection (Starlette's
-  ``ServerErrorMiddleware`` re-raises, and the server then resets the connection).
+  ``ServerErrorMiddleware`` re-raises, and the server then resets the connection);
+- a redirect (``/regions/`` → ``/regions``) points to a path, not to ``http://<Host header>/…``:
+  a client's Host header never comes back in a ``Location``.
 """
 
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -21,6 +24,17 @@ log = logging.getLogger(__name__)
 ATTEMPTS = 3
 RETRIED_METHODS = frozenset({"GET", "HEAD"})
 """Requests that read only, and send no body to be read a second time."""
+
+
+def _relative_location(start: Message) -> Message:
+    """The response start with its ``Location`` cut to path and query."""
+    headers = [
+        (name, urlsplit(value.decode("latin-1"))._replace(scheme="", netloc="").geturl().encode())
+        if name.lower() == b"location"
+        else (name, value)
+        for name, value in start.get("headers", [])
+    ]
+    return {**start, "headers": headers}
 
 
 class Resilience:
@@ -36,7 +50,9 @@ class Resilience:
 
         async def tracked(message: Message) -> None:
             nonlocal started
-            started = started or message["type"] == "http.response.start"
+            if message["type"] == "http.response.start":
+                started = True
+                message = _relative_location(message)
             await send(message)
 
         for _ in range(attempts):

@@ -115,6 +115,12 @@ class VocabularyError(PolicyGraphError):
         return {"source": self.source}
 
 
+class TooLarge(InvalidInput):
+    """A request body over the server's limit."""
+
+    code = "too_large"
+
+
 class StoreChanged(Exception):
     """A load committed while a request was reading (Neo4j reads see each commit as it lands):
     the request's answer would mix two versions, so it is asked again. Not a ``PolicyGraphError``:

@@ -60,7 +60,9 @@ def _answering() -> Iterator[None]:
     try:
         yield
     except (ServiceUnavailable, SessionExpired) as exc:
-        raise StoreUnavailable(f"Neo4j does not answer: {_one_line(exc)}") from exc
+        # Where the server is stays in the log: a client can act on "down", not on its address.
+        log.warning("neo4j does not answer", extra={"error": _one_line(exc)})
+        raise StoreUnavailable("Neo4j does not answer") from exc
     except Neo4jError as exc:
         if exc.code in TIMED_OUT:
             raise QueryTimedOut("the question ran past the query timeout") from exc
@@ -237,13 +239,25 @@ class Neo4jStore:
             yield TransactionSnapshot(self.registry, tx)
 
     def run_readonly(
-        self, query: str, parameters: dict[str, Any], *, max_rows: int, timeout: float
+        self,
+        query: str,
+        parameters: dict[str, Any],
+        *,
+        max_rows: int,
+        max_bytes: int,
+        timeout: float,
     ) -> readonly_cypher.ReadOnlyResult:
         """An analyst's own Cypher, only if it reads (see ``graph.readonly_cypher``): at most
-        ``max_rows`` rows as JSON values; ``CypherRefused``, ``CypherTimeout`` or ``CypherError``
-        when it does not run."""
+        ``max_rows`` rows and ``max_bytes`` of JSON; ``CypherRefused``, ``CypherTimeout`` or
+        ``CypherError`` when it does not run."""
         return readonly_cypher.run(
-            self.driver, self.database, query, parameters, max_rows=max_rows, timeout=timeout
+            self.driver,
+            self.database,
+            query,
+            parameters,
+            max_rows=max_rows,
+            max_bytes=max_bytes,
+            timeout=timeout,
         )
 
     def load_plans(

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import base64
 import itertools
+import json
 import logging
 import math
+import re
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from neo4j import READ_ACCESS, Driver, ManagedTransaction, unit_of_work
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
@@ -34,15 +36,20 @@ from graph.cypher_guard import EXPLAIN, check_plan, check_text, unexplain
 from graph.errors import CypherError, CypherRefused, CypherTimeout, StoreUnavailable
 
 log = logging.getLogger(__name__)
+_INTERNALS = re.compile(r"\b(?:org|java|javax|com)\.[a-z]+\.|Exception\b|\b\d{1,3}(?:\.\d{1,3}){3}:\d+")
+"""Java class names, stack-trace words and host:port in a server message: kept in the log, not
+sent to a client (a syntax error's message, which points into the query, is sent)."""
 
 
 @dataclass(frozen=True)
 class ReadOnlyResult:
-    """Rows of a read-only query, at most ``max_rows``; ``truncated`` when there were more."""
+    """Rows of a read-only query, at most ``max_rows`` and ``max_bytes`` of them as JSON;
+    ``truncated`` when there were more, by which cap."""
 
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool
+    truncated_by: Literal["rows", "bytes"] | None = None
 
 
 def run(
@@ -52,11 +59,21 @@ def run(
     parameters: dict[str, Any],
     *,
     max_rows: int,
+    max_bytes: int,
     timeout: float,
 ) -> ReadOnlyResult:
-    """``query`` through the three gates; its first ``max_rows`` rows as JSON values."""
+    """``query`` through the three gates; its first ``max_rows`` rows as JSON values, fewer
+    when they would pass ``max_bytes``."""
     try:
-        return _run(driver, database, query, parameters, max_rows=max_rows, timeout=timeout)
+        return _run(
+            driver,
+            database,
+            query,
+            parameters,
+            max_rows=max_rows,
+            max_bytes=max_bytes,
+            timeout=timeout,
+        )
     except CypherRefused as exc:
         log.info("cypher query refused", extra={"rule": exc.rule})
         raise
@@ -69,23 +86,30 @@ def _run(
     parameters: dict[str, Any],
     *,
     max_rows: int,
+    max_bytes: int,
     timeout: float,
 ) -> ReadOnlyResult:
     text = check_text(query)
+    over_bytes = False
     explaining = True
 
     @unit_of_work(timeout=timeout)
     def work(tx: ManagedTransaction) -> tuple[list[str], list[list[Any]]]:
-        nonlocal explaining
-        explaining = True
+        nonlocal explaining, over_bytes
+        explaining, over_bytes = True, False
         summary = tx.run(EXPLAIN + text, parameters).consume()
         explaining = False
         check_plan(summary.query_type, summary.plan)
         result = tx.run(text, parameters)
-        rows = [
-            [to_json(v) for v in record.values()]
-            for record in itertools.islice(result, max_rows + 1)
-        ]
+        rows: list[list[Any]] = []
+        size = 0
+        for record in itertools.islice(result, max_rows + 1):
+            row = [to_json(v) for v in record.values()]
+            size += len(json.dumps(row, ensure_ascii=False, default=str).encode())
+            if size > max_bytes:
+                over_bytes = True
+                break
+            rows.append(row)
         return list(result.keys()), rows  # the transaction ends by discarding what was not read
 
     started = time.monotonic()
@@ -102,6 +126,9 @@ def _run(
         message = exc.message or str(exc)
         if explaining:
             message = unexplain(message)
+        if _INTERNALS.search(message):
+            log.warning("cypher failed", extra={"code": code, "error": message})
+            message = f"the server could not run the query ({code or 'no code'})"
         if "TimedOut" in code:
             raise CypherTimeout(
                 f"the query ran longer than {timeout:g} s and was stopped",
@@ -110,10 +137,14 @@ def _run(
             ) from exc
         raise CypherError(message, neo4j_code=code) from exc
     except (ServiceUnavailable, SessionExpired) as exc:
-        raise StoreUnavailable(f"Neo4j does not answer: {exc}") from exc
+        log.warning("neo4j does not answer", extra={"error": str(exc)})
+        raise StoreUnavailable("Neo4j does not answer") from exc
     except DriverError as exc:
         raise CypherError(str(exc), driver_error=type(exc).__name__) from exc
-    truncated = len(rows) > max_rows
+    truncated = over_bytes or len(rows) > max_rows
+    truncated_by: Literal["rows", "bytes"] | None = (
+        "bytes" if over_bytes else "rows" if truncated else None
+    )
     rows = rows[:max_rows]
     log.info(
         "cypher query",
@@ -123,7 +154,9 @@ def _run(
             "seconds": round(time.monotonic() - started, 3),
         },
     )
-    return ReadOnlyResult(columns=columns, rows=rows, truncated=truncated)
+    return ReadOnlyResult(
+        columns=columns, rows=rows, truncated=truncated, truncated_by=truncated_by
+    )
 
 
 def to_json(value: Any) -> Any:

@@ -60,8 +60,16 @@ class ApiSettings(BaseSettings):
     """``POLICYGRAPH_CYPHER=1`` turns on the read-only ``POST /cypher`` endpoint (Neo4j store only)."""
 
     cypher_max_rows: int = Field(default=1000, ge=1, le=100_000)
+    cypher_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    """Bytes of rows (as JSON) a ``POST /cypher`` answer holds at most: the row cap alone lets
+    one row of a huge list fill the server's memory."""
     cypher_timeout: float = Field(default=10.0, gt=0, le=300)
     """Seconds a ``POST /cypher`` query may run."""
+    cypher_concurrency: int = Field(default=4, ge=1, le=64)
+    """``POST /cypher`` queries running at once; one more is a 429, so slow analysts' queries
+    never take the threads the rest of the API answers with."""
+    max_request_bytes: int = Field(default=1024 * 1024, ge=1024)
+    """Bytes of a request body (``POST /cypher``): a larger one is a 413, unread."""
 
 
 class LimitSettings(BaseSettings):

@@ -72,7 +72,7 @@ def compare(
             description="Two or more regions, comma-separated codes or names.",
             examples=["重庆,宁夏"],
             max_length=1000,
-            pattern=r"[^,，\s]",
+            pattern=r"[^,， \t\n\r\f\v]",
         ),
     ],
     table_name: Annotated[

@@ -6,6 +6,11 @@ from typing import Annotated, Any
 
 from fastapi import Path, Query
 
+NOT_BLANK = r"[^ \t\n\r\f\v]"
+r"""A character other than ASCII white space, spelled out: ``\S`` differs between Python's regex
+and the JSON Schema (ECMAScript) one the OpenAPI page promises (U+0085 is white space to one and
+not the other), and a value the schema allows must never be a 422."""
+
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {
         "content": {"text/csv": {}},
@@ -19,7 +24,7 @@ RegionPath = Annotated[
         description="A region code or name.",
         examples=["500000", "重庆", "甘肃省"],
         max_length=100,
-        pattern=r"\S",
+        pattern=NOT_BLANK,
     ),
 ]
 RegionQuery = Annotated[
@@ -28,7 +33,7 @@ RegionQuery = Annotated[
         description="Only plans of this region (code or name).",
         examples=["640000", "宁夏"],
         max_length=100,
-        pattern=r"\S",
+        pattern=NOT_BLANK,
     ),
 ]
 PlanPath = Annotated[
@@ -37,6 +42,6 @@ PlanPath = Annotated[
         description="A plan id, file name or sha256 prefix.",
         examples=["003_0dc92ecbe2a20814.txt"],
         max_length=200,
-        pattern=r"\S",
+        pattern=NOT_BLANK,
     ),
 ]

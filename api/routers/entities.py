@@ -17,7 +17,7 @@ from api.models import (
     TargetCell,
 )
 from api.pivot import TARGET_COLUMNS, pivot_targets
-from api.routers.common import CSV_RESPONSE, RegionQuery
+from api.routers.common import CSV_RESPONSE, NOT_BLANK, RegionQuery
 from api.tables import json_page, question_table, wide_csv
 from graph.catalog import Catalog, clean
 from graph.questions import (
@@ -40,7 +40,7 @@ ProgramPath = Annotated[
         description="A name, alias, id or Traditional spelling.",
         examples=["返乡创业园", "三支一扶", "返鄉創業園"],
         max_length=100,
-        pattern=r"\S",
+        pattern=NOT_BLANK,
     ),
 ]
 GroupPath = Annotated[
@@ -49,7 +49,7 @@ GroupPath = Annotated[
         description="A target group's name or alias.",
         examples=["高校毕业生", "农牧民工"],
         max_length=100,
-        pattern=r"\S",
+        pattern=NOT_BLANK,
     ),
 ]
 IndicatorPath = Annotated[
@@ -58,7 +58,7 @@ IndicatorPath = Annotated[
         description="An indicator's name or alias.",
         examples=["城镇新增就业", "城镇调查失业率"],
         max_length=100,
-        pattern=r"\S",
+        pattern=NOT_BLANK,
     ),
 ]
 
@@ -90,7 +90,7 @@ def list_programs(
             description="Part of a name or alias.",
             examples=["创业园"],
             max_length=100,
-            pattern=r"\S",
+            pattern=NOT_BLANK,
         ),
     ] = None,
     kind: Annotated[ProgramKind | None, Query(description="program, carrier, instrument …")] = None,

@@ -41,7 +41,6 @@ def search(
             examples=["零工市场", "三支一扶"],
             min_length=2,
             max_length=100,
-            pattern=r"\S.*\S",
         ),
     ],
     region: RegionQuery = None,

@@ -4,12 +4,17 @@ as it was; rows are capped, long queries stopped, and every error is a 400 in th
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
 from typing import Any
 
+import httpx2
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -345,13 +350,92 @@ def test_syntax_errors_point_into_the_query_as_sent(client: TestClient) -> None:
     [
         {"query": "RETURN 1" + " " * 10_000},
         {"query": ""},
-        {"query": "RETURN $x", "parameters": {"x": 10**30}},
         {"query": "RETURN 1", "params": {}},
         {"parameters": {}},
     ],
 )
 def test_bad_bodies_are_422s(client: TestClient, body: dict[str, Any]) -> None:
     _error(client.post("/cypher", json=body), 422, "invalid_parameter")
+
+
+def _nested(depth: int) -> str:
+    return "[" * depth + "1" + "]" * depth
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ('{"query": "RETURN $x", "parameters": {"x": ' + _nested(40) + "}}", "nested deeper"),
+        ('{"query": "RETURN $x", "parameters": {"x": ' + _nested(300) + "}}", "nested deeper"),
+        ('{"query": "RETURN $x", "parameters": {"x": ' + _nested(100_000) + "}}", "nested deeper"),
+        ('{"query": "RETURN $x", "parameters": {"x": "a\\ud800b"}}', "lone surrogate"),
+        ('{"query": "RETURN $x", "parameters": {"\\udc00": 1}}', "lone surrogate"),
+        ('{"query": "RETURN $x", "parameters": {"x": [1, ' + str(10**30) + "]}}", "64 bits"),
+        ('{"query": "RETURN 1", "parameters": {}', "not JSON"),
+    ],
+)
+def test_parameters_no_driver_can_send_are_400s_naming_them(
+    client: TestClient, body: str, problem: str
+) -> None:
+    response = client.post("/cypher", content=body, headers={"Content-Type": "application/json"})
+    error = _error(response, 400, "invalid_input")
+    assert problem in error["message"], error
+
+
+def test_server_internals_stay_in_the_log(client: TestClient) -> None:
+    """A full-text query Lucene cannot parse: the message names Neo4j's code, not Java's
+    classes (which the log keeps)."""
+    query = "CALL db.index.fulltext.queryNodes('clause_text', 'AND OR ((') YIELD node RETURN node"
+    error = _error(_post(client, query), 400, "cypher_error")
+    assert "org.apache" not in error["message"] and "Exception" not in error["message"], error
+    assert "Neo.ClientError" in error["message"], error
+
+
+def test_a_body_over_the_limit_is_413_and_never_read_when_off(neo4j_loaded: Neo4jStore) -> None:
+    big = {"query": "RETURN 1", "parameters": {"x": "字" * 600_000}}
+    with _client(neo4j_loaded, cypher=True, max_request_bytes=1024 * 1024) as on:
+        _error(on.post("/cypher", json=big), 413, "too_large")
+    with _client(neo4j_loaded) as off:
+        _error(off.post("/cypher", json=big), 404)
+
+
+def test_an_answer_is_capped_in_bytes_not_only_rows(neo4j_loaded: Neo4jStore) -> None:
+    with _client(neo4j_loaded, cypher=True, cypher_max_bytes=4096) as capped:
+        body = _rows(capped, "UNWIND range(1, 100) AS i RETURN i, $text AS text", text="字" * 200)
+    assert body["truncated"] and body["truncated_by"] == "bytes"
+    assert 0 < body["count"] < 100 and body["max_bytes"] == 4096
+
+
+def test_queries_beyond_the_concurrency_limit_are_429s_and_the_api_stays_responsive(
+    neo4j_loaded: Neo4jStore,
+) -> None:
+    """Through a real server (concurrent requests): one slot, a query that holds it until its
+    timeout, a second query refused at once, and /health answering meanwhile."""
+    settings = Settings(api=ApiSettings(cypher=True, cypher_concurrency=1, cypher_timeout=3))
+    app = create_app(settings, store=neo4j_loaded)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        thread.join(0.05)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with ThreadPoolExecutor(1) as pool, httpx2.Client(base_url=base, timeout=30) as http:
+            slow = pool.submit(http.post, "/cypher", json={"query": HEAVY})
+            time.sleep(0.5)  # the slow query holds the slot
+            _error(http.post("/cypher", json={"query": "RETURN 1 AS n"}), 429, "too_many_queries")
+            started = time.monotonic()
+            assert http.get("/health").status_code == 200
+            assert time.monotonic() - started < 1.0, "the rest of the API waited"
+            assert slow.result().status_code == 400, "the slow query ends at its timeout"
+            again = http.post("/cypher", json={"query": "RETURN 1 AS n"})
+            assert again.status_code == 200, "the slot is free again"
+    finally:
+        server.should_exit = True
+        thread.join(10)
 
 
 # --- availability ------------------------------------------------------------------------------

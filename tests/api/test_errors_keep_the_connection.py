@@ -83,3 +83,20 @@ def test_a_question_past_the_query_timeout_is_query_timed_out(neo4j_store: Neo4j
         session.begin_transaction(timeout=0.2) as tx,
     ):
         tx.run("UNWIND range(1, 1000000000) AS x RETURN count(x)").consume()
+
+
+def test_a_redirect_never_echoes_the_host_header(base: str) -> None:
+    with httpx2.Client(base_url=base, trust_env=False) as client:
+        response = client.get("/regions/", headers={"Host": "evil.example"})
+    assert response.status_code == 307
+    assert response.headers["location"] == "/regions", response.headers
+
+
+@pytest.mark.parametrize("value", ["\x85\x85", "\x85ab", "\u2028零工"])
+def test_a_value_the_schema_allows_is_never_a_422(base: str, value: str) -> None:
+    """The OpenAPI patterns and Python's agree on white space (U+0085 and U+2028 are white
+    space to Python's ``\\S`` and not to ECMAScript's)."""
+    with httpx2.Client(base_url=base, trust_env=False) as client:
+        for path, params in (("/search", {"q": value}), (f"/programs/{value}", None)):
+            response = client.get(path, params=params)
+            assert response.status_code in (200, 404), (path, response.text)

@@ -66,6 +66,8 @@ def test_a_stopped_server_is_a_fast_503_and_a_restarted_one_answers_again(
                 assert response.status_code == 503, (url, response.text)
                 assert response.json()["error"]["code"] == "store_unavailable", url
                 assert time.monotonic() - started < FAST, url
+                message = response.json()["error"]["message"]
+                assert "127.0.0.1" not in message and "7687" not in message, message
 
             _local("start", home)
             assert client.get("/health").status_code == 200
