@@ -36,7 +36,9 @@ from graph.cypher_guard import EXPLAIN, check_plan, check_text, unexplain
 from graph.errors import CypherError, CypherRefused, CypherTimeout, StoreUnavailable
 
 log = logging.getLogger(__name__)
-_INTERNALS = re.compile(r"\b(?:org|java|javax|com)\.[a-z]+\.|Exception\b|\b\d{1,3}(?:\.\d{1,3}){3}:\d+")
+_INTERNALS = re.compile(
+    r"\b(?:org|java|javax|com)\.[a-z]+\.|Exception\b|\b\d{1,3}(?:\.\d{1,3}){3}:\d+"
+)
 """Java class names, stack-trace words and host:port in a server message: kept in the log, not
 sent to a client (a syntax error's message, which points into the query, is sent)."""
 
