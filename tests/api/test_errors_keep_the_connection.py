@@ -99,4 +99,4 @@ def test_a_value_the_schema_allows_is_never_a_422(base: str, value: str) -> None
     with httpx2.Client(base_url=base, trust_env=False) as client:
         for path, params in (("/search", {"q": value}), (f"/programs/{value}", None)):
             response = client.get(path, params=params)
-            assert response.status_code in (200, 404), (path, response.text)
+            assert response.status_code in (200, 400, 404), (path, response.text)
