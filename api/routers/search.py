@@ -13,8 +13,8 @@ from api.models import SearchHitPublic, SearchPage
 from api.routers.common import CSV_RESPONSE, RegionQuery
 from api.tables import table
 from graph.catalog import clean
-from graph.errors import InvalidInput
 from graph.questions import Answer, ClauseSearch
+from graph.rows import ClauseHitRow
 
 router = APIRouter(tags=["search"])
 
@@ -53,12 +53,15 @@ def search(
     names a program, group or indicator also finds its other names (返乡创业园 finds
     返乡入乡创业园); `terms` says what was searched."""
     term = clean(q)
-    if len(term) < 2:  # the index holds character pairs: one character can match nothing
-        raise InvalidInput(f"q: {q!r} has fewer than two characters besides spaces")
     terms = catalog.spellings(term) if expand else [term]
     code = catalog.region_in_scope(region).code if region else None
     question = ClauseSearch(terms=terms, region_code=code)
-    found = queries.page(question, paging)
+    # The schema lets through two characters of which one is a space or a control character;
+    # cleaned, such a term is one character, which no clause is searched for (``terms`` says
+    # what was searched).
+    found: Answer[ClauseHitRow] = (
+        queries.page(question, paging) if len(term) >= 2 else Answer([], 0)
+    )
     hits = [
         SearchHitPublic(**row.model_dump(), highlight=highlight(row.text, terms))
         for row in found.rows
