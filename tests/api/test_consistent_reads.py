@@ -5,31 +5,32 @@ load replacing the plan)."""
 
 from __future__ import annotations
 
-import socket
+import logging
 import threading
 import time
-import warnings
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx2
 import pytest
-import uvicorn
 
 from api.app import create_app
 from graph.embedded_store import EmbeddedStore
 from graph.graph_file import writing
 from graph.model import PlanExtraction
 from graph.neo4j_store import Neo4jStore
-from graph.questions import Store
 from graph.settings import Settings
 from loaders.pipeline import build_knowledge_graph, extract_file
 from tests.conftest import PLANS_DIR
+from tests.live_server import live_server
 
 NINGXIA = PLANS_DIR / "003_0dc92ecbe2a20814.txt"
 CHONGQING = PLANS_DIR / "002_6d2c12a576236476.txt"
-READERS, SECONDS = 8, 6.0
+READERS, SECONDS, REPLACEMENTS = 8, 6.0, 3
+"""Readers, and how long they read: at least SECONDS and REPLACEMENTS replacements (a Neo4j
+load under eight readers on two cores can take seconds), at most HARD_STOP seconds."""
+HARD_STOP = 90.0
 REPLACE_EVERY = 0.3
 """Seconds between two replacements of the plan."""
 
@@ -46,21 +47,6 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[PlanExtraction, 
     (folder / "short" / "ningxia.txt").write_text(whole[: len(whole) // 3], encoding="utf-8")
     long, short = (extract_file(folder / v / "ningxia.txt") for v in ("long", "short"))
     return long, short, extract_file(CHONGQING)
-
-
-def _serve(store: Store) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    app = create_app(Settings(), store=store)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        thread.join(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
 
 
 def _read_while_replacing(
@@ -112,8 +98,10 @@ def _read_while_replacing(
     threads = [threading.Thread(target=read) for _ in range(READERS)]
     for thread in threads:
         thread.start()
-    end, n = time.monotonic() + SECONDS, 0
-    while time.monotonic() < end and not failures:
+    started, n = time.monotonic(), 0
+    while not failures and time.monotonic() - started < HARD_STOP:
+        if time.monotonic() - started >= SECONDS and n >= REPLACEMENTS:
+            break
         n += 1
         replace(n)
         time.sleep(REPLACE_EVERY)
@@ -138,7 +126,7 @@ def test_a_graph_file_rebuilt_under_readers_gives_no_torn_answer(
     build(0)
     store = EmbeddedStore.open(path)
     try:
-        for base in _serve(store):
+        with live_server(create_app(Settings(), store=store)) as base:
             seen = _read_while_replacing(base, build)
     finally:
         store.close()
@@ -163,11 +151,14 @@ def test_a_plan_reloaded_under_readers_gives_no_5xx_and_keeps_connections(
         neo4j_store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
 
     torn: list[str] = []
-    for base in _serve(neo4j_store):
+    with live_server(create_app(Settings(), store=neo4j_store)) as base:
         seen = _read_while_replacing(base, reload, torn)
     assert set(seen) == {long.id, short.id}, f"both versions were read: {seen}"
-    if torn:  # shown in the run's warnings summary, with the count
-        warnings.warn(
-            f"Neo4j: {len(torn)} torn answers of {len(torn) + sum(seen.values())}: {torn[:2]}",
-            stacklevel=1,
-        )
+    # Counted in the log (shown with -o log_cli=true) until issue 12 closes this.
+    logging.getLogger(__name__).warning(
+        "Neo4j: %d torn answers of %d (consistent ones by plan: %s): %s",
+        len(torn),
+        len(torn) + sum(seen.values()),
+        dict(seen),
+        torn[:2],
+    )

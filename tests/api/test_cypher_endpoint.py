@@ -4,8 +4,6 @@ as it was; rows are capped, long queries stopped, and every error is a 400 in th
 
 from __future__ import annotations
 
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -14,7 +12,6 @@ from typing import Any
 
 import httpx2
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -25,6 +22,7 @@ from graph.errors import CypherRefused
 from graph.neo4j_store import Neo4jStore
 from graph.questions import GraphStats
 from graph.settings import ApiSettings, Settings
+from tests.live_server import live_server
 
 pytestmark = pytest.mark.neo4j
 REGIONS = {
@@ -412,30 +410,20 @@ def test_queries_beyond_the_concurrency_limit_are_429s_and_the_api_stays_respons
     """Through a real server (concurrent requests): one slot, a query that holds it until its
     timeout, a second query refused at once, and /health answering meanwhile."""
     settings = Settings(api=ApiSettings(cypher=True, cypher_concurrency=1, cypher_timeout=3))
-    app = create_app(settings, store=neo4j_loaded)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        thread.join(0.05)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        with ThreadPoolExecutor(1) as pool, httpx2.Client(base_url=base, timeout=30) as http:
-            slow = pool.submit(http.post, "/cypher", json={"query": HEAVY})
-            time.sleep(0.5)  # the slow query holds the slot
-            _error(http.post("/cypher", json={"query": "RETURN 1 AS n"}), 429, "too_many_queries")
-            started = time.monotonic()
-            assert http.get("/health").status_code == 200
-            assert time.monotonic() - started < 1.0, "the rest of the API waited"
-            assert slow.result().status_code == 400, "the slow query ends at its timeout"
-            again = http.post("/cypher", json={"query": "RETURN 1 AS n"})
-            assert again.status_code == 200, "the slot is free again"
-    finally:
-        server.should_exit = True
-        thread.join(10)
+    with (
+        live_server(create_app(settings, store=neo4j_loaded)) as base,
+        ThreadPoolExecutor(1) as pool,
+        httpx2.Client(base_url=base, timeout=30) as http,
+    ):
+        slow = pool.submit(http.post, "/cypher", json={"query": HEAVY})
+        time.sleep(0.5)  # the slow query holds the slot
+        _error(http.post("/cypher", json={"query": "RETURN 1 AS n"}), 429, "too_many_queries")
+        started = time.monotonic()
+        assert http.get("/health").status_code == 200
+        assert time.monotonic() - started < 1.0, "the rest of the API waited"
+        assert slow.result().status_code == 400, "the slow query ends at its timeout"
+        again = http.post("/cypher", json={"query": "RETURN 1 AS n"})
+        assert again.status_code == 200, "the slot is free again"
 
 
 # --- availability ------------------------------------------------------------------------------

@@ -3,14 +3,11 @@ and the keep-alive connection survives it; a question past Neo4j's query timeout
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import httpx2
 import pytest
-import uvicorn
 
 from api.app import create_app
 from graph.build import Graph
@@ -19,6 +16,7 @@ from graph.errors import QueryTimedOut
 from graph.neo4j_store import Neo4jStore, _answering
 from graph.questions import GraphStats, Question
 from graph.settings import Settings
+from tests.live_server import live_server
 
 
 class StatsBreak(EmbeddedStore):
@@ -49,19 +47,8 @@ class StatsBreak(EmbeddedStore):
 
 @pytest.fixture
 def base(graph: Graph) -> Iterator[str]:
-    store = StatsBreak.from_graph(graph)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    app = create_app(Settings(), store=store)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        thread.join(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with live_server(create_app(Settings(), store=StatsBreak.from_graph(graph))) as url:
+        yield url
 
 
 def test_a_500_keeps_the_connection_for_the_next_request(base: str) -> None:

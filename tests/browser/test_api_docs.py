@@ -4,14 +4,11 @@ is left in build/test-artifacts/api-docs.png."""
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-import uvicorn
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -21,6 +18,7 @@ from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.settings import Settings
 from tests.browser.conftest import TIMEOUT
+from tests.live_server import live_server
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -34,18 +32,8 @@ CHROMIUM_EXTRA_FLAGS = ("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0
 
 @pytest.fixture
 def api_url(graph: Graph) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    app = create_app(Settings(), store=EmbeddedStore.from_graph(graph))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        thread.join(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with live_server(create_app(Settings(), store=EmbeddedStore.from_graph(graph))) as url:
+        yield url
 
 
 def _count(browser: WebDriver, selector: str, at_least: int) -> int:

@@ -11,14 +11,11 @@ of the page is left in build/test-artifacts/neo4j-browser.png whether the test p
 from __future__ import annotations
 
 import json
-import socket
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
-import uvicorn
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -35,6 +32,7 @@ from graph.settings import Neo4jSettings, Settings
 from loaders.gazetteer import Gazetteer
 from loaders.pipeline import build_knowledge_graph
 from tests.browser.conftest import TIMEOUT, unavailable
+from tests.live_server import live_server
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -312,20 +310,11 @@ def test_neo4j_browser_shows_the_regions_and_the_plans_they_issued(
 
 @pytest.fixture
 def guide_api(graph: Graph) -> Iterator[str]:
-    """The API on a free port, named by localhost: the host Neo4j Browser's default allow-list
-    lets guides come from."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    """The API named by localhost: the host Neo4j Browser's default allow-list lets guides
+    come from."""
     app = create_app(Settings(), store=EmbeddedStore.from_graph(graph))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        thread.join(0.05)
-    yield f"http://localhost:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with live_server(app, host_name="localhost") as url:
+        yield url
 
 
 def test_the_api_guide_plays_in_neo4j_browser_and_its_queries_run_from_a_click(
