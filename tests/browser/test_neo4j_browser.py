@@ -139,20 +139,29 @@ def _connect(driver: WebDriver, browser_url: str, settings: Neo4jSettings) -> No
         )
 
 
-def _run(driver: WebDriver, query: str) -> WebElement:
-    """Type ``query`` into the editor, press Run, and return its frame once it has an answer."""
+def _type(driver: WebDriver, text: str) -> None:
+    """Type ``text`` into the editor and press Run."""
     editor = _one(driver, "activeEditor")
     assert editor is not None, "Neo4j Browser shows no editor"
     editor.click()
-    ActionChains(driver).send_keys(query).perform()
-    return _press_run(driver, query)
+    ActionChains(driver).send_keys(text).perform()
+    _click_run(driver)
 
 
-def _press_run(driver: WebDriver, query: str) -> WebElement:
-    """Press Run with ``query`` in the editor; its frame once it has an answer."""
+def _click_run(driver: WebDriver) -> None:
     run = _one(driver, "editor-Run")
     assert run is not None, "Neo4j Browser shows no Run button"
     run.click()
+
+
+def _run(driver: WebDriver, query: str) -> WebElement:
+    """Type ``query`` into the editor, press Run, and return its frame once it has an answer."""
+    _type(driver, query)
+    return _answer(driver, query)
+
+
+def _answer(driver: WebDriver, query: str) -> WebElement:
+    """The frame of ``query`` (just run) once it has an answer."""
 
     def answered(d: WebDriver) -> WebElement | None:
         for frame in d.find_elements(By.CSS_SELECTOR, "[data-testid='frame']"):
@@ -230,19 +239,29 @@ def _uncaptioned(names: list[str], captions: list[str]) -> list[str]:
     return sorted(name for name in names if not claim(name, set()))
 
 
-def test_neo4j_browser_shows_the_regions_and_the_plans_they_issued(
+@pytest.fixture
+def seeded(
     chromium: tuple[Path, Path],
     neo4j_server_settings: tuple[Neo4jSettings, str | None],
     neo4j_store: Neo4jStore,
     extractions: dict[str, PlanExtraction],
-    gazetteer: Gazetteer,
-    browser: WebDriver,
-) -> None:
+) -> tuple[Neo4jSettings, str]:
+    """The session's server with the five plans loaded: its settings and its Browser's URL."""
     settings, http_url = neo4j_server_settings
     if not http_url:
         unavailable("NEO4J_URI is set without NEO4J_HTTP_URL, so there is no Neo4j Browser to open")
     for x in extractions.values():
         neo4j_store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
+    return settings, f"{http_url.rstrip('/')}/browser/"
+
+
+def test_neo4j_browser_shows_the_regions_and_the_plans_they_issued(
+    seeded: tuple[Neo4jSettings, str],
+    extractions: dict[str, PlanExtraction],
+    gazetteer: Gazetteer,
+    browser: WebDriver,
+) -> None:
+    settings, browser_url = seeded
 
     # What the page must show, from the extractions and the gazetteer, not from the server.
     expected = {
@@ -253,7 +272,7 @@ def test_neo4j_browser_shows_the_regions_and_the_plans_they_issued(
         f"unexpected test data: {expected}"
     )
 
-    _connect(browser, f"{http_url.rstrip('/')}/browser/", settings)
+    _connect(browser, browser_url, settings)
     frame = _run(browser, QUERY)
 
     # Table view: every row, read back from the JSON the Browser shows for each node.
@@ -318,30 +337,15 @@ def guide_api(graph: Graph) -> Iterator[str]:
 
 
 def test_the_api_guide_plays_in_neo4j_browser_and_its_queries_run_from_a_click(
-    chromium: tuple[Path, Path],
-    neo4j_server_settings: tuple[Neo4jSettings, str | None],
-    neo4j_store: Neo4jStore,
-    extractions: dict[str, PlanExtraction],
-    guide_api: str,
-    browser: WebDriver,
+    seeded: tuple[Neo4jSettings, str], guide_api: str, browser: WebDriver
 ) -> None:
     """`:play <api>/browser-guide` shows a slide per starter query; a click on the query of the
     second slide puts it in the editor, and Run answers it."""
-    settings, http_url = neo4j_server_settings
-    if not http_url:
-        unavailable("NEO4J_URI is set without NEO4J_HTTP_URL, so there is no Neo4j Browser to open")
-    for x in extractions.values():
-        neo4j_store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
+    settings, browser_url = seeded
     starters = read_starters(Settings().paths.cypher_dir / "browser" / "starters.cypher")
-    _connect(browser, f"{http_url.rstrip('/')}/browser/", settings)
+    _connect(browser, browser_url, settings)
     command = f":play {guide_api}/browser-guide"
-    editor = _one(browser, "activeEditor")
-    assert editor is not None, "Neo4j Browser shows no editor"
-    editor.click()
-    ActionChains(browser).send_keys(command).perform()
-    run = _one(browser, "editor-Run")
-    assert run is not None, "Neo4j Browser shows no Run button"
-    run.click()
+    _type(browser, command)
 
     def guide(d: WebDriver) -> WebElement | None:
         carousel = _one(d, "carousel")
@@ -362,5 +366,6 @@ def test_the_api_guide_plays_in_neo4j_browser_and_its_queries_run_from_a_click(
 
     pre = _wait(browser, f"the slide {first.title!r}", query_shown, lambda: carousel.text[:500])
     pre.click()
-    frame = _press_run(browser, first.cypher)
+    _click_run(browser)
+    frame = _answer(browser, first.cypher)
     assert "Plan" in frame.text and "Region" in frame.text, frame.text[:300]
