@@ -86,7 +86,9 @@ def _policygraph_error(_: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, NotFound):
         details = {**exc.details, "listed_at": LISTED_AT.get(exc.kind or "")}
         return error_response(status, str(exc), details, code=exc.code)
-    return error_response(status, str(exc), exc.details, code=exc.code)
+    # A store that is down or busy now may answer in a moment.
+    headers = {"Retry-After": "1"} if status == 503 else None
+    return error_response(status, str(exc), exc.details, code=exc.code, headers=headers)
 
 
 def _validation_error(_: Request, exc: Exception) -> JSONResponse:

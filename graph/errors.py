@@ -14,6 +14,7 @@
     ├── NotFound              a name, id or code that is not in the graph
     ├── QueryFileError        a .cypher file missing or out of step with its spec (graph/queries.py)
     └── StoreUnavailable      the Neo4j server does not answer
+        └── StoreLoading      a load is writing, for longer than a request waits
 
 Each class has a ``code`` (a stable word for scripts: ``not_found``, ``cypher_timeout``) and each
 error its ``details`` (what a caller needs to act: the file and line, the rule, suggestions). The
@@ -216,6 +217,13 @@ class StoreUnavailable(PolicyGraphError):
     """The configured Neo4j server cannot be reached or refuses the credentials."""
 
     code = "store_unavailable"
+
+
+class StoreLoading(StoreUnavailable):
+    """A load kept writing for longer than a request waits for it (Neo4j only: a commit lands
+    record by record, so nothing is read while a load writes)."""
+
+    code = "store_loading"
 
 
 def closest(name: str, known: list[str], limit: int = 5) -> list[str]:

@@ -12,8 +12,11 @@ there on every try. Analysts' own Cypher (``run_readonly``) goes through the rea
 from __future__ import annotations
 
 import logging
+import time
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from neo4j import (
@@ -30,7 +33,7 @@ from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionE
 
 from graph import readonly_cypher
 from graph.build import Graph
-from graph.errors import QueryTimedOut, StoreChanged, StoreUnavailable
+from graph.errors import QueryTimedOut, StoreChanged, StoreLoading, StoreUnavailable
 from graph.neo4j_load import PlanGraph, WrittenPlans, write_plans
 from graph.queries import QueryRegistry
 from graph.questions import Answer, Question, RowT, counted, default_registry, paged
@@ -45,6 +48,8 @@ TIMED_OUT = frozenset(
     }
 )
 """The codes Neo4j stops a transaction with when it runs past its timeout."""
+POLL_SECONDS = 0.02
+"""How often a snapshot looks again whether a load still writes."""
 
 
 def _one_line(exc: Exception) -> str:
@@ -84,29 +89,63 @@ def _read_page(
     return page, tx.run(counted(text), parameters).single(strict=True)["total"]
 
 
+@dataclass(frozen=True)
+class GraphState:
+    """What ``store/graph_version`` says: the version, and whether a load is writing."""
+
+    version: str
+    writing: bool
+
+
+def _graph_state(
+    tx: ManagedTransaction | Transaction, registry: QueryRegistry, stale_ms: int
+) -> GraphState:
+    with _answering():
+        record = tx.run(registry["store/graph_version"].text, stale_ms=stale_ms).single()
+    if record is None:
+        return GraphState("", writing=False)
+    return GraphState(str(record["version"] or ""), writing=bool(record["writing"]))
+
+
 class TransactionSnapshot:
     """The database as one READ transaction sees it, for the questions of one request.
 
-    Neo4j's transactions read committed data: a load that commits mid-request is seen by the
-    questions after it, or by part of one question. Every load sets a new graph version in its
-    own transaction, so each answer is checked against the version read first: a changed
-    version (or a question that failed while it changed) raises ``StoreChanged``, and the
+    Neo4j's transactions read committed data, and a commit lands record by record: a question
+    can see a load half applied. So loads announce themselves before they write and withdraw
+    after (``Neo4jStore.load_plans``), a seqlock: the snapshot starts only when no load is
+    writing (waiting up to ``wait`` seconds, then ``StoreLoading``), and after each question
+    checks that none began and the version did not move. If one did, ``StoreChanged``: the
     request is asked again (``api.resilience``)."""
 
-    def __init__(self, registry: QueryRegistry, tx: Transaction) -> None:
+    def __init__(
+        self, registry: QueryRegistry, tx: Transaction, *, stale_ms: int, wait: float
+    ) -> None:
         self.registry = registry
         self._tx = tx
+        self._stale_ms = stale_ms
+        self._wait = wait
         self._version: str | None = None
 
     def version(self) -> str:
         if self._version is None:
-            self._version = self._current_version()
+            self._version = self._quiet_version()
         return self._version
 
-    def _current_version(self) -> str:
-        with _answering():
-            record = self._tx.run(self.registry["store/graph_version"].text).single()
-        return str(record["version"] or "") if record else ""
+    def _quiet_version(self) -> str:
+        """The version, once no load is writing; ``StoreLoading`` if one writes past the wait."""
+        deadline = time.monotonic() + self._wait
+        while (state := _graph_state(self._tx, self.registry, self._stale_ms)).writing:
+            if time.monotonic() >= deadline:
+                raise StoreLoading(
+                    f"a load has been writing to the graph for over {self._wait:g} s: ask again"
+                )
+            time.sleep(POLL_SECONDS)
+        return state.version
+
+    def _unchanged_since(self, started: str) -> bool:
+        return _graph_state(self._tx, self.registry, self._stale_ms) == GraphState(
+            started, writing=False
+        )
 
     @contextmanager
     def _one_version(self) -> Iterator[None]:
@@ -118,13 +157,13 @@ class TransactionSnapshot:
             raise
         except Exception:
             try:
-                changed = self._current_version() != started
+                changed = not self._unchanged_since(started)
             except Exception:  # the transaction itself failed: the first error is the one to see
                 changed = False
             if changed:
                 raise StoreChanged() from None
             raise
-        if self._current_version() != started:
+        if not self._unchanged_since(started):
             raise StoreChanged()
 
     def ask(self, question: Question[RowT]) -> list[RowT]:
@@ -150,6 +189,8 @@ class Neo4jStore:
         self.registry = registry or default_registry()
         self.batch_size = settings.batch_size
         self.timeout = settings.query_timeout
+        self.load_wait = settings.load_wait
+        self.stale_ms = round(settings.load_stale_after * 1000)
 
     @classmethod
     def connect(
@@ -191,13 +232,11 @@ class Neo4jStore:
 
     def version(self) -> str:
         """The version the last load that changed the database set ("" before any)."""
-        with _answering():
-            records, _, _ = self.driver.execute_query(
-                self.registry["store/graph_version"].text,
-                routing_=RoutingControl.READ,
-                database_=self.database,
-            )
-        return str(records[0]["version"] or "")
+        with (
+            _answering(),
+            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
+        ):
+            return session.execute_read(_graph_state, self.registry, self.stale_ms).version
 
     def ask(self, question: Question[RowT]) -> list[RowT]:
         """A question, in a READ transaction with the configured timeout."""
@@ -236,7 +275,9 @@ class Neo4jStore:
             self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
             session.begin_transaction(timeout=self.timeout) as tx,
         ):
-            yield TransactionSnapshot(self.registry, tx)
+            yield TransactionSnapshot(
+                self.registry, tx, stale_ms=self.stale_ms, wait=self.load_wait
+            )
 
     def run_readonly(
         self,
@@ -264,15 +305,27 @@ class Neo4jStore:
         self, plans: Sequence[PlanGraph], *, batch_size: int | None = None
     ) -> WrittenPlans:
         """Write plans in one transaction (see ``graph.neo4j_load``): plans already there are
-        skipped, earlier versions of the same files replaced, and a failure writes none of them."""
+        skipped, earlier versions of the same files replaced, and a failure writes none of them.
+        The transaction is bracketed by two small ones that tell readers a load is writing
+        (see ``TransactionSnapshot``)."""
         size = batch_size or self.batch_size
+        token = uuid.uuid4().hex
         with self.driver.session(database=self.database) as session:
-            result = session.execute_write(write_plans, plans, self.registry, size)
+            session.execute_write(self._run, "load/begin_writing", token=token)
+            try:
+                result = session.execute_write(write_plans, plans, self.registry, size)
+            finally:
+                session.execute_write(self._run, "load/end_writing", token=token)
         log.info(
             "plans loaded",
             extra={"written": len(result.written), "unchanged": len(result.unchanged)},
         )
         return result
+
+    def _run(self, tx: ManagedTransaction, name: str, *, token: str) -> None:
+        parameters = {"token": token, "stale_ms": self.stale_ms}
+        query = self.registry[name]
+        tx.run(query.text, {k: parameters[k] for k in query.parameters}).consume()
 
     def load_plan(
         self, graph: Graph, *, plan_id: str, source: str, batch_size: int | None = None

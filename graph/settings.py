@@ -118,6 +118,16 @@ class Neo4jSettings(BaseSettings):
     retry_time: float = Field(default=1.0, ge=0, validation_alias="POLICYGRAPH_NEO4J_RETRY_TIME")
     """Seconds the driver keeps retrying a transaction that failed for a transient reason."""
 
+    load_wait: float = Field(default=10.0, ge=0, validation_alias="POLICYGRAPH_NEO4J_LOAD_WAIT")
+    """Seconds a request waits for a load that is writing (nothing is read half written) before
+    it answers 503 ``store_loading``."""
+
+    load_stale_after: float = Field(
+        default=600.0, gt=0, validation_alias="POLICYGRAPH_NEO4J_LOAD_STALE_AFTER"
+    )
+    """Seconds after which a load's "writing" mark counts as left by a load that died (killed
+    mid-transaction): readers stop waiting for it. Longer than any one transaction of a load."""
+
     @property
     def configured(self) -> bool:
         """Whether a server was named (``NEO4J_URI``), not merely defaulted."""

@@ -19,6 +19,21 @@ LEGACY_CANDIDATES = ["gb18030", "big5"]
 UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 """UTF-16 is read only with its byte-order mark: without one, its NUL bytes mark it binary."""
 _CJK_SHARE_MIN = 0.2
+_UTF16_CJK_SHARE_MIN = 0.6
+"""Random bytes, or UTF-16 read in the wrong byte order, land about a third in the CJK block."""
+
+
+def _binary(head: bytes) -> str:
+    """Why bytes with NULs are refused, with a hint when they read as Chinese in UTF-16 (a
+    file saved without its byte-order mark)."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = head[: len(head) // 2 * 2].decode(encoding, errors="replace")
+        if _cjk_share(text) >= _UTF16_CJK_SHARE_MIN:
+            return (
+                f"binary file (NUL bytes); it reads as {encoding.upper()} without a byte-order "
+                "mark: save it as UTF-8, or as UTF-16 with one"
+            )
+    return "binary file (NUL bytes), not a plan text"
 
 
 @dataclass(frozen=True)
@@ -35,7 +50,7 @@ def decode_plan(data: bytes, *, source: str) -> DecodedText:
         if data.startswith(bom):
             return DecodedText(_strict(data[len(bom) :], encoding, source), encoding)
     if b"\x00" in data[:8192]:
-        raise EncodingError("binary file (NUL bytes), not a plan text", source=source)
+        raise EncodingError(_binary(data[:8192]), source=source)
     if data.startswith(codecs.BOM_UTF8):
         return DecodedText(_strict(data[3:], "utf-8", source), "utf-8-sig")
     try:

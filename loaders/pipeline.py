@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import stat
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from loaders.funding import plan_fundings
 from loaders.gazetteer import Gazetteer, default_gazetteer
 from loaders.mentions import discover_programs, find_mentions
 from loaders.metadata import extract_metadata
-from loaders.normalize import normalise, normalise_fragment
+from loaders.normalize import normalise, normalise_fragment, xml_legal
 from loaders.outline import build_outline
 from loaders.provenance import read_sidecar
 from loaders.reading import read_plan_file
@@ -149,7 +150,7 @@ def _extract(
     entities = {e.id: e for e in [*vocabulary.entities, *discovered, *new_indicators]}
     extraction = PlanExtraction(
         id=pid,
-        source=source,
+        source=xml_legal(source),  # a file name may hold control characters too
         sha256=sha256,
         text_sha256=hashlib.sha256(text.encode()).hexdigest(),
         encoding=read.encoding,
@@ -186,7 +187,10 @@ def _extract(
 def extract_file(path: Path, **kwargs: object) -> PlanExtraction:
     limit = get_settings().limits.max_plan_bytes
     try:
-        size = path.stat().st_size
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode):  # a device (/dev/zero) would be read forever
+            raise PlanError("not a regular file", source=str(path))
+        size = found.st_size
         if size > limit:
             raise PlanTooLarge(
                 f"{size:,} bytes, more than the limit of {limit:,} (POLICYGRAPH_MAX_PLAN_BYTES)",
@@ -213,7 +217,9 @@ def plan_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in PLAN_SUFFIXES))
+            files.extend(
+                sorted(p for p in path.iterdir() if p.suffix in PLAN_SUFFIXES and not p.is_dir())
+            )
         else:
             files.append(path)
     return files
@@ -254,7 +260,8 @@ def _copies(files: list[Path]) -> dict[Path, list[Path]]:
     copies: dict[Path, list[Path]] = {}
     for path in files:
         try:
-            if path.stat().st_size > limit:
+            found = path.stat()
+            if not stat.S_ISREG(found.st_mode) or found.st_size > limit:
                 continue
             with path.open("rb") as stream:
                 digest = hashlib.file_digest(stream, "sha256").hexdigest()
@@ -306,7 +313,7 @@ def extract_each(
         finally:
             if on_progress:
                 on_progress(path)
-        extraction.duplicate_sources = [copy.name for copy in group]
+        extraction.duplicate_sources = [xml_legal(copy.name) for copy in group]
         found.extend(Duplicate(copy.name, path.name, "bytes", kept=True) for copy in group)
         if (original := texts.setdefault(extraction.text_sha256, path.name)) != path.name:
             found.append(Duplicate(path.name, original, "text", kept=same_text == "keep"))

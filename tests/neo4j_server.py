@@ -37,6 +37,16 @@ def unavailable(reason: str) -> NoReturn:
     pytest.skip(f"no Neo4j: {reason}")
 
 
+def cli_environment(settings: Neo4jSettings) -> dict[str, str]:
+    """The environment that points the CLI (``policygraph load``) at this server."""
+    return {
+        "NEO4J_URI": settings.uri,
+        "NEO4J_USER": settings.user,
+        "NEO4J_PASSWORD": settings.password.get_secret_value(),
+        "NEO4J_DATABASE": settings.database,
+    }
+
+
 def _exports(output: str) -> dict[str, str]:
     found = {}
     for line in output.splitlines():

@@ -12,6 +12,7 @@ CREATE CONSTRAINT target_group_id IF NOT EXISTS FOR (n:TargetGroup) REQUIRE n.id
 CREATE CONSTRAINT program_id IF NOT EXISTS FOR (n:Program) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT indicator_id IF NOT EXISTS FOR (n:Indicator) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT graph_info_id IF NOT EXISTS FOR (n:GraphInfo) REQUIRE n.id IS UNIQUE;
 CREATE INDEX region_code IF NOT EXISTS FOR (n:Region) ON (n.code);
 CREATE INDEX plan_source IF NOT EXISTS FOR (n:Plan) ON (n.source);
 CREATE INDEX section_plan IF NOT EXISTS FOR (n:Section) ON (n.plan_id);

@@ -15,6 +15,7 @@ from graph.neo4j_store import Neo4jStore
 from graph.questions import Plans
 from graph.settings import Neo4jSettings, get_settings
 from tests.conftest import PLANS_DIR
+from tests.neo4j_server import cli_environment
 
 pytestmark = pytest.mark.neo4j
 runner = CliRunner()
@@ -41,13 +42,7 @@ def test_a_plan_neo4j_refuses_is_named_and_the_others_load(
     neo4j_server_settings: tuple[Neo4jSettings, str | None],
     titles_unique: Neo4jStore,
 ) -> None:
-    settings = neo4j_server_settings[0]
-    for name, value in {
-        "NEO4J_URI": settings.uri,
-        "NEO4J_USER": settings.user,
-        "NEO4J_PASSWORD": settings.password.get_secret_value(),
-        "NEO4J_DATABASE": settings.database,
-    }.items():
+    for name, value in cli_environment(neo4j_server_settings[0]).items():
         monkeypatch.setenv(name, value)
     get_settings.cache_clear()
     shutil.copy(NINGXIA, tmp_path / "a-ningxia.txt")

@@ -66,3 +66,12 @@ def test_refuses_non_text_naming_the_file(data: bytes, error: type[Exception], r
         decode_plan(data, source="broken.txt")
     assert str(caught.value).startswith("broken.txt")
     assert reason in str(caught.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_refused_with_how_to_save_it(encoding: str) -> None:
+    text = INNER_MONGOLIA.read_text(encoding="utf-8")
+    with pytest.raises(EncodingError, match=f"reads as {encoding.upper()} without a byte-order"):
+        decode_plan(text.encode(encoding), source="plan.txt")
+    bom = codecs.BOM_UTF16_LE if encoding.endswith("le") else codecs.BOM_UTF16_BE
+    assert decode_plan(bom + text.encode(encoding), source="plan.txt").text == text
