@@ -311,18 +311,19 @@ class Neo4jStore:
         size = batch_size or self.batch_size
         token = uuid.uuid4().hex
         with self.driver.session(database=self.database) as session:
-            session.execute_write(self._run, "load/begin_writing", token=token)
+            session.execute_write(self._mark, "load/begin_writing", token)
             try:
                 result = session.execute_write(write_plans, plans, self.registry, size)
             finally:
-                session.execute_write(self._run, "load/end_writing", token=token)
+                session.execute_write(self._mark, "load/end_writing", token)
         log.info(
             "plans loaded",
             extra={"written": len(result.written), "unchanged": len(result.unchanged)},
         )
         return result
 
-    def _run(self, tx: ManagedTransaction, name: str, *, token: str) -> None:
+    def _mark(self, tx: ManagedTransaction, name: str, token: str) -> None:
+        """Add or remove a load's entry in the graph's list of loads writing."""
         parameters = {"token": token, "stale_ms": self.stale_ms}
         query = self.registry[name]
         tx.run(query.text, {k: parameters[k] for k in query.parameters}).consume()

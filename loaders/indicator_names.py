@@ -45,6 +45,7 @@ _SHARE = re.compile(r"^占")
 """占从业人员比重: a share whose subject is the indicator before it (技能人才总量…，占…比重)."""
 _HEAD = re.compile(r"(?:总量|总数|人数|规模|数量)$")
 _MAX_NAME = 24
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,15 @@ def indicator_name(before: str, after: str) -> NamedIndicator | None:
     ``None`` when nothing nameable is left (年均5万人以上: the caller keeps the
     previous indicator).
     """
+    # In a table row (cells split by |), the name is in the number's own cell.
+    before, after = before.rpartition("|")[2], after.partition("|")[0]
     change = bool(_CHANGE.search(before.rstrip(" 约近逾")))
     name = _strip(before)
     if _VERB_ONLY.match(name):
         noun = _strip(after)
         name = name + noun if noun else ""
     name = name.removesuffix("的")
-    if len(name) < 2:
+    if len(_CHINESE.findall(name)) < 2:  # 2 个, *, a row number: no name
         return None
     return NamedIndicator(name[-_MAX_NAME:], change)
 

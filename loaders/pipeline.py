@@ -212,14 +212,21 @@ def extract_file(path: Path, **kwargs: object) -> PlanExtraction:
     return extraction
 
 
+def _in_folder(path: Path) -> bool:
+    """A plan file of a folder: a plan's suffix, not a folder, not the folder's README."""
+    return (
+        path.suffix in PLAN_SUFFIXES
+        and not path.is_dir()
+        and not path.name.lower().startswith("readme.")
+    )
+
+
 def plan_files(paths: Iterable[Path]) -> list[Path]:
     """Files as given, folders expanded to their plan files, sorted for determinism."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(
-                sorted(p for p in path.iterdir() if p.suffix in PLAN_SUFFIXES and not p.is_dir())
-            )
+            files.extend(sorted(p for p in path.iterdir() if _in_folder(p)))
         else:
             files.append(path)
     return files

@@ -17,7 +17,7 @@ from cli.main import app
 from graph.errors import AmbiguousRegion, EncodingError, ExtractionFailed, PlanError, PlanTooLarge
 from graph.settings import get_settings
 from loaders import quantities
-from loaders.pipeline import Duplicate, extract_each, extract_file, extract_text
+from loaders.pipeline import Duplicate, extract_each, extract_file, extract_text, plan_files
 from tests.conftest import PLANS_DIR
 
 runner = CliRunner()
@@ -167,3 +167,13 @@ def test_a_title_naming_two_regions_is_an_error_the_sidecar_settles(tmp_path: Pa
         extract_file(plan)
     (tmp_path / "joint.source.yaml").write_text("region: 重庆\n", encoding="utf-8")
     assert extract_file(plan).meta.region_code == "500000"
+
+
+def test_a_folders_readme_and_subfolders_are_not_plans(tmp_path: Path) -> None:
+    shutil.copy(NINGXIA, tmp_path / "ningxia.txt")
+    (tmp_path / "README.md").write_text(
+        "# 宁夏回族自治区的规划\n城镇新增就业：2 个", encoding="utf-8"
+    )
+    (tmp_path / "old.txt").mkdir()
+    assert plan_files([tmp_path]) == [tmp_path / "ningxia.txt"]
+    assert plan_files([tmp_path / "README.md"]) == [tmp_path / "README.md"]  # named: read

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph.model import PlanExtraction, Target
+from loaders.indicator_names import indicator_name
 from loaders.pipeline import extract_text
 from tests.conftest import by_prefix
 
@@ -179,3 +180,10 @@ def test_counted_groups_of_the_past_and_numbers_opening_a_clause() -> None:
     assert _targets("“十三五”时期帮扶75万登记失业人员实现就业。") == []
     [target] = _targets("15万名高校毕业生到基层就业。")
     assert (target.value, target.unit) == (15, "万名")
+
+
+def test_an_indicator_is_named_from_its_own_table_cell_and_needs_two_characters() -> None:
+    named = indicator_name("0 |解读|五年城镇新增就业", "万人 | 预期性")
+    assert named is not None and named.name == "城镇新增就业"
+    assert indicator_name("*", "") is None
+    assert indicator_name("| 2 |", "个") is None
