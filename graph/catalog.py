@@ -23,6 +23,10 @@ ENTITY_LABELS: dict[EntityLabel, str] = {
     "Indicator": "indicator",
 }
 
+ASCII_BLANK = " \t\n\r\f\v"
+"""What the API's parameter patterns call blank: a part of only these is no region, and one with
+anything else (U+0085 included, white space to ``str.strip``) is a name to look up."""
+
 
 def clean(text: str) -> str:
     """A name as the graph writes it: simplified, punctuation unified, spaces trimmed (a name of
@@ -98,7 +102,7 @@ class Catalog:
         order, once. A region the gazetteer knows with no plan loaded is in scope too, with
         ``plans`` 0: the answer's coverage lists it as not loaded instead of refusing the
         question."""
-        parts = [p for p in text.replace("，", ",").split(",") if p.strip()]
+        parts = [p for p in text.replace("，", ",").split(",") if p.strip(ASCII_BLANK)]
         if not parts:
             raise InvalidInput("no region given")
         found = {row.code: row for row in (self.region_in_scope(p) for p in parts)}

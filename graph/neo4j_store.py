@@ -15,7 +15,7 @@ import logging
 import time
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -269,15 +269,30 @@ class Neo4jStore:
     @contextmanager
     def snapshot(self) -> Iterator[TransactionSnapshot]:
         """The database as it is now, for several questions: one READ transaction with the
-        configured timeout, so a load that commits meanwhile is seen by none or all of them."""
-        with (
-            _answering(),
-            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
-            session.begin_transaction(timeout=self.timeout) as tx,
-        ):
-            yield TransactionSnapshot(
-                self.registry, tx, stale_ms=self.stale_ms, wait=self.load_wait
-            )
+        configured timeout, so a load that commits meanwhile is seen by none or all of them.
+
+        Its first read (the version) is made here, and made again once on a fresh connection
+        if the pooled one turns out dead (a server that closed it under load): the driver's
+        managed transactions retry so, an explicit one is left to its caller."""
+        for attempt in range(2):
+            with ExitStack() as opened:
+                opened.enter_context(_answering())
+                try:
+                    session = opened.enter_context(
+                        self.driver.session(database=self.database, default_access_mode=READ_ACCESS)
+                    )
+                    tx = opened.enter_context(session.begin_transaction(timeout=self.timeout))
+                    snapshot = TransactionSnapshot(
+                        self.registry, tx, stale_ms=self.stale_ms, wait=self.load_wait
+                    )
+                    snapshot.version()
+                except (ServiceUnavailable, SessionExpired, StoreUnavailable) as exc:
+                    if attempt or isinstance(exc, StoreLoading):
+                        raise
+                    log.info("neo4j connection lost before a read; opening another")
+                    continue
+                yield snapshot
+                return
 
     def run_readonly(
         self,

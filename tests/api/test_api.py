@@ -298,6 +298,7 @@ def test_paging_reports_totals_and_the_next_page(client: TestClient) -> None:
         ("/indicators/城镇新增就业/targets?year=99999", 422),
         ("/plans/003_0dc92ecbe2a20814.txt/facts?format=csv&table=everything", 422),
         ("/no/such/route", 404),
+        ("/compare?regions=%C2%85", 404),  # U+0085: no blank to the schema's pattern, a name
     ],
 )
 def test_bad_input_gets_a_clear_error_in_one_shape(

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from neo4j.exceptions import ClientError
+from neo4j.exceptions import ClientError, SessionExpired
 
-from graph.errors import StoreChanged, StoreLoading
+from graph.errors import StoreChanged, StoreLoading, StoreUnavailable
 from graph.model import PlanExtraction
 from graph.neo4j_load import write_plans
 from graph.neo4j_store import Neo4jStore
@@ -112,3 +112,29 @@ def test_the_mark_of_a_load_that_died_is_ignored_once_stale(store: Neo4jStore) -
         snapshot.ask(GraphStats())  # no StoreLoading
     _mark(store, "next", stale_ms=stale_ms)  # and the next load drops it
     assert [entry.split("@")[0] for entry in _writing(store)] == ["next"]
+
+
+def test_a_snapshot_opens_another_connection_once_when_its_first_is_dead(
+    store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pooled connection the server closed fails on first use; the snapshot tries once more."""
+    real = store.driver.session
+    dead = [1]
+    """Sessions still to be given a dead connection."""
+
+    def session(**kwargs: Any) -> Any:
+        opened = real(**kwargs)
+        if dead and dead.pop():
+
+            def begin_transaction(**_: Any) -> None:
+                raise SessionExpired("closed by the server")
+
+            monkeypatch.setattr(opened, "begin_transaction", begin_transaction)
+        return opened
+
+    monkeypatch.setattr(store.driver, "session", session)
+    with store.snapshot() as snapshot:
+        assert snapshot.ask(GraphStats()) == []  # the emptied database, read
+    dead.extend([1, 1])
+    with pytest.raises(StoreUnavailable), store.snapshot():
+        pass
