@@ -2,16 +2,19 @@
 
 A plan's region is read from its own title and header, never from its file name.
 Full names match anywhere; short names (内蒙古, 巴彦淖尔) only for provinces and
-prefectures, because two-character county short names collide with ordinary words.
+prefectures, because two-character county short names collide with ordinary words. A plan of the
+country names no region: its issuer or 文号 says so (data/regions/national.yaml).
 """
 
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import ahocorasick
+import yaml
 
 from graph.errors import VocabularyError
 from graph.model import Region
@@ -20,8 +23,25 @@ from graph.settings import get_settings
 LEVEL_DEPTH = {"country": 0, "province": 1, "prefecture": 2, "county": 3}
 
 
+@dataclass(frozen=True)
+class NationalSigns:
+    """Title or header lines that begin with one of ``issuers``, or a 文号 that begins with one
+    of ``doc_number_prefixes``: the country's plan (国务院关于印发…, 人社部发〔2021〕…)."""
+
+    issuers: tuple[str, ...] = ()
+    doc_number_prefixes: tuple[str, ...] = ()
+
+    def shown_by(self, lines: list[str], doc_number: str | None) -> bool:
+        if self.issuers and any(line.startswith(self.issuers) for line in lines):
+            return True
+        prefixes = self.doc_number_prefixes
+        return bool(prefixes and doc_number and doc_number.startswith(prefixes))
+
+
 class Gazetteer:
-    def __init__(self, regions: list[Region]) -> None:
+    def __init__(self, regions: list[Region], national: NationalSigns | None = None) -> None:
+        self.national = national or NationalSigns()
+        self.country = next((r for r in regions if r.level == "country"), None)
         self.by_code = {r.code: r for r in regions}
         self._by_name: dict[str, list[Region]] = {}
         for r in regions:
@@ -96,12 +116,28 @@ def load_gazetteer(path: Path) -> Gazetteer:
             rows = list(csv.DictReader(f))
     except OSError as exc:
         raise VocabularyError(f"cannot read gazetteer: {exc}", source=str(path)) from exc
-    return Gazetteer(
-        [
-            Region(r["code"], r["name"], r["short_name"], r["level"], r["parent_code"] or None)
-            for r in rows
-        ]
-    )
+    regions = [
+        Region(r["code"], r["name"], r["short_name"], r["level"], r["parent_code"] or None)
+        for r in rows
+    ]
+    return Gazetteer(regions, _national_signs(path.with_name(NATIONAL_FILE)))
+
+
+NATIONAL_FILE = "national.yaml"
+"""Beside the gazetteer: what shows a plan to be the country's."""
+
+
+def _national_signs(path: Path) -> NationalSigns:
+    """The signs of a national plan; none when the file is absent (a gazetteer of one province)."""
+    if not path.exists():
+        return NationalSigns()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return NationalSigns(
+            tuple(data.get("issuers", [])), tuple(data.get("doc_number_prefixes", []))
+        )
+    except (OSError, yaml.YAMLError, AttributeError) as exc:
+        raise VocabularyError(f"cannot read national signs: {exc}", source=str(path)) from exc
 
 
 @cache

@@ -97,8 +97,12 @@ def _named_region(named: str, gazetteer: Gazetteer, source: str) -> Region:
     return found[0]
 
 
-def _region(title: str | None, header: str, gazetteer: Gazetteer, source: str) -> Region:
-    """The region the title names (else the header); a title naming two places is an error."""
+def _region(
+    title: str | None, lines: list[str], doc_number: str | None, gazetteer: Gazetteer, source: str
+) -> Region:
+    """The region the title names (else the header, else the country when its issuer or 文号
+    says so); a title naming two places is an error."""
+    header = "\n".join(lines)
     if title and len(places := gazetteer.separate(title)) > 1:
         names = "、".join(place.name for place in places)
         raise AmbiguousRegion(
@@ -108,6 +112,8 @@ def _region(title: str | None, header: str, gazetteer: Gazetteer, source: str) -
             line=1,
         )
     region = (gazetteer.most_specific(title) if title else None) or gazetteer.most_specific(header)
+    if region is None and gazetteer.national.shown_by([title or "", *lines], doc_number):
+        region = gazetteer.country
     if region is None:
         raise RegionNotFound(
             "no region of the gazetteer is named in the title or header", source=source, line=1
@@ -131,14 +137,15 @@ def extract_metadata(
     kind = plan_kind(title, header)
     if title is None and kind == "interpretation" and (cited := _CITED.search(header)):
         title = f"《{cited.group(1)}》解读"
+    doc_number = own_doc_number(text, kind)
     region = (
         _named_region(region_named, gazetteer, source)
         if region_named is not None
-        else _region(title, header, gazetteer, source)
+        else _region(title, lines, doc_number, gazetteer, source)
     )
     meta = PlanMeta(title=title, region_code=region.code, kind=kind)
     meta.issuer = find_issuer(lines)
-    meta.doc_number = own_doc_number(text, kind)
+    meta.doc_number = doc_number
     meta.issued_on = issue_date(text)
     if title and (period := _PERIOD.search(title)):
         meta.period_start, meta.period_end = int(period.group(1)), int(period.group(2))
