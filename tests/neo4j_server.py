@@ -14,10 +14,12 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 
+from graph.neo4j_store import Neo4jStore
+from graph.questions import GraphStats
 from graph.settings import Neo4jSettings
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "neo4j_local.py"
@@ -44,6 +46,26 @@ def cli_environment(settings: Neo4jSettings) -> dict[str, str]:
         "NEO4J_USER": settings.user,
         "NEO4J_PASSWORD": settings.password.get_secret_value(),
         "NEO4J_DATABASE": settings.database,
+    }
+
+
+def server_state(store: Neo4jStore) -> dict[str, Any]:
+    """Everything a query that should change nothing might have changed, on the store's
+    database and on the system database: graph counts, schema, tokens, users and databases."""
+
+    def names(query: str, database: str = store.database) -> list[str]:
+        records, _, _ = store.driver.execute_query(query, database_=database)
+        return sorted(str(r[0]) for r in records)
+
+    return {
+        "graph": store.ask(GraphStats()),
+        "indexes": names("SHOW INDEXES YIELD name RETURN name"),
+        "constraints": names("SHOW CONSTRAINTS YIELD name RETURN name"),
+        "labels": names("CALL db.labels()"),
+        "types": names("CALL db.relationshipTypes()"),
+        "keys": names("CALL db.propertyKeys()"),
+        "users": names("SHOW USERS YIELD user RETURN user", "system"),
+        "databases": names("SHOW DATABASES YIELD name RETURN name", "system"),
     }
 
 

@@ -20,12 +20,14 @@ import io
 import re
 import subprocess
 import tempfile
+import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import docx
+import pypdf
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -691,3 +693,24 @@ def render_pdf(
     if not data.startswith(b"%PDF"):
         raise ChromiumError("chromium wrote a file that is not a PDF")
     return data if raw else apply_actual_text(data)
+
+
+def blank_pdf(*, pages: int = 2, password: str | None = None) -> bytes:
+    """A PDF of blank pages, as a scan without a text layer reads; encrypted with ``password``."""
+    writer = pypdf.PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    if password:
+        writer.encrypt(password)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def zip_archive(files: dict[str, str | bytes]) -> bytes:
+    """A ZIP archive (a Word file is one) holding ``files``, deflated."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return out.getvalue()

@@ -7,19 +7,15 @@ import csv
 import html
 import io
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
 from graph.build import Graph
-from graph.embedded_store import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
 from graph.questions import Store, default_registry, paged
-from graph.settings import Settings
 from loaders.gazetteer import default_gazetteer
 from tests.conftest import PLANS_DIR
 
@@ -39,21 +35,6 @@ INJECTIONS = [
     "%00",
     "<script>",
 ]
-
-
-@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store(request: pytest.FixtureRequest, graph: Graph) -> Store:
-    if request.param == "embedded":
-        return EmbeddedStore.from_graph(graph)
-    return request.getfixturevalue("neo4j_loaded")  # type: ignore[no-any-return]
-
-
-@pytest.fixture
-def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(
-        create_app(Settings(), store=store), raise_server_exceptions=False
-    ) as test_client:
-        yield test_client
 
 
 def _error(response: Any, status: int) -> dict[str, Any]:

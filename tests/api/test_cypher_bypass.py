@@ -9,16 +9,15 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from graph.neo4j_store import Neo4jStore
-from graph.questions import GraphStats
 from graph.settings import ApiSettings, Settings
 from tests.conftest import FIXTURES
+from tests.neo4j_server import server_state
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 ATTEMPTS = [
@@ -38,25 +37,6 @@ def client(neo4j_loaded: Neo4jStore) -> Iterator[TestClient]:
         yield test_client
 
 
-def _server(store: Neo4jStore) -> dict[str, Any]:
-    """Everything an attempt could change, on the database and on the system database."""
-
-    def names(query: str, database: str = store.database) -> list[Any]:
-        records, _, _ = store.driver.execute_query(query, database_=database)
-        return sorted(str(r[0]) for r in records)
-
-    return {
-        "graph": store.ask(GraphStats()),
-        "indexes": names("SHOW INDEXES YIELD name RETURN name"),
-        "constraints": names("SHOW CONSTRAINTS YIELD name RETURN name"),
-        "labels": names("CALL db.labels()"),
-        "types": names("CALL db.relationshipTypes()"),
-        "keys": names("CALL db.propertyKeys()"),
-        "users": names("SHOW USERS YIELD user RETURN user", "system"),
-        "databases": names("SHOW DATABASES YIELD name RETURN name", "system"),
-    }
-
-
 def test_the_corpus_is_large_and_covers_every_way_in() -> None:
     aims = Counter(a["aim"] for a in ATTEMPTS)
     assert len(ATTEMPTS) >= 90 and len(aims) >= 12, aims
@@ -65,7 +45,7 @@ def test_the_corpus_is_large_and_covers_every_way_in() -> None:
 def test_no_attempt_writes_and_every_one_is_refused(
     client: TestClient, neo4j_loaded: Neo4jStore
 ) -> None:
-    before = _server(neo4j_loaded)
+    before = server_state(neo4j_loaded)
     answered = []
     for attempt in ATTEMPTS:
         response = client.post("/cypher", json={"query": attempt["query"], "parameters": {}})
@@ -73,4 +53,4 @@ def test_no_attempt_writes_and_every_one_is_refused(
         if response.status_code != 400 or body["error"]["code"] not in REFUSALS:
             answered.append((attempt["query"], response.status_code, response.text[:200]))
     assert not answered, answered
-    assert _server(neo4j_loaded) == before
+    assert server_state(neo4j_loaded) == before

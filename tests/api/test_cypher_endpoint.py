@@ -20,9 +20,9 @@ from graph.cypher_guard import check_plan
 from graph.embedded_store import EmbeddedStore
 from graph.errors import CypherRefused
 from graph.neo4j_store import Neo4jStore
-from graph.questions import GraphStats
 from graph.settings import ApiSettings, Settings
 from tests.live_server import live_server
+from tests.neo4j_server import server_state
 
 pytestmark = pytest.mark.neo4j
 REGIONS = {
@@ -72,17 +72,6 @@ def _refused(client: TestClient, query: str, rule: str) -> str:
     error = _error(_post(client, query), 400, "cypher_refused")
     assert error["details"] == {"rule": rule}, error
     return error["message"]  # type: ignore[no-any-return]
-
-
-def _state(store: Neo4jStore) -> tuple[Any, ...]:
-    """Everything a refused query might have changed: counts, and the indexes and constraints."""
-    indexes, _, _ = store.driver.execute_query(
-        "SHOW INDEXES YIELD name RETURN collect(name) AS names", database_=store.database
-    )
-    constraints, _, _ = store.driver.execute_query(
-        "SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names", database_=store.database
-    )
-    return store.ask(GraphStats()), sorted(indexes[0]["names"]), sorted(constraints[0]["names"])
 
 
 # --- reads -------------------------------------------------------------------------------------
@@ -182,10 +171,10 @@ WRITES = [
 def test_writes_are_refused_and_change_nothing(
     client: TestClient, neo4j_loaded: Neo4jStore, query: str
 ) -> None:
-    before = _state(neo4j_loaded)
+    before = server_state(neo4j_loaded)
     message = _refused(client, query, "not_read_only")
     assert "read-only" in message
-    assert _state(neo4j_loaded) == before
+    assert server_state(neo4j_loaded) == before
 
 
 @pytest.mark.parametrize(
@@ -218,9 +207,9 @@ def test_load_csv_is_refused(client: TestClient, query: str) -> None:
 def test_procedures_outside_the_allow_list_are_refused(
     client: TestClient, neo4j_loaded: Neo4jStore, query: str
 ) -> None:
-    before = _state(neo4j_loaded)
+    before = server_state(neo4j_loaded)
     assert "is not allowed" in _refused(client, query, "procedure")
-    assert _state(neo4j_loaded) == before
+    assert server_state(neo4j_loaded) == before
 
 
 @pytest.mark.parametrize(
@@ -286,9 +275,9 @@ def test_the_servers_plan_refuses_even_when_the_text_check_is_bypassed(
     rule: str,
 ) -> None:
     monkeypatch.setattr("graph.readonly_cypher.check_text", lambda text: text)
-    before = _state(neo4j_loaded)
+    before = server_state(neo4j_loaded)
     _refused(client, query, rule)
-    assert _state(neo4j_loaded) == before
+    assert server_state(neo4j_loaded) == before
 
 
 # --- limits and server errors ------------------------------------------------------------------

@@ -16,34 +16,17 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
 from graph.questions import GraphStats, Store
-from graph.settings import Settings
 from tests.conftest import FIXTURES
+from tests.neo4j_server import server_state
 
 pytestmark = pytest.mark.slow
 ATTACKS = [
     json.loads(line)["attack"]
     for line in (FIXTURES / "hostile" / "injections.jsonl").read_text(encoding="utf-8").splitlines()
 ]
-
-
-@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store(request: pytest.FixtureRequest, graph: Graph) -> Store:
-    if request.param == "embedded":
-        return EmbeddedStore.from_graph(graph)
-    return request.getfixturevalue("neo4j_loaded")  # type: ignore[no-any-return]
-
-
-@pytest.fixture
-def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(
-        create_app(Settings(), store=store), raise_server_exceptions=False
-    ) as test_client:
-        yield test_client
 
 
 def _operations(client: TestClient) -> Iterator[tuple[str, list[dict[str, Any]]]]:
@@ -78,10 +61,7 @@ def _request(
 
 def _state(store: Store) -> Any:
     if isinstance(store, Neo4jStore):  # the schema too: an injected DROP would show there
-        records, _, _ = store.driver.execute_query(
-            "SHOW INDEXES YIELD name RETURN collect(name) AS names", database_=store.database
-        )
-        return store.ask(GraphStats()), sorted(records[0]["names"])
+        return server_state(store)
     return store.ask(GraphStats())
 
 

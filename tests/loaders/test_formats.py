@@ -12,7 +12,6 @@ import io
 import json
 import os
 import shutil
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,7 +19,6 @@ import docx
 import docx.document
 import lxml.html
 import networkx as nx
-import pypdf
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -49,7 +47,7 @@ from loaders.pipeline import build_knowledge_graph, extract_file, extract_text
 from loaders.reading import read_plan_file
 from loaders.table_layout import pipe_tables
 from tests.documents import documents
-from tests.renderers import render_docx, render_html, render_pdf
+from tests.renderers import blank_pdf, render_docx, render_html, render_pdf, zip_archive
 
 CHROMIUM = Path("/usr/bin/chromium")
 SEEDS_AND_DEV = documents("seeds", "corpus-dev")
@@ -178,37 +176,18 @@ def test_format_comes_from_the_bytes_not_the_name() -> None:
     assert read_plan_file(pdf, source="plan.txt").source_format == "pdf"
 
 
-def _pdf(*, password: str | None = None, pages: int = 2) -> bytes:
-    writer = pypdf.PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(595, 842)
-    if password:
-        writer.encrypt(password)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _zip(files: dict[str, str]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, text in files.items():
-            archive.writestr(name, text)
-    return out.getvalue()
-
-
 @pytest.mark.parametrize(
     ("data", "name", "says"),
     [
-        (_pdf(pages=3), "scan.pdf", "no text layer in its 3 pages"),
-        (_pdf(password="secret"), "locked.pdf", "encrypted"),
+        (blank_pdf(pages=3), "scan.pdf", "no text layer in its 3 pages"),
+        (blank_pdf(password="secret"), "locked.pdf", "encrypted"),
         (b"%PDF-1.7\n1 0 obj <<garbage", "broken.pdf", "not a readable PDF"),
         (
-            _zip({"word/document.xml": "<w:document>not xml"}),
+            zip_archive({"word/document.xml": "<w:document>not xml"}),
             "broken.docx",
             "not a readable Word file",
         ),
-        (_zip({"content.xml": "<x/>"}), "plan.odt", "not a Word (.docx) file"),
+        (zip_archive({"content.xml": "<x/>"}), "plan.odt", "not a Word (.docx) file"),
         (
             b"<html><body><nav><a href='/'>home</a></nav></body></html>",
             "empty.html",
@@ -264,9 +243,11 @@ def test_a_mixed_folder_builds_the_good_files_and_names_the_bad(tmp_path: Path) 
     (folder / "b.html").write_bytes(render_html(lines[0], title=lines[0][0]))
     (folder / "c.docx").write_bytes(render_docx(lines[1]))
     (folder / "d.pdf").write_bytes(render_pdf(lines[2], ruled=False))
-    (folder / "e_scan.pdf").write_bytes(_pdf())
-    (folder / "f_locked.pdf").write_bytes(_pdf(password="secret"))
-    (folder / "g_broken.docx").write_bytes(_zip({"word/document.xml": "<w:document>not xml"}))
+    (folder / "e_scan.pdf").write_bytes(blank_pdf())
+    (folder / "f_locked.pdf").write_bytes(blank_pdf(password="secret"))
+    (folder / "g_broken.docx").write_bytes(
+        zip_archive({"word/document.xml": "<w:document>not xml"})
+    )
     runner = CliRunner()
     built = runner.invoke(app, ["build", str(folder), "--out", str(tmp_path / "g.json")])
     assert built.exit_code == 1, built.output  # built, with files rejected

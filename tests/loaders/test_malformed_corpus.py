@@ -17,7 +17,6 @@ from pathlib import Path
 
 import docx
 import networkx as nx
-import pypdf
 import pytest
 from typer.testing import CliRunner
 
@@ -29,7 +28,7 @@ from graph.settings import Neo4jSettings, get_settings
 from loaders.pipeline import Duplicate, extract_each, extract_file, plan_files
 from tests.conftest import PLANS_DIR
 from tests.neo4j_server import cli_environment
-from tests.renderers import render_docx
+from tests.renderers import blank_pdf, render_docx, zip_archive
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
@@ -41,25 +40,6 @@ LOADS = None
 """The expected code of a hostile file that is read, not refused."""
 
 
-def _pdf(*, pages: int = 1, password: str | None = None) -> bytes:
-    writer = pypdf.PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(595, 842)
-    if password:
-        writer.encrypt(password)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _zip(files: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return out.getvalue()
-
-
 def _word(extra: dict[str, bytes] | None = None, *, empty_paragraphs: int = 0) -> bytes:
     """The seed as a Word file, with ``extra`` parts and empty paragraphs before its text."""
     original = zipfile.ZipFile(io.BytesIO(render_docx(TEXT.splitlines())))
@@ -67,7 +47,7 @@ def _word(extra: dict[str, bytes] | None = None, *, empty_paragraphs: int = 0) -
     parts["word/document.xml"] = parts["word/document.xml"].replace(
         b"<w:body>", b"<w:body>" + b"<w:p/>" * empty_paragraphs, 1
     )
-    return _zip({**parts, **(extra or {})})
+    return zip_archive({**parts, **(extra or {})})
 
 
 def _empty_word() -> bytes:
@@ -83,6 +63,10 @@ def _damaged_word() -> bytes:
     middle = body.header_offset + 30 + len(body.filename) + body.compress_size // 2
     data[middle : middle + 64] = bytes(range(64))
     return bytes(data)
+
+
+def _half(data: bytes) -> bytes:
+    return data[: len(data) // 2]
 
 
 def _cut_in_a_character() -> bytes:
@@ -117,14 +101,14 @@ MALFORMED: dict[str, tuple[Callable[[], bytes], str | None]] = {
     # PDF
     "p01_blank.pdf": (lambda: b" ", "empty_plan"),
     "p02_header_only.pdf": (lambda: b"%PDF-1.7\n", "unreadable_document"),
-    "p03_cut_in_half.pdf": (lambda: _pdf(pages=3)[: len(_pdf(pages=3)) // 2], "unreadable_document"),
-    "p04_scan.pdf": (lambda: _pdf(pages=2), "unreadable_document"),
-    "p05_locked.pdf": (lambda: _pdf(password="secret"), "unreadable_document"),
+    "p03_cut_in_half.pdf": (lambda: _half(blank_pdf(pages=3)), "unreadable_document"),
+    "p04_scan.pdf": (lambda: blank_pdf(pages=2), "unreadable_document"),
+    "p05_locked.pdf": (lambda: blank_pdf(pages=1, password="secret"), "unreadable_document"),
     "p06_garbage_after_header.pdf": (lambda: b"%PDF-1.4\n" + bytes(range(256)) * 64, "unreadable_document"),
     # Word
-    "d01_not_word.docx": (lambda: _zip({"content.xml": b"<x/>"}), "unreadable_document"),
-    "d02_bad_xml.docx": (lambda: _zip({"word/document.xml": b"<w:document>not xml"}), "unreadable_document"),
-    "d03_cut_in_half.docx": (lambda: _word()[: len(_word()) // 2], "unreadable_document"),
+    "d01_not_word.docx": (lambda: zip_archive({"content.xml": b"<x/>"}), "unreadable_document"),
+    "d02_bad_xml.docx": (lambda: zip_archive({"word/document.xml": b"<w:document>not xml"}), "unreadable_document"),
+    "d03_cut_in_half.docx": (lambda: _half(_word()), "unreadable_document"),
     "d04_ten_million_paragraphs.docx": (lambda: _word(empty_paragraphs=10_000_000), "plan_too_large"),
     "d05_unpacks_to_70mb.docx": (lambda: _word({"word/junk.xml": b" " * 70_000_000}), "plan_too_large"),
     "d06_no_text.docx": (_empty_word, "unreadable_document"),
