@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
+from graph.lineage.corpus import is_statement
 from graph.model import GROUP, PROGRAM, STRENGTHS, Entity, PlanExtraction, Region
 
 if TYPE_CHECKING:
@@ -97,6 +98,7 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
             g, c.id, "Clause",
             plan_id=x.id, section_id=c.section_id, text=c.text, ordinal=c.ordinal,
             start=c.start, end=c.end, line=c.line + 1, is_heading=c.is_heading, locator=c.locator,
+            statement=is_statement(c.text, is_heading=c.is_heading, is_table_row=bool(c.cells)),
         )  # fmt: skip
         _add_edge(g, c.section_id, c.id, "HAS_CLAUSE", c.id)
     covers: dict[str, list[str]] = defaultdict(list)

@@ -23,8 +23,11 @@ from typing import Any
 
 from graph.build import Graph
 from graph.errors import GraphFileError
+from graph.lineage.corpus import assemble
+from graph.lineage.vertical import align_all
+from graph.lineage.written import lineage_rows
 from graph.queries import SQL, QueryRegistry
-from graph.schema import Label
+from graph.schema import Label, Rel
 
 GRAPH_FILE_SUFFIX = ".db"
 FORMAT = "policygraph-graph/1"
@@ -127,10 +130,34 @@ class GraphWriter:
         return known
 
     def finish(self) -> None:
-        """Index what was written and mark the file as complete."""
+        """Align the plans written with their parents, index everything and mark the file as
+        complete."""
+        self._write_lineage()
         self._db.executescript(sql_queries()["store/index"].text)
         self._db.execute("INSERT INTO meta (key, value) VALUES ('format', ?)", (FORMAT,))
         self._db.commit()
+
+    def _write_lineage(self) -> None:
+        queries = sql_queries()
+
+        def rows(name: str) -> list[dict[str, Any]]:
+            return [json.loads(r[0]) for r in self._db.execute(queries[f"lineage/{name}"].text)]
+
+        plans = assemble(rows("plans"), rows("clauses"), rows("facts"), rows("regions"))
+        written = lineage_rows(align_all(plans))
+        self._db.executemany(queries["lineage/set_clause"].text, written.clauses)
+        self._db.executemany(
+            queries["lineage/set_plan"].text,
+            [{"id": r["id"], "parents": json.dumps(r["parents"])} for r in written.plans],
+        )
+        self._db.executemany(
+            "INSERT INTO edge (source, type, key, target, plan_id, props) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (e["source"], Rel.ECHOES, e["key"], e["target"], e["properties"]["plan_id"],
+                 _json(e["properties"]))
+                for e in written.echoes
+            ],
+        )  # fmt: skip
 
 
 @contextmanager

@@ -20,6 +20,9 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.build import Graph
+from graph.lineage.corpus import assemble
+from graph.lineage.vertical import align_all, parent_plans, stale
+from graph.lineage.written import lineage_rows
 from graph.queries import QueryRegistry
 from graph.schema import Label, Rel, check_label, check_relationship
 
@@ -103,6 +106,41 @@ def relationship_statements(
     return statements
 
 
+def refresh_lineage(
+    tx: ManagedTransaction, changed: set[str], registry: QueryRegistry, batch_size: int
+) -> None:
+    """Align again, in the load's transaction, the plans whose lineage the plans ``changed``
+    alter: those, the plans below them, and any whose parents are no longer the ones they were
+    aligned against (a parent replaced)."""
+    plan_rows = tx.run(registry["lineage/plans"].text).data()
+    region_rows = tx.run(registry["lineage/regions"].text).data()
+    plans = assemble(plan_rows, [], [], region_rows)
+    aligned_to = {r["plan_id"]: tuple(r["lineage_parents"] or ()) for r in plan_rows}
+    redo = stale(plans, aligned_to, changed)
+    if not redo:
+        return
+    parents = parent_plans(plans)
+    needed = sorted(redo | {p.id for plan_id in redo for p in parents[plan_id]})
+    plans = assemble(
+        plan_rows,
+        tx.run(registry["lineage/clauses"].text, plan_ids=needed).data(),
+        tx.run(registry["lineage/facts"].text, plan_ids=needed).data(),
+        region_rows,
+    )
+    tx.run(registry["lineage/clear"].text, plan_ids=sorted(redo)).consume()
+    written = lineage_rows(align_all(plans, only=redo))
+    echoes = registry["load/create_relationships"].fill(
+        type=Rel.ECHOES, source_label=Label.CLAUSE, target_label=Label.CLAUSE
+    )
+    for text, rows in (
+        (registry["lineage/set_plans"].text, written.plans),
+        (registry["lineage/set_clauses"].text, written.clauses),
+        (echoes, written.echoes),
+    ):
+        for batch in _batches(rows, batch_size):
+            tx.run(text, rows=batch).consume()
+
+
 def write_plans(
     tx: ManagedTransaction, plans: Sequence[PlanGraph], registry: QueryRegistry, batch_size: int
 ) -> WrittenPlans:
@@ -130,5 +168,6 @@ def write_plans(
             tx.run(text, rows=rows).consume()
         if replaced:
             tx.run(registry["load/delete_orphans"].text).consume()
+        refresh_lineage(tx, {p.plan_id for p in new}, registry, batch_size)
         tx.run(registry["load/touch_version"].text).consume()
     return WrittenPlans(written=[p.plan_id for p in new], unchanged=sorted(there))

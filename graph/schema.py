@@ -29,6 +29,7 @@ class Rel(StrEnum):
     SETS_TARGET = "SETS_TARGET"
     SERVES = "SERVES"
     CITES = "CITES"
+    ECHOES = "ECHOES"
 
 
 class Level(StrEnum):
@@ -68,6 +69,7 @@ RELATIONSHIPS: dict[Rel, tuple[tuple[Label, ...], tuple[Label, ...]]] = {
     Rel.SETS_TARGET: ((Label.PLAN,), (Label.INDICATOR,)),
     Rel.SERVES: ((Label.PROGRAM,), (Label.TARGET_GROUP,)),
     Rel.CITES: ((Label.PLAN,), (Label.DOCUMENT,)),
+    Rel.ECHOES: ((Label.CLAUSE,), (Label.CLAUSE,)),
 }
 """Each relationship type with the labels it may start from and end at."""
 

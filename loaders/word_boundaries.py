@@ -19,11 +19,11 @@ _WINDOW = 6
 
 
 @cache
-def _tokenizer() -> jieba.Tokenizer:
+def tokenizer() -> jieba.Tokenizer:
     jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
+    segmenter = jieba.Tokenizer()
+    segmenter.initialize()
+    return segmenter
 
 
 def _is_han(text: str, at: int) -> bool:
@@ -33,7 +33,7 @@ def _is_han(text: str, at: int) -> bool:
 @lru_cache(maxsize=65536)
 def _cuts(window: str) -> frozenset[int]:
     cuts, position = {0, len(window)}, 0
-    for word in _tokenizer().cut(window, HMM=False):
+    for word in tokenizer().cut(window, HMM=False):
         position += len(word)
         cuts.add(position)
     return frozenset(cuts)

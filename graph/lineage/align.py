@@ -1,0 +1,146 @@
+"""Vertical alignment: each statement clause of a plan against its parent region's plans.
+
+A clause's counterpart is often spread over two or three parent clauses (a city's sentence
+restates a province's aim and one of its measures), so counterparts are picked greedily, each
+adding the child's bigrams the earlier ones did not cover; the score is the share of the child's
+bigram weight the counterparts cover. Bigrams are weighted by inverse clause frequency over the
+child and parent plans, so 就业 or 服务 count for little and 零工市场 for much. Parent and child
+are multiplied as sparse matrices: the cost is linear in the clauses of the pair, and each plan is
+compared with its parents only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from graph.lineage.corpus import LineageClause, LineagePlan
+from graph.lineage.text import added_words, figures, han_bigrams
+
+ECHO, ELABORATION, LOCAL = "echo", "elaboration", "local"
+LABELS = (ECHO, ELABORATION, LOCAL)
+LOCAL_BELOW = 0.11
+"""A clause whose best parent clause covers less of its bigram weight than this has no
+counterpart: it is local. Set on the 巴彦淖尔 gold (the fewest errors there), whose paraphrase
+leaves little in common even between counterparts."""
+MAX_COUNTERPARTS = 3
+MIN_GAIN = 0.12
+"""A further counterpart must cover at least this much more of the child's weight."""
+_ENUMERATOR = re.compile(r"^[（(]?\d+[.．、)）]")
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    clause: LineageClause
+    plan_id: str
+    score: float
+    """The share of the child's bigram weight this counterpart covers (alone)."""
+    added: tuple[str, ...]
+    """The child's words this counterpart lacks."""
+
+
+@dataclass(frozen=True)
+class ClauseLineage:
+    clause: LineageClause
+    label: str
+    score: float
+    """The share of the child's bigram weight its counterparts cover together."""
+    counterparts: tuple[Counterpart, ...]
+
+
+def _matrix(texts: list[set[str]], index: dict[str, int]) -> sparse.csr_matrix:
+    rows = [i for i, grams in enumerate(texts) for _ in grams]
+    cols = [index[g] for grams in texts for g in grams]
+    return sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(texts), len(index)))
+
+
+def _weights(child: list[set[str]], parent: list[set[str]]) -> tuple[dict[str, int], np.ndarray]:
+    index: dict[str, int] = {}
+    df: list[int] = []
+    for grams in (*child, *parent):
+        for g in grams:
+            if g not in index:
+                index[g] = len(df)
+                df.append(0)
+            df[index[g]] += 1
+    n = len(child) + len(parent)
+    return index, np.log((n + 1) / (np.asarray(df, dtype=float) + 1)) + 1.0
+
+
+def _figures(text: str) -> set[str]:
+    return figures(_ENUMERATOR.sub("", text))
+
+
+def _adds(clause: LineageClause, counterparts: list[LineageClause]) -> bool:
+    """Whether the child adds a concrete item: a program, group or indicator, a figure, money."""
+    theirs = frozenset().union(*(c.entities for c in counterparts))
+    if clause.entities - theirs:
+        return True
+    if _figures(clause.text) - set().union(*(_figures(c.text) for c in counterparts)):
+        return True
+    return clause.funds and not any(c.funds for c in counterparts)
+
+
+def align_plan(child: LineagePlan, parents: list[LineagePlan]) -> list[ClauseLineage]:
+    """Every statement clause of ``child`` with its label and counterparts in ``parents``."""
+    pool = [(p.id, c) for p in parents for c in p.clauses]
+    if not child.clauses:
+        return []
+    if not pool:
+        return [ClauseLineage(c, LOCAL, 0.0, ()) for c in child.clauses]
+    child_grams = [han_bigrams(c.text) for c in child.clauses]
+    parent_grams = [han_bigrams(c.text) for _, c in pool]
+    index, idf = _weights(child_grams, parent_grams)
+    weighted = _matrix(child_grams, index).multiply(idf).tocsr()
+    present = _matrix(parent_grams, index)
+    overlap = (weighted @ present.T).toarray()
+    totals = np.asarray(weighted.sum(axis=1)).ravel()
+    return [
+        _label(clause, child_grams[i], pool, parent_grams, index, idf, overlap[i], totals[i])
+        for i, clause in enumerate(child.clauses)
+    ]
+
+
+def _label(
+    clause: LineageClause,
+    grams: set[str],
+    pool: list[tuple[str, LineageClause]],
+    parent_grams: list[set[str]],
+    index: dict[str, int],
+    idf: np.ndarray,
+    overlap: np.ndarray,
+    total: float,
+) -> ClauseLineage:
+    if total <= 0:
+        return ClauseLineage(clause, LOCAL, 0.0, ())
+    chosen: list[int] = []
+    covered: set[str] = set()
+    covered_weight = 0.0
+    for j in np.argsort(-overlap, kind="stable")[: 4 * MAX_COUNTERPARTS]:
+        if len(chosen) == MAX_COUNTERPARTS:
+            break
+        new = (grams & parent_grams[j]) - covered
+        gain = sum(idf[index[g]] for g in new) / total
+        if gain < (MIN_GAIN if chosen else 0.0) or not new:
+            continue
+        chosen.append(int(j))
+        covered |= new
+        covered_weight += gain
+    score = round(min(covered_weight, 1.0), 4)
+    if not chosen or overlap[chosen[0]] / total < LOCAL_BELOW:
+        return ClauseLineage(clause, LOCAL, score, ())
+    matched = [pool[j][1] for j in chosen]
+    counterparts = tuple(
+        Counterpart(
+            clause=pool[j][1],
+            plan_id=pool[j][0],
+            score=round(float(overlap[j] / total), 4),
+            added=tuple(added_words(clause.text, [pool[j][1].text])),
+        )
+        for j in chosen
+    )
+    label = ELABORATION if _adds(clause, matched) else ECHO
+    return ClauseLineage(clause, label, score, counterparts)

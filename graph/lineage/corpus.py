@@ -1,0 +1,135 @@
+"""The records lineage works on: each plan's statement clauses and the facts they carry.
+
+They are made from extractions (``policygraph build``) or read back from Neo4j (after
+``policygraph load``), so both stores align the same clauses the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.lineage.text import han_count
+from graph.model import PlanExtraction
+
+_SENTENCE_END = re.compile(r"[。；！？;!?]$")
+_MIN_HAN = 8
+"""Fewer Han characters than this is a label, a date or a menu, not a statement."""
+_LONG_HAN = 20
+"""A line this long is a statement even without a full stop (a 解读's run-on sentence)."""
+_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
+"""``发布机构：…``, ``索引号：…``: a metadata field, not a statement."""
+
+
+def is_statement(text: str, *, is_heading: bool, is_table_row: bool) -> bool:
+    """Whether lineage compares this clause: a sentence, an item or a table row that says
+    something, not a heading, a metadata field or a line of web-page chrome."""
+    if is_heading or _FIELD.match(text):
+        return False
+    han = han_count(text)
+    if han < _MIN_HAN and not is_table_row:
+        return False
+    return is_table_row or han >= _LONG_HAN or bool(_SENTENCE_END.search(text.strip()))
+
+
+@dataclass(frozen=True)
+class LineageClause:
+    id: str
+    text: str
+    chapter: str
+    """The top-level section's path (``3``), for the per-chapter summary."""
+    entities: frozenset[str] = frozenset()
+    """Programs and groups the clause mentions or funds, indicators it sets a target for."""
+    funds: bool = False
+    """The clause commits money (a FUNDS edge)."""
+
+
+@dataclass(frozen=True)
+class LineagePlan:
+    id: str
+    region_code: str
+    issued_on: str | None
+    clauses: tuple[LineageClause, ...] = field(default=())
+    """Its statement clauses, in document order."""
+    ancestors: tuple[str, ...] = ()
+    """The codes of the regions above the plan's, nearest first."""
+
+    @property
+    def entities(self) -> frozenset[str]:
+        return frozenset().union(*(c.entities for c in self.clauses))
+
+
+def chapter_of(section_id: str) -> str:
+    """``plan:…/s3.2`` → ``3``: the top-level section a clause stands in (``0``, the front)."""
+    return section_id.rpartition("/s")[2].split(".")[0] or "0"
+
+
+def _ancestors(code: str, parent_of: dict[str, str]) -> tuple[str, ...]:
+    chain: list[str] = []
+    while (code := parent_of.get(code, "")) and code not in chain:
+        chain.append(code)
+    return tuple(chain)
+
+
+def assemble(
+    plans: Iterable[dict[str, Any]],
+    clauses: Iterable[dict[str, Any]],
+    facts: Iterable[dict[str, Any]],
+    regions: Iterable[dict[str, Any]],
+) -> list[LineagePlan]:
+    """Plans and their statement clauses from a store's rows: ``lineage/plans``,
+    ``lineage/clauses``, ``lineage/facts`` and ``lineage/regions``, the same columns in both
+    stores."""
+    entities: dict[str, set[str]] = {}
+    funded: set[str] = set()
+    for row in facts:
+        entities.setdefault(row["clause_id"], set()).add(row["entity_id"])
+        if row["funds"]:
+            funded.add(row["clause_id"])
+    by_plan: dict[str, list[LineageClause]] = {}
+    for row in clauses:
+        by_plan.setdefault(row["plan_id"], []).append(
+            LineageClause(
+                id=row["clause_id"],
+                text=row["text"],
+                chapter=chapter_of(row["section_id"]),
+                entities=frozenset(entities.get(row["clause_id"], ())),
+                funds=row["clause_id"] in funded,
+            )
+        )
+    parent_of = {row["code"]: row["parent_code"] for row in regions}
+    return [
+        LineagePlan(
+            id=row["plan_id"],
+            region_code=row["region_code"],
+            issued_on=row["issued_on"],
+            clauses=tuple(by_plan.get(row["plan_id"], ())),
+            ancestors=_ancestors(row["region_code"], parent_of),
+        )
+        for row in plans
+    ]
+
+
+def from_extraction(x: PlanExtraction) -> LineagePlan:
+    entities: dict[str, set[str]] = {}
+    for m in x.mentions:
+        entities.setdefault(m.clause_id, set()).add(m.entity_id)
+    for t in x.targets:
+        entities.setdefault(t.clause_id, set()).add(t.indicator_id)
+    funded = {f.clause_id for f in x.fundings}
+    for f in x.fundings:
+        entities.setdefault(f.clause_id, set()).add(f.program_id)
+    clauses = tuple(
+        LineageClause(
+            id=c.id,
+            text=c.text,
+            chapter=chapter_of(c.section_id),
+            entities=frozenset(entities.get(c.id, ())),
+            funds=c.id in funded,
+        )
+        for c in x.clauses
+        if is_statement(c.text, is_heading=c.is_heading, is_table_row=bool(c.cells))
+    )
+    return LineagePlan(x.id, x.meta.region_code or "", x.meta.issued_on, clauses)

@@ -1,0 +1,45 @@
+"""What two clauses are compared on: Chinese character bigrams, numbers, and words.
+
+Bigrams of Han characters only, so punctuation, digits and layout do not count towards
+similarity (a city's 7500人 against its province's 100万人 is the same sentence with another
+number); the numbers and words are what an elaboration adds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.word_boundaries import tokenizer
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+_COUNT_OF_ITEMS = re.compile(r"\d+(?=条|个?方面|个?部分|项(?:具体)?(?:措施|任务))")
+"""``7条具体措施``, ``三个部分``: how the text itself is organised, not a figure of policy."""
+_WORD = re.compile(r"[\u4e00-\u9fff]{2,}|\d+(?:\.\d+)?[%万亿千百十个人元户家所名项期次]*")
+
+
+def han_bigrams(text: str) -> set[str]:
+    """The distinct bigrams of each run of Han characters (a one-character run gives none)."""
+    return {run[i : i + 2] for run in _HAN.findall(text) for i in range(len(run) - 1)}
+
+
+def han_count(text: str) -> int:
+    return sum(len(run) for run in _HAN.findall(text))
+
+
+def figures(text: str) -> set[str]:
+    """The numbers a clause states, less years (2025年: a date is not a figure it adds) and
+    counts of the text's own items."""
+    left_out = {m.start() for pattern in (_YEAR, _COUNT_OF_ITEMS) for m in pattern.finditer(text)}
+    return {m.group() for m in _NUMBER.finditer(text) if m.start() not in left_out}
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The clause's words (jieba) of two or more Han characters, and its numbers with their unit."""
+    return tuple(dict.fromkeys(w for w in tokenizer().cut(text) if _WORD.fullmatch(w)))
+
+
+def added_words(child: str, counterparts: list[str]) -> list[str]:
+    """The child's words that none of the counterparts contains."""
+    return [w for w in words(child) if not any(w in text for text in counterparts)]

@@ -1,0 +1,48 @@
+"""A set of plans' lineage as the rows a store writes: each aligned clause's label and score,
+each plan's parents searched, and an ECHOES relationship from a clause to each counterpart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.lineage.vertical import PlanLineage
+from graph.schema import Rel
+
+
+@dataclass
+class LineageRows:
+    clauses: list[dict[str, Any]] = field(default_factory=list)
+    """``id``, ``label``, ``score``."""
+    plans: list[dict[str, Any]] = field(default_factory=list)
+    """``id``, ``parents``."""
+    echoes: list[dict[str, Any]] = field(default_factory=list)
+    """``source``, ``target``, ``key``, ``properties``."""
+
+
+def lineage_rows(lineages: Iterable[PlanLineage]) -> LineageRows:
+    rows = LineageRows()
+    for lineage in lineages:
+        rows.plans.append({"id": lineage.plan.id, "parents": list(lineage.parents)})
+        for aligned in lineage.clauses:
+            rows.clauses.append(
+                {"id": aligned.clause.id, "label": aligned.label, "score": aligned.score}
+            )
+            for rank, counterpart in enumerate(aligned.counterparts, start=1):
+                rows.echoes.append(
+                    {
+                        "source": aligned.clause.id,
+                        "target": counterpart.clause.id,
+                        "key": f"{Rel.ECHOES}:{counterpart.clause.id}",
+                        "properties": {
+                            "label": aligned.label,
+                            "score": counterpart.score,
+                            "rank": rank,
+                            "added": list(counterpart.added),
+                            "plan_id": lineage.plan.id,
+                            "parent_plan_id": counterpart.plan_id,
+                        },
+                    }
+                )
+    return rows
