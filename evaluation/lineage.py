@@ -45,7 +45,7 @@ class AlignmentScores:
         return Score(right, gold, right, found)
 
 
-def _extraction(stem: str, folders: list[Path]) -> PlanExtraction:
+def find_extraction(stem: str, folders: list[Path]) -> PlanExtraction:
     for folder in folders:
         for path in sorted(folder.glob(f"{stem}*")):
             if path.name.split(".")[0] == stem:
@@ -65,8 +65,8 @@ def _check_quote(texts: dict[int, str], item: dict[str, Any], where: str) -> Non
 
 def score_alignment(gold_path: Path, folders: list[Path]) -> AlignmentScores:
     gold = _read(gold_path)
-    child_x = _extraction(gold["child"], folders)
-    parent_x = _extraction(gold["parent"], folders)
+    child_x = find_extraction(gold["child"], folders)
+    parent_x = find_extraction(gold["parent"], folders)
     child_texts, parent_texts = _ordinals(child_x), _ordinals(parent_x)
     found = {
         a.clause.id: a for a in align_plan(from_extraction(child_x), [from_extraction(parent_x)])

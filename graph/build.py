@@ -94,11 +94,14 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
         )  # fmt: skip
         _add_edge(g, s.parent_id or x.id, s.id, "HAS_SECTION", s.id)
     for c in x.clauses:
+        instrument = x.instruments.get(c.id)
         _add_node(
             g, c.id, "Clause",
             plan_id=x.id, section_id=c.section_id, text=c.text, ordinal=c.ordinal,
             start=c.start, end=c.end, line=c.line + 1, is_heading=c.is_heading, locator=c.locator,
             statement=is_statement(c.text, is_heading=c.is_heading, is_table_row=bool(c.cells)),
+            policy_instrument=instrument and instrument.kind,
+            policy_instrument_type=instrument and instrument.subtype,
         )  # fmt: skip
         _add_edge(g, c.section_id, c.id, "HAS_CLAUSE", c.id)
     covers: dict[str, list[str]] = defaultdict(list)
@@ -127,7 +130,11 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
             mentions=mentioned[entity_id], clause_ids=unique, strength=strongest.get(entity_id),
         )  # fmt: skip
     for f in x.fundings:
-        _add_edge(g, x.id, f.program_id, "FUNDS", f.clause_id, **_fact(f, "program_id"))
+        instrument = x.instruments[f.clause_id]
+        _add_edge(
+            g, x.id, f.program_id, "FUNDS", f.clause_id, **_fact(f, "program_id"),
+            policy_instrument=instrument.kind, policy_instrument_type=instrument.subtype,
+        )  # fmt: skip
     for n, t in enumerate(x.targets):
         _add_entity(g, entities[t.indicator_id])
         _add_edge(

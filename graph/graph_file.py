@@ -24,6 +24,7 @@ from typing import Any
 from graph.build import Graph
 from graph.errors import GraphFileError
 from graph.lineage.corpus import assemble
+from graph.lineage.reuse import reused_pairs
 from graph.lineage.vertical import align_all
 from graph.lineage.written import lineage_rows
 from graph.queries import SQL, QueryRegistry
@@ -138,13 +139,14 @@ class GraphWriter:
         self._db.commit()
 
     def _write_lineage(self) -> None:
+        """Lineage (graph.lineage) over every plan written: ECHOES and REUSES, and the labels."""
         queries = sql_queries()
 
         def rows(name: str) -> list[dict[str, Any]]:
             return [json.loads(r[0]) for r in self._db.execute(queries[f"lineage/{name}"].text)]
 
         plans = assemble(rows("plans"), rows("clauses"), rows("facts"), rows("regions"))
-        written = lineage_rows(align_all(plans))
+        written = lineage_rows(align_all(plans), reused_pairs(plans))
         self._db.executemany(queries["lineage/set_clause"].text, written.clauses)
         self._db.executemany(
             queries["lineage/set_plan"].text,
@@ -153,9 +155,10 @@ class GraphWriter:
         self._db.executemany(
             "INSERT INTO edge (source, type, key, target, plan_id, props) VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (e["source"], Rel.ECHOES, e["key"], e["target"], e["properties"]["plan_id"],
+                (e["source"], rel, e["key"], e["target"], e["properties"]["plan_id"],
                  _json(e["properties"]))
-                for e in written.echoes
+                for rel, edges in ((Rel.ECHOES, written.echoes), (Rel.REUSES, written.reuses))
+                for e in edges
             ],
         )  # fmt: skip
 

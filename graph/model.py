@@ -160,6 +160,16 @@ class Serving:
 
 
 @dataclass(frozen=True)
+class Instrument:
+    """The policy instrument a clause commits to (Rothwell–Zegveld)."""
+
+    kind: str
+    """supply, demand or environment."""
+    subtype: str
+    """training, public_service … (data/vocab/instruments.yaml)."""
+
+
+@dataclass(frozen=True)
 class Citation:
     document_id: str
     title: str
@@ -182,6 +192,8 @@ class PlanExtraction:
     servings: list[Serving] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     discovered: list[Entity] = field(default_factory=list)
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    """The policy instrument of each clause that covers or funds a program or group, by clause id."""
     source_format: str = "text"
     page_count: int | None = None
     source_url: str | None = None

@@ -21,7 +21,8 @@ from neo4j import ManagedTransaction
 
 from graph.build import Graph
 from graph.lineage.corpus import assemble
-from graph.lineage.vertical import align_all, parent_plans, stale
+from graph.lineage.reuse import reused_pairs
+from graph.lineage.vertical import align_all, stale
 from graph.lineage.written import lineage_rows
 from graph.queries import QueryRegistry
 from graph.schema import Label, Rel, check_label, check_relationship
@@ -109,36 +110,37 @@ def relationship_statements(
 def refresh_lineage(
     tx: ManagedTransaction, changed: set[str], registry: QueryRegistry, batch_size: int
 ) -> None:
-    """Align again, in the load's transaction, the plans whose lineage the plans ``changed``
-    alter: those, the plans below them, and any whose parents are no longer the ones they were
-    aligned against (a parent replaced)."""
+    """Lineage again, in the load's transaction, where the plans ``changed`` alter it: the
+    alignment of those plans, of the plans below them and of any whose parents are no longer the
+    ones they were aligned against (a parent replaced); and the reuse between those plans and all
+    others (the other pairs are unchanged; a replaced plan's went with its clauses)."""
     plan_rows = tx.run(registry["lineage/plans"].text).data()
     region_rows = tx.run(registry["lineage/regions"].text).data()
-    plans = assemble(plan_rows, [], [], region_rows)
     aligned_to = {r["plan_id"]: tuple(r["lineage_parents"] or ()) for r in plan_rows}
-    redo = stale(plans, aligned_to, changed)
-    if not redo:
-        return
-    parents = parent_plans(plans)
-    needed = sorted(redo | {p.id for plan_id in redo for p in parents[plan_id]})
+    redo = stale(assemble(plan_rows, [], [], region_rows), aligned_to, changed)
+    every_plan = [r["plan_id"] for r in plan_rows]
     plans = assemble(
         plan_rows,
-        tx.run(registry["lineage/clauses"].text, plan_ids=needed).data(),
-        tx.run(registry["lineage/facts"].text, plan_ids=needed).data(),
+        tx.run(registry["lineage/clauses"].text, plan_ids=every_plan).data(),
+        tx.run(registry["lineage/facts"].text, plan_ids=every_plan).data(),
         region_rows,
     )
     tx.run(registry["lineage/clear"].text, plan_ids=sorted(redo)).consume()
-    written = lineage_rows(align_all(plans, only=redo))
-    echoes = registry["load/create_relationships"].fill(
-        type=Rel.ECHOES, source_label=Label.CLAUSE, target_label=Label.CLAUSE
-    )
+    written = lineage_rows(align_all(plans, only=redo), reused_pairs(plans, only=changed))
     for text, rows in (
         (registry["lineage/set_plans"].text, written.plans),
         (registry["lineage/set_clauses"].text, written.clauses),
-        (echoes, written.echoes),
+        (_clause_to_clause(registry, Rel.ECHOES), written.echoes),
+        (_clause_to_clause(registry, Rel.REUSES), written.reuses),
     ):
         for batch in _batches(rows, batch_size):
             tx.run(text, rows=batch).consume()
+
+
+def _clause_to_clause(registry: QueryRegistry, rel: Rel) -> str:
+    return registry["load/create_relationships"].fill(
+        type=rel, source_label=Label.CLAUSE, target_label=Label.CLAUSE
+    )
 
 
 def write_plans(

@@ -30,6 +30,7 @@ class Rel(StrEnum):
     SERVES = "SERVES"
     CITES = "CITES"
     ECHOES = "ECHOES"
+    REUSES = "REUSES"
 
 
 class Level(StrEnum):
@@ -70,8 +71,14 @@ RELATIONSHIPS: dict[Rel, tuple[tuple[Label, ...], tuple[Label, ...]]] = {
     Rel.SERVES: ((Label.PROGRAM,), (Label.TARGET_GROUP,)),
     Rel.CITES: ((Label.PLAN,), (Label.DOCUMENT,)),
     Rel.ECHOES: ((Label.CLAUSE,), (Label.CLAUSE,)),
+    Rel.REUSES: ((Label.CLAUSE,), (Label.CLAUSE,)),
 }
 """Each relationship type with the labels it may start from and end at."""
+
+
+LINEAGE: frozenset[Rel] = frozenset({Rel.ECHOES, Rel.REUSES})
+"""Relationships between clauses of two plans: a store writes them once it holds the plans
+together (graph/lineage), so one plan's graph never has them."""
 
 
 def check_label(label: str) -> Label:

@@ -24,6 +24,7 @@ from loaders.document import source_lines
 from loaders.funded import section_subject
 from loaders.funding import plan_fundings
 from loaders.gazetteer import Gazetteer, default_gazetteer
+from loaders.instruments import policy_instruments
 from loaders.mentions import discover_programs, find_mentions
 from loaders.metadata import extract_metadata
 from loaders.normalize import normalise, normalise_fragment, xml_legal
@@ -176,6 +177,9 @@ def _extract(
     )
     extraction.fundings = fundings
     extraction.discovered.extend(funded_programs)
+    extraction.instruments = policy_instruments(
+        outline.clauses, mentions, fundings, lambda entity_id: entities[entity_id].label
+    )
     for clause in outline.clauses:
         extraction.citations.extend(citations(clause, meta.title))
         if clause.is_heading or clause.id in past:

@@ -1,5 +1,6 @@
 """A set of plans' lineage as the rows a store writes: each aligned clause's label and score,
-each plan's parents searched, and an ECHOES relationship from a clause to each counterpart."""
+each plan's parents searched, an ECHOES relationship from a clause to each counterpart, and a
+REUSES relationship from a clause to the near-same clause of an earlier plan of another region."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.lineage.reuse import ReusedPair
 from graph.lineage.vertical import PlanLineage
 from graph.schema import Rel
 
@@ -19,10 +21,25 @@ class LineageRows:
     """``id``, ``parents``."""
     echoes: list[dict[str, Any]] = field(default_factory=list)
     """``source``, ``target``, ``key``, ``properties``."""
+    reuses: list[dict[str, Any]] = field(default_factory=list)
+    """``source``, ``target``, ``key``, ``properties``."""
 
 
-def lineage_rows(lineages: Iterable[PlanLineage]) -> LineageRows:
+def lineage_rows(lineages: Iterable[PlanLineage], pairs: Iterable[ReusedPair]) -> LineageRows:
     rows = LineageRows()
+    for pair in pairs:
+        rows.reuses.append(
+            {
+                "source": pair.clause_id,
+                "target": pair.other_clause_id,
+                "key": f"{Rel.REUSES}:{pair.other_clause_id}",
+                "properties": {
+                    "score": pair.score,
+                    "plan_id": pair.plan_id,
+                    "other_plan_id": pair.other_plan_id,
+                },
+            }
+        )
     for lineage in lineages:
         rows.plans.append({"id": lineage.plan.id, "parents": list(lineage.parents)})
         for aligned in lineage.clauses:

@@ -9,7 +9,7 @@ from opencc import OpenCC
 
 from graph.build import Graph
 from graph.model import PlanExtraction
-from graph.schema import RELATIONSHIPS, Rel, check_relationship
+from graph.schema import LINEAGE, RELATIONSHIPS, check_relationship
 from loaders.pipeline import build_knowledge_graph, extract_file
 from tests.conftest import PLANS_DIR, by_prefix
 
@@ -43,8 +43,7 @@ def test_every_relationship_joins_the_labels_the_schema_names(graph: Graph) -> N
     for src, dst, attrs in graph.edges(data=True):
         check_relationship(attrs["type"], _label(graph, src), _label(graph, dst))
         seen.add(attrs["type"])
-    # ECHOES joins clauses of two plans: the stores add it once they hold the plans together.
-    assert seen == set(RELATIONSHIPS) - {Rel.ECHOES}
+    assert seen == set(RELATIONSHIPS) - LINEAGE
 
 
 def test_every_evidence_is_a_substring_of_its_clause(graph: Graph) -> None:

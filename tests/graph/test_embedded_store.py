@@ -12,6 +12,7 @@ from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.export import graph_from_store
 from graph.questions import QUESTIONS, ClauseSearch, GraphStats, Question, RegionsForProgram
+from graph.schema import LINEAGE
 from loaders.normalize import normalise_fragment
 from tests.conftest import GOLD_DIR, PLANS_DIR
 from tests.graph.golden import golden_key, read_golden
@@ -58,10 +59,15 @@ def test_stats_count_every_node_and_relationship(graph: Graph) -> None:
     rows = EmbeddedStore.from_graph(graph).ask(GraphStats())
     counts = {(row.kind, row.name): row.count for row in rows}
     assert sum(n for (kind, _), n in counts.items() if kind == "node") == graph.number_of_nodes()
-    # Beside the plans' own relationships, the store aligned 巴彦淖尔 with 内蒙古 (ECHOES).
-    assert counts[("relationship", "ECHOES")] > 0
+    # Beside the plans' own relationships, the store aligned 巴彦淖尔 with 内蒙古 (ECHOES) and
+    # found clauses shared between regions (REUSES).
+    assert counts[("relationship", "ECHOES")] > 0 and counts[("relationship", "REUSES")] > 0
     assert (
-        sum(n for (kind, name), n in counts.items() if kind == "relationship" and name != "ECHOES")
+        sum(
+            n
+            for (kind, name), n in counts.items()
+            if kind == "relationship" and name not in LINEAGE
+        )
         == graph.number_of_edges()
     )
     assert counts[("node", "Plan")] == 5 and counts[("node", "Region")] == 6

@@ -1,0 +1,71 @@
+"""Scoring the policy-instrument classifier against the instrument gold
+(tests/fixtures/lineage/instruments.yaml): accuracy of the class and of the sub-type, per
+document set, and the class confusion matrix."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from evaluation.lineage import find_extraction
+from graph.errors import InvalidInput
+from graph.model import PlanExtraction
+
+
+@dataclass
+class InstrumentScores:
+    set: str
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """(gold class, found class) → clauses."""
+    subtypes_right: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.confusion.values())
+
+    @property
+    def accuracy(self) -> float | None:
+        right = sum(n for (gold, found), n in self.confusion.items() if gold == found)
+        return right / self.total if self.total else None
+
+    @property
+    def subtype_accuracy(self) -> float | None:
+        return self.subtypes_right / self.total if self.total else None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InvalidInput(f"{path}: cannot read instrument gold: {exc}") from exc
+    if not isinstance(data, dict) or "sets" not in data or "clauses" not in data:
+        raise InvalidInput(f"{path}: instrument gold needs 'sets' and 'clauses'")
+    return data
+
+
+def score_instruments(gold_path: Path, folders: list[Path]) -> list[InstrumentScores]:
+    """One score per document set, in the order the gold lists the sets."""
+    gold = _read(gold_path)
+    set_of = {stem: name for name, stems in gold["sets"].items() for stem in stems}
+    scores = {name: InstrumentScores(name) for name in gold["sets"]}
+    plans: dict[str, PlanExtraction] = {}
+    for item in gold["clauses"]:
+        stem, _, clause = str(item["key"]).partition("/")
+        if stem not in set_of:
+            raise InvalidInput(f"{gold_path}: {stem} is in no set")
+        x = plans.setdefault(stem, find_extraction(stem, folders))
+        clause_id = f"{x.id}/{clause}"
+        text = next((c.text for c in x.clauses if c.id == clause_id), "")
+        if not text.startswith(str(item["quote"])):
+            raise InvalidInput(f"{gold_path}: {item['key']} does not begin {item['quote']!r}")
+        found = x.instruments.get(clause_id)
+        if found is None:
+            raise InvalidInput(f"{gold_path}: {item['key']} carries no FUNDS or COVERS")
+        score = scores[set_of[stem]]
+        score.confusion[(item["class"], found.kind)] += 1
+        score.subtypes_right += found.subtype == item["subtype"]
+    return list(scores.values())
