@@ -25,8 +25,14 @@ from graph.rows import (
     CitationRow,
     ClauseHitRow,
     CoverageRow,
+    DiffusionRow,
     EntityRow,
     FundingRow,
+    InnovationRow,
+    InstrumentCellRow,
+    InstrumentClauseRow,
+    LineageRow,
+    LineageSummaryRow,
     MatrixCellRow,
     NodeRow,
     PlanRow,
@@ -34,6 +40,7 @@ from graph.rows import (
     RegionRelationRow,
     RegionRow,
     RelationshipRow,
+    ReusePairRow,
     Row,
     ScopeRow,
     SectionRow,
@@ -229,10 +236,49 @@ class PlanCitations(Question[CitationRow]):
     plan_id: str
 
 
+class PlanLineage(Question[LineageRow]):
+    name = "plan_lineage"
+    plan_id: str
+
+
+class LineageInnovations(Question[InnovationRow]):
+    name = "lineage_innovations"
+    plan_id: str
+
+
+class LineageSummary(Question[LineageSummaryRow]):
+    name = "lineage_summary"
+    region_codes: list[str] | None = None
+    """Plans of these regions (null for all)."""
+
+
+class ProgramDiffusion(Question[DiffusionRow]):
+    name = "program_diffusion"
+    program_id: str
+
+
+class ReusePairs(Question[ReusePairRow]):
+    name = "reuse_pairs"
+    region_codes: list[str] | None = None
+    """Pairs whose two plans are both of these regions (null for all)."""
+
+
+class InstrumentProfile(Question[InstrumentCellRow]):
+    name = "instrument_profile"
+    region_codes: list[str] | None = None
+
+
+class InstrumentClauses(Question[InstrumentClauseRow]):
+    name = "instrument_clauses"
+    region_codes: list[str] | None = None
+    policy_instrument: Literal["supply", "demand", "environment"] | None = None
+
+
 QUESTIONS: tuple[type[Question[Any]], ...] = (
     RegionsForProgram, ProgramRegionRelations, IndicatorRegionRelations, ProgramsForGroup, IndicatorTargets, RegionCoverage, RegionMatrix,
     ClauseSearch, PlanOutline, GraphStats, RegionScope, ExportNodes, ExportRelationships,
-    Regions, Plans, Entities, PlanFundings, PlanCitations,
+    Regions, Plans, Entities, PlanFundings, PlanCitations, PlanLineage, LineageInnovations,
+    LineageSummary, ProgramDiffusion, ReusePairs, InstrumentProfile, InstrumentClauses,
 )  # fmt: skip
 
 

@@ -218,3 +218,112 @@ class RelationshipRow(Row):
     target: str
     type: str
     properties: dict[str, Any]
+
+
+class LineageRow(Row):
+    """A clause of a plan with its lineage label and one counterpart in the parent plans (none
+    for a local clause): both quotes, each with its plan, section and clause."""
+
+    plan_id: str
+    clause_id: str
+    section_path: str
+    text: str
+    locator: str | None
+    label: str
+    score: float
+    rank: int | None
+    parent_plan_id: str | None
+    parent_region_code: str | None
+    parent_clause_id: str | None
+    parent_section_path: str | None
+    parent_text: str | None
+    parent_locator: str | None
+    counterpart_score: float | None
+    added: list[str] | None
+
+
+class InnovationRow(Row):
+    """A program the plan covers, or an indicator it sets a target for, that none of its parent
+    plans does, with a clause that says so."""
+
+    plan_id: str
+    entity_id: str
+    entity_name: str
+    entity_label: str
+    relation: str
+    clause_id: str
+    section_path: str
+    text: str
+    lineage: str | None
+
+
+class LineageSummaryRow(Row):
+    plan_id: str
+    plan_title: str | None
+    region_code: str
+    region_name: str
+    parents: list[str]
+    statements: int
+    echo: int
+    elaboration: int
+    local: int
+    reused: int
+
+
+class DiffusionRow(Row):
+    """A plan that covers or funds a program, with its first clause on it and the plans it
+    echoes or reuses on that program."""
+
+    region_code: str
+    region_name: str
+    level: str
+    plan_id: str
+    plan_title: str | None
+    issued_on: str | None
+    period_start: int | None
+    relation: str
+    clause_id: str
+    section_path: str
+    text: str
+    locator: str | None
+    echoes: list[str]
+    reuses: list[str]
+
+
+class ReusePairRow(Row):
+    region_code: str
+    region_name: str
+    plan_id: str
+    clause_id: str
+    section_path: str
+    text: str
+    other_region_code: str
+    other_region_name: str
+    other_plan_id: str
+    other_clause_id: str
+    other_section_path: str
+    other_text: str
+    score: float
+
+
+class InstrumentCellRow(Row):
+    region_code: str
+    region_name: str
+    policy_instrument: str
+    policy_instrument_type: str
+    clauses: int
+    funds: int
+    first_clause_id: str
+    first_text: str
+
+
+class InstrumentClauseRow(Row):
+    region_code: str
+    plan_id: str
+    clause_id: str
+    section_path: str
+    text: str
+    locator: str | None
+    policy_instrument: str
+    policy_instrument_type: str
+    funds: bool

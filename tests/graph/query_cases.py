@@ -13,10 +13,16 @@ from graph.questions import (
     GraphStats,
     IndicatorRegionRelations,
     IndicatorTargets,
+    InstrumentClauses,
+    InstrumentProfile,
+    LineageInnovations,
+    LineageSummary,
     PlanCitations,
     PlanFundings,
+    PlanLineage,
     PlanOutline,
     Plans,
+    ProgramDiffusion,
     ProgramRegionRelations,
     ProgramsForGroup,
     Question,
@@ -25,6 +31,7 @@ from graph.questions import (
     Regions,
     RegionScope,
     RegionsForProgram,
+    ReusePairs,
 )
 
 PARKS, LOANS, GIG = (
@@ -116,6 +123,7 @@ def cases(plan_ids: list[str]) -> list[Question[Any]]:
             IndicatorTargets(plan_id=plan_id),
         ]
         found.append(ProgramsForGroup(plan_id=plan_id))
+        found += [PlanLineage(plan_id=plan_id), LineageInnovations(plan_id=plan_id)]
     found += [Regions(), GraphStats(), ExportNodes(), ExportRelationships()]
     found += [Plans(region_code=region) for region in (None, "150000", "999999")]
     found += [Entities(label=label) for label in ("Program", "TargetGroup", "Indicator")]
@@ -123,4 +131,15 @@ def cases(plan_ids: list[str]) -> list[Question[Any]]:
     found += [
         RegionScope(region_code=code) for code in ("150000", "150800", "100000", "500000", "110000")
     ]
+    found += [ProgramDiffusion(program_id=program) for program in (PARKS, LOANS, GIG)]
+    for codes in (None, ["150000", "150800"], ["500000", "640000", "620000"]):
+        found += [
+            LineageSummary(region_codes=codes),
+            ReusePairs(region_codes=codes),
+            InstrumentProfile(region_codes=codes),
+        ]
+        found += [
+            InstrumentClauses(region_codes=codes, policy_instrument=kind)
+            for kind in (None, "demand")
+        ]
     return found

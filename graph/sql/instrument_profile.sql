@@ -1,0 +1,36 @@
+-- The region × policy instrument profile (as cypher/instrument_profile.cypher).
+-- Parameters: :region_codes
+-- Returns: region_code, region_name, policy_instrument, policy_instrument_type, clauses, funds,
+--          first_clause_id, first_text
+WITH committing AS (
+  SELECT region.props ->> '$.code' AS region_code, region.props ->> '$.name' AS region_name,
+         clause.props ->> '$.policy_instrument' AS policy_instrument,
+         clause.props ->> '$.policy_instrument_type' AS policy_instrument_type,
+         clause.id, clause.props ->> '$.text' AS text,
+         EXISTS (
+           SELECT 1 FROM edge AS funds
+           WHERE funds.source = clause.plan_id AND funds.type = 'FUNDS'
+             AND funds.props ->> '$.clause_id' = clause.id
+         ) AS funds,
+         row_number() OVER (
+           PARTITION BY region.id, clause.props ->> '$.policy_instrument',
+                        clause.props ->> '$.policy_instrument_type'
+           ORDER BY clause.plan_id, clause.props ->> '$.ordinal'
+         ) AS position
+  FROM node AS clause
+  JOIN edge AS issued ON issued.target = clause.plan_id AND issued.type = 'ISSUED'
+  JOIN node AS region ON region.id = issued.source
+  WHERE clause.label = 'Clause' AND clause.props ->> '$.policy_instrument' IS NOT NULL
+    AND (:region_codes IS NULL
+         OR region.props ->> '$.code' IN (SELECT value FROM json_each(:region_codes)))
+)
+SELECT json_object(
+  'region_code', region_code, 'region_name', region_name, 'policy_instrument', policy_instrument,
+  'policy_instrument_type', policy_instrument_type, 'clauses', count(*),
+  'funds', count(*) FILTER (WHERE funds),
+  'first_clause_id', max(CASE position WHEN 1 THEN id END),
+  'first_text', max(CASE position WHEN 1 THEN text END)
+)
+FROM committing
+GROUP BY region_code, policy_instrument, policy_instrument_type
+ORDER BY region_code, policy_instrument, policy_instrument_type
