@@ -18,7 +18,17 @@ from fastapi_offline import FastAPIOffline
 from api.errors import install_error_handlers
 from api.models import ErrorPublic
 from api.resilience import Resilience
-from api.routers import analysis, cypher, entities, export, meta, plans, regions, search
+from api.routers import (
+    analysis,
+    cypher,
+    entities,
+    export,
+    lineage,
+    meta,
+    plans,
+    regions,
+    search,
+)
 from graph.catalog import CurrentCatalog
 from graph.embedded_store import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
@@ -90,6 +100,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     install_error_handlers(app)
     app.add_middleware(Resilience)
-    for module in (regions, plans, entities, analysis, search, export, meta, cypher):
+    for module in (regions, plans, entities, analysis, lineage, search, export, meta, cypher):
         app.include_router(module.router)
     return app

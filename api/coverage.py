@@ -42,15 +42,27 @@ def coverage(catalog: Catalog, question: Question[Any]) -> Coverage:
     """The plans ``question`` reads: the one it names (``plan_id``), those of the regions it
     names (``region_code``, ``region_codes``), else every plan loaded."""
     values = question.model_dump()
-    plans = catalog.plans
-    loaded = {plan.region_code for plan in plans}
-    if values.get("plan_id") is not None:
-        plans = [p for p in plans if p.id == values["plan_id"]]
     codes = values.get("region_codes") or (
         [values["region_code"]] if values.get("region_code") is not None else None
     )
-    if codes is not None:
-        plans = [p for p in plans if p.region_code in codes]
+    plan_ids = [values["plan_id"]] if values.get("plan_id") is not None else None
+    return plans_coverage(catalog, plan_ids=plan_ids, region_codes=codes)
+
+
+def plans_coverage(
+    catalog: Catalog,
+    *,
+    plan_ids: list[str] | None = None,
+    region_codes: list[str] | None = None,
+) -> Coverage:
+    """The plans read: those of ``plan_ids`` (all when None) of the regions ``region_codes``
+    (all when None); a region named that has no plan loaded is listed as not loaded."""
+    plans = catalog.plans
+    loaded = {plan.region_code for plan in plans}
+    if plan_ids is not None:
+        plans = [p for p in plans if p.id in plan_ids]
+    if region_codes is not None:
+        plans = [p for p in plans if p.region_code in region_codes]
     regions = {row.code: row for row in catalog.regions}
     counts = Counter(plan.region_code for plan in plans)
     gazetteer = default_gazetteer()
@@ -64,7 +76,7 @@ def coverage(catalog: Catalog, question: Question[Any]) -> Coverage:
         ],
         not_loaded=[
             UnloadedRegion(code=code, name=region.name, level=region.level)
-            for code in codes or ()
+            for code in region_codes or ()
             if code not in loaded and (region := gazetteer.by_code.get(code)) is not None
         ],
     )

@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from api import logs
+from api.lineage_tables import plan_report
 from cli import render
 from evaluation.run import evaluate as evaluate_gold
 from graph.build import Graph
@@ -257,6 +258,31 @@ def explain(
         raise _fail(exc, EXIT_NOT_FOUND) from exc
     curated = {row.id: row.curated for row in catalog.entities["Program"]}
     render.print_plan(out, store, found, curated)
+
+
+@app.command()
+def lineage(
+    plan: Annotated[
+        str, typer.Argument(help="A plan's id, file name or hash prefix, or a region.")
+    ],
+    paths: PathsArg = None,
+    graph_file: GraphOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON, for scripts.")] = False,
+) -> None:
+    """Where a plan's clauses come from: each aligned with the plans of the nearest region above
+    (echo, elaboration or local, with the counterpart), shares per chapter, local innovations."""
+    store = _store(paths, graph_file)
+    catalog = Catalog(store)
+    try:
+        found = catalog.plan(plan)
+    except NotFound as exc:
+        raise _fail(exc, EXIT_NOT_FOUND) from exc
+    report = plan_report(catalog, store, found)
+    if as_json:
+        out.print_json(report.model_dump_json())
+        return
+    for part in render.lineage_tables(found, report):
+        out.print(part)
 
 
 @app.command()

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
+from api.lineage_models import PlanLineageReport
 from evaluation.gold import SETS, Accuracy, PlanScores, Score, total
 from graph.coverage_table import CoverageTable
 from graph.questions import (
@@ -237,3 +238,34 @@ def quality_table(scores: list[PlanScores], *, per_plan: bool = False) -> Table:
         table.add_section()
     table.add_row("overall", *(cell(total(scores)) for _, cell in QUALITY_COLUMNS), style="bold")
     return table
+
+
+def lineage_tables(plan: PlanRow, report: PlanLineageReport) -> list[Table | str]:
+    """A plan's lineage for a person: what it was aligned against, the shares per chapter, each
+    clause with its best counterpart, and the local innovations."""
+    if not report.parents:
+        return [f"{plan.title}: {report.note}"]
+    parents = "、".join(f"{p.title} ({p.region_code})" for p in report.parents)
+    chapters = Table("chapter", "heading", "clauses", "echo", "elaboration", "local",
+                     title=f"{plan.title} aligned against {parents}")  # fmt: skip
+    for c in [*report.chapters, report.summary]:
+        chapter = getattr(c, "chapter", "all")
+        chapters.add_row(
+            chapter, getattr(c, "heading", None) or "", str(c.statements),
+            *(f"{n} ({share:.0%})" if share is not None else "0"
+              for n, share in ((c.echo, c.echo_share), (c.elaboration, c.elaboration_share),
+                               (c.local, c.local_share))),
+        )  # fmt: skip
+    clauses = Table("section", "label", "score", title="clauses and their best counterpart")
+    clauses.add_column("clause", overflow="fold", ratio=1)
+    clauses.add_column("counterpart in the parent plan", overflow="fold", ratio=1)
+    for row in report.clauses:
+        if row.rank in (None, 1):
+            clauses.add_row(
+                row.section_path, row.label, f"{row.score:.2f}", row.text, row.parent_text or ""
+            )
+    innovations = Table("what", "name", "section", title="local innovations: the parents lack")
+    innovations.add_column("clause", overflow="fold", ratio=1)
+    for item in report.innovations:
+        innovations.add_row(item.entity_label, item.entity_name, item.section_path, item.text)
+    return [chapters, clauses, innovations]

@@ -1,0 +1,156 @@
+"""The sums behind the lineage answers, made from the questions' rows: label shares per plan and
+per chapter, the region × region reuse matrix, instrument shares per region."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import permutations
+from typing import Protocol
+
+from api.lineage_models import (
+    ChapterLineage,
+    InstrumentShare,
+    LabelCounts,
+    ParentPlan,
+    PlanLineageReport,
+    ReuseCell,
+)
+from graph.catalog import Catalog
+from graph.lineage.align import LABELS
+from graph.questions import (
+    LineageInnovations,
+    LineageSummary,
+    PlanLineage,
+    PlanOutline,
+    Question,
+    RowT,
+)
+from graph.rows import (
+    InstrumentCellRow,
+    LineageRow,
+    LineageSummaryRow,
+    PlanRow,
+    RegionRow,
+    ReusePairRow,
+    SectionRow,
+)
+
+
+def label_counts(labels: Iterable[str]) -> LabelCounts:
+    """The counts and shares of clauses with these labels."""
+    return shares(Counter(labels))
+
+
+def shares(counts: Counter[str]) -> LabelCounts:
+    total = sum(counts[label] for label in LABELS)
+    values: dict[str, int | float | None] = {"statements": total}
+    for label in LABELS:
+        values[label] = counts[label]
+        values[f"{label}_share"] = counts[label] / total if total else None
+    return LabelCounts.model_validate(values)
+
+
+def clause_labels(rows: list[LineageRow]) -> dict[str, LineageRow]:
+    """Each aligned clause once (its first row: the best counterpart)."""
+    first: dict[str, LineageRow] = {}
+    for row in rows:
+        first.setdefault(row.clause_id, row)
+    return first
+
+
+def plan_summary(rows: list[LineageRow]) -> LabelCounts:
+    return label_counts(r.label for r in clause_labels(rows).values())
+
+
+def chapters(rows: list[LineageRow], outline: list[SectionRow]) -> list[ChapterLineage]:
+    """The label shares of each top-level section, in document order."""
+    headings = {s.path: s.heading for s in outline if "." not in s.path}
+    by_chapter: dict[str, list[str]] = defaultdict(list)
+    for row in clause_labels(rows).values():
+        by_chapter[row.section_path.split(".")[0]].append(row.label)
+    order = list(headings)
+    return [
+        ChapterLineage(
+            chapter=chapter, heading=headings.get(chapter), **label_counts(labels).model_dump()
+        )
+        for chapter, labels in sorted(
+            by_chapter.items(),
+            key=lambda item: order.index(item[0]) if item[0] in order else len(order),
+        )
+    ]
+
+
+class Asks(Protocol):
+    """A store, a snapshot, or a request's queries: whatever answers questions."""
+
+    def ask(self, question: Question[RowT]) -> list[RowT]: ...
+
+
+def plan_report(catalog: Catalog, reader: Asks, plan: PlanRow) -> PlanLineageReport:
+    """Everything the lineage of one plan is: its parents, its clauses aligned with theirs, the
+    shares per plan and per chapter, and its local innovations."""
+    rows = reader.ask(PlanLineage(plan_id=plan.id))
+    summaries = reader.ask(LineageSummary(region_codes=[plan.region_code]))
+    parent_ids = next(s.parents for s in summaries if s.plan_id == plan.id)
+    by_id = {p.id: p for p in catalog.plans}
+    parents = [
+        ParentPlan(plan_id=i, region_code=by_id[i].region_code, title=by_id[i].title)
+        for i in parent_ids
+    ]
+    note = (
+        None
+        if parents
+        else (f"no plan of a region above {plan.region_name} is loaded: nothing to align against")
+    )
+    return PlanLineageReport(
+        plan_id=plan.id,
+        parents=parents,
+        note=note,
+        summary=plan_summary(rows),
+        chapters=chapters(rows, reader.ask(PlanOutline(plan_id=plan.id))),
+        innovations=reader.ask(LineageInnovations(plan_id=plan.id)),
+        clauses=rows,
+    )
+
+
+def summary_counts(row: LineageSummaryRow) -> LabelCounts:
+    """The counts and shares of a plan's summary row."""
+    return shares(Counter(echo=row.echo, elaboration=row.elaboration, local=row.local))
+
+
+def reuse_matrix(
+    regions: list[RegionRow], summaries: list[LineageSummaryRow], pairs: list[ReusePairRow]
+) -> list[ReuseCell]:
+    """For each ordered pair of regions with plans, the share of the first's statement clauses
+    that are near-same as a clause of the second's."""
+    statements = Counter[str]()
+    for row in summaries:
+        statements[row.region_code] += row.statements
+    shared: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for pair in pairs:
+        shared[(pair.region_code, pair.other_region_code)].add(pair.clause_id)
+        shared[(pair.other_region_code, pair.region_code)].add(pair.other_clause_id)
+    with_plans = [r for r in regions if statements[r.code]]
+    return [
+        ReuseCell(
+            region_code=a.code,
+            region_name=a.name,
+            other_region_code=b.code,
+            other_region_name=b.name,
+            statements=statements[a.code],
+            reused=len(shared[(a.code, b.code)]),
+            share=len(shared[(a.code, b.code)]) / statements[a.code],
+        )
+        for a, b in permutations(with_plans, 2)
+    ]
+
+
+def instrument_shares(cells: list[InstrumentCellRow]) -> list[InstrumentShare]:
+    totals = Counter[str]()
+    for cell in cells:
+        totals[cell.region_code] += cell.clauses
+    return [
+        InstrumentShare(**cell.model_dump(), share=cell.clauses / totals[cell.region_code])
+        for cell in cells
+    ]

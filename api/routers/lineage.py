@@ -1,0 +1,198 @@
+"""Lineage: where a plan's clauses come from (its parent plans), how a program spread, which
+regions share text, and which policy instruments they use."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
+
+from api.coverage import plans_coverage
+from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
+from api.lineage_models import (
+    ChapterLineage,
+    DiffusionPublic,
+    InstrumentShare,
+    InstrumentsPublic,
+    PlanLineagePublic,
+    PlanLineageSummary,
+    RegionLineagePublic,
+    ReuseCell,
+    ReusePublic,
+)
+from api.lineage_tables import instrument_shares, plan_report, reuse_matrix, summary_counts
+from api.models import Page
+from api.routers.common import CSV_RESPONSE, PlanPath, RegionPath
+from api.routers.entities import ProgramPath
+from api.tables import csv_response, question_table
+from graph.catalog import Catalog
+from graph.questions import (
+    InstrumentClauses,
+    InstrumentProfile,
+    LineageSummary,
+    ProgramDiffusion,
+    ReusePairs,
+)
+from graph.rows import DiffusionRow, InnovationRow, InstrumentClauseRow, LineageRow, ReusePairRow
+
+router = APIRouter(tags=["lineage"])
+
+RegionsQuery = Annotated[
+    str | None,
+    Query(
+        description="Regions, comma-separated codes or names (default: every region with a plan).",
+        examples=["内蒙古,巴彦淖尔,江苏,苏州"],
+        max_length=1000,
+        pattern=r"[^,， \t\n\r\f\v]",
+    ),
+]
+
+
+def _codes(catalog: Catalog, regions: str | None) -> list[str] | None:
+    return [r.code for r in catalog.scope(regions)] if regions else None
+
+
+@router.get("/plans/{plan}/lineage", response_model=PlanLineagePublic, responses=CSV_RESPONSE)
+def plan_lineage(
+    plan: PlanPath,
+    catalog: CatalogDep,
+    queries: QueriesDep,
+    as_csv: CsvDep,
+    table_name: Annotated[
+        Literal["clauses", "innovations", "chapters"],
+        Query(alias="table", description="With CSV: which of the three tables."),
+    ] = "clauses",
+) -> dict[str, object] | Response:
+    """Each statement clause of the plan aligned with the plans of the nearest region above
+    that has any (a city's province, a province's country): echo (same policy, near-same
+    words), elaboration (adds a figure, program, group or money) or local (no counterpart), with
+    its counterparts quoted; the shares per plan and per chapter; the programs and targets the
+    parents lack (local innovations)."""
+    found = catalog.plan(plan)
+    report = plan_report(catalog, queries, found)
+    searched = plans_coverage(catalog, plan_ids=[found.id, *(p.plan_id for p in report.parents)])
+    if as_csv:
+        if table_name == "innovations":
+            return csv_response(report.innovations, InnovationRow, "lineage-innovations", searched)
+        if table_name == "chapters":
+            return csv_response(report.chapters, ChapterLineage, "lineage-chapters", searched)
+        return csv_response(report.clauses, LineageRow, "lineage", searched)
+    return {**dict(report), "coverage": searched, "explain": queries.explained}
+
+
+@router.get("/regions/{region}/lineage", response_model=RegionLineagePublic, responses=CSV_RESPONSE)
+def region_lineage(
+    region: RegionPath, catalog: CatalogDep, queries: QueriesDep, as_csv: CsvDep
+) -> dict[str, object] | Response:
+    """The region's plans, each with the shares of its clauses that echo, elaborate on or
+    depart from its parent plans (`own`); and the plans aligned against the region's plans,
+    with how much of them echoes it (`child`)."""
+    found = catalog.region(region)
+    every = queries.ask(LineageSummary())
+    own_ids = {p.id for p in catalog.plans if p.region_code == found.code}
+    plans = [
+        PlanLineageSummary(
+            role="own" if row.plan_id in own_ids else "child",
+            **row.model_dump(exclude={"statements", "echo", "elaboration", "local"}),
+            **summary_counts(row).model_dump(),
+        )
+        for row in every
+        if row.plan_id in own_ids or own_ids & set(row.parents)
+    ]
+    searched = plans_coverage(catalog, plan_ids=[p.plan_id for p in plans])
+    if as_csv:
+        return csv_response(plans, PlanLineageSummary, "region-lineage", searched)
+    return {
+        "coverage": searched,
+        "region": found,
+        "plans": plans,
+        "explain": queries.explained,
+    }
+
+
+@router.get("/programs/{name}/diffusion", response_model=DiffusionPublic, responses=CSV_RESPONSE)
+def program_diffusion(
+    name: ProgramPath, catalog: CatalogDep, queries: QueriesDep, as_csv: CsvDep
+) -> dict[str, object] | Response:
+    """How a program spread: every plan that covers or funds it, by issue date and level, with
+    its first clause on the program and the plans whose clauses on it its own echo (a parent
+    plan) or reuse (an earlier plan of another region)."""
+    program = catalog.entity("Program", name)
+    adopters = queries.ask(ProgramDiffusion(program_id=program.id))
+    searched = plans_coverage(catalog)
+    if as_csv:
+        return csv_response(adopters, DiffusionRow, "diffusion", searched)
+    return {
+        "coverage": searched,
+        "program_id": program.id,
+        "program_name": program.name,
+        "adopters": adopters,
+        "explain": queries.explained,
+    }
+
+
+@router.get("/reuse", response_model=ReusePublic, responses=CSV_RESPONSE)
+def reuse(
+    catalog: CatalogDep, queries: QueriesDep, as_csv: CsvDep, regions: RegionsQuery = None
+) -> dict[str, object] | Response:
+    """The region × region reuse matrix: for each ordered pair, the share of the first region's
+    statement clauses that are near-same (trigram Jaccard ≥ 0.6) as a clause of the second's."""
+    codes = _codes(catalog, regions)
+    scope = catalog.scope(regions) if regions else catalog.regions
+    matrix = reuse_matrix(
+        list(scope),
+        queries.ask(LineageSummary(region_codes=codes)),
+        queries.ask(ReusePairs(region_codes=codes)),
+    )
+    searched = plans_coverage(catalog, region_codes=codes)
+    if as_csv:
+        return csv_response(matrix, ReuseCell, "reuse", searched)
+    return {"coverage": searched, "matrix": matrix, "explain": queries.explained}
+
+
+@router.get("/reuse/pairs", response_model=Page[ReusePairRow], responses=CSV_RESPONSE)
+def reuse_pairs(
+    catalog: CatalogDep,
+    queries: QueriesDep,
+    paging: PagingDep,
+    as_csv: CsvDep,
+    regions: RegionsQuery = None,
+) -> dict[str, object] | Response:
+    """The near-same clause pairs between plans of different regions, both quoted, from the
+    later plan's clause to the earlier's; with `regions`, the pairs within those regions."""
+    question = ReusePairs(region_codes=_codes(catalog, regions))
+    return question_table(question, paging, queries, as_csv=as_csv, filename="reuse-pairs")
+
+
+@router.get("/instruments", response_model=InstrumentsPublic, responses=CSV_RESPONSE)
+def instruments(
+    catalog: CatalogDep, queries: QueriesDep, as_csv: CsvDep, regions: RegionsQuery = None
+) -> dict[str, object] | Response:
+    """The region × policy instrument profile (Rothwell–Zegveld: supply, demand, environment,
+    with sub-types): how many of a region's clauses behind a COVERS or FUNDS use each, their
+    share, and the first of them."""
+    codes = _codes(catalog, regions)
+    profile = instrument_shares(queries.ask(InstrumentProfile(region_codes=codes)))
+    searched = plans_coverage(catalog, region_codes=codes)
+    if as_csv:
+        return csv_response(profile, InstrumentShare, "instruments", searched)
+    return {"coverage": searched, "profile": profile, "explain": queries.explained}
+
+
+@router.get(
+    "/instruments/clauses", response_model=Page[InstrumentClauseRow], responses=CSV_RESPONSE
+)
+def instrument_clauses(
+    catalog: CatalogDep,
+    queries: QueriesDep,
+    paging: PagingDep,
+    as_csv: CsvDep,
+    regions: RegionsQuery = None,
+    kind: Annotated[
+        Literal["supply", "demand", "environment"] | None,
+        Query(description="Only clauses of this instrument class."),
+    ] = None,
+) -> dict[str, object] | Response:
+    """The clauses behind a COVERS or FUNDS with their policy instrument, quoted."""
+    question = InstrumentClauses(region_codes=_codes(catalog, regions), policy_instrument=kind)
+    return question_table(question, paging, queries, as_csv=as_csv, filename="instrument-clauses")
