@@ -76,7 +76,9 @@ class PlanKey(BaseModel):
     region_code: str
     region_name: str
     parents: list[str]
-    reused: int = Field(description="Statement clauses near-same as a clause of another region.")
+    reused: int = Field(
+        description="Statement clauses in a family of near-same clauses with another region's."
+    )
 
 
 class PlanLineageSummary(LabelCounts, PlanKey):
@@ -109,7 +111,8 @@ class ReuseCell(BaseModel):
     other_region_name: str
     statements: int = Field(description="Statement clauses of the region's plans.")
     reused: int = Field(
-        description="Of those, the clauses near-same as a clause of the other region's plans."
+        description="Of those, the clauses in a family of near-same clauses with a clause of the "
+        "other region's plans."
     )
     share: float | None
 

@@ -32,7 +32,7 @@ from graph.rows import (
     LineageSummaryRow,
     PlanRow,
     RegionRow,
-    ReusePairRow,
+    ReuseCountRow,
     SectionRow,
 )
 
@@ -120,17 +120,14 @@ def summary_counts(row: LineageSummaryRow) -> LabelCounts:
 
 
 def reuse_matrix(
-    regions: list[RegionRow], summaries: list[LineageSummaryRow], pairs: list[ReusePairRow]
+    regions: list[RegionRow], summaries: list[LineageSummaryRow], counts: list[ReuseCountRow]
 ) -> list[ReuseCell]:
     """For each ordered pair of regions with plans, the share of the first's statement clauses
-    that are near-same as a clause of the second's."""
+    that are in a family of near-same clauses with a clause of the second's."""
     statements = Counter[str]()
     for row in summaries:
         statements[row.region_code] += row.statements
-    shared: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for pair in pairs:
-        shared[(pair.region_code, pair.other_region_code)].add(pair.clause_id)
-        shared[(pair.other_region_code, pair.region_code)].add(pair.other_clause_id)
+    reused = {(c.region_code, c.other_region_code): c.reused for c in counts}
     with_plans = [r for r in regions if statements[r.code]]
     return [
         ReuseCell(
@@ -139,8 +136,8 @@ def reuse_matrix(
             other_region_code=b.code,
             other_region_name=b.name,
             statements=statements[a.code],
-            reused=len(shared[(a.code, b.code)]),
-            share=len(shared[(a.code, b.code)]) / statements[a.code],
+            reused=reused.get((a.code, b.code), 0),
+            share=reused.get((a.code, b.code), 0) / statements[a.code],
         )
         for a, b in permutations(with_plans, 2)
     ]

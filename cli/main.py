@@ -24,6 +24,8 @@ from rich.progress import Progress
 from api import logs
 from api.lineage_tables import plan_report
 from cli import render
+from evaluation.instruments import score_instruments
+from evaluation.lineage import score_alignment
 from evaluation.run import evaluate as evaluate_gold
 from graph.build import Graph
 from graph.catalog import Catalog
@@ -380,15 +382,35 @@ def evaluate(
     misses: Annotated[
         bool, typer.Option("--misses", help="List what was missed or wrongly found.")
     ] = False,
+    lineage: Annotated[
+        bool,
+        typer.Option(
+            "--lineage",
+            help="Score lineage instead: clause alignment and policy instruments "
+            "(gold in tests/fixtures/lineage).",
+        ),
+    ] = False,
 ) -> None:
     """Score extraction against gold annotations: precision and recall per document set."""
     fixtures = get_settings().paths.data_dir.parent / "tests" / "fixtures"
     folders = plan_dirs or [get_settings().paths.plans_dir, fixtures / "plans", fixtures / "corpus"]
+    wide = Console(width=max(out.width, render.QUALITY_WIDTH))
+    if lineage:
+        lineage_gold = gold_dir or fixtures / "lineage"
+        try:
+            alignments = [
+                score_alignment(p, folders) for p in sorted(lineage_gold.glob("align_*.yaml"))
+            ]
+            instruments = score_instruments(lineage_gold / "instruments.yaml", folders)
+        except PolicyGraphError as exc:
+            raise _fail(exc) from exc
+        wide.print(render.alignment_table(alignments))
+        wide.print(render.instrument_table(instruments))
+        return
     try:
         scores = evaluate_gold(gold_dir or fixtures / "gold", folders)
     except PolicyGraphError as exc:
         raise _fail(exc) from exc
-    wide = Console(width=max(out.width, render.QUALITY_WIDTH))
     wide.print(render.quality_table(scores, per_plan=per_plan))
     if misses:
         for score in scores:

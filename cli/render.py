@@ -10,6 +10,8 @@ from rich.tree import Tree
 
 from api.lineage_models import PlanLineageReport
 from evaluation.gold import SETS, Accuracy, PlanScores, Score, total
+from evaluation.instruments import InstrumentScores
+from evaluation.lineage import GOLD_LABELS, AlignmentScores
 from graph.coverage_table import CoverageTable
 from graph.questions import (
     IndicatorTargets,
@@ -22,6 +24,7 @@ from graph.questions import (
 )
 from graph.rows import PlanRow, RegionProgramRow, SectionRow, StatRow
 from loaders.discovered import Discovered
+from loaders.instruments import CLASSES
 
 PLAN_FIELDS = (
     "id", "source", "region_code", "kind", "issuer", "doc_number", "issued_on",
@@ -269,3 +272,40 @@ def lineage_tables(plan: PlanRow, report: PlanLineageReport) -> list[Table | str
     for item in report.innovations:
         innovations.add_row(item.entity_label, item.entity_name, item.section_path, item.text)
     return [chapters, clauses, innovations]
+
+
+def alignment_table(scores: list[AlignmentScores]) -> Table:
+    """Precision and recall per label for each aligned pair of plans, and how often the best
+    counterpart found is one the gold names."""
+    table = Table("set", "child → parent", "label", "gold", "found", "precision", "recall",
+                  title="lineage: clause labels against the alignment gold")  # fmt: skip
+    for score in scores:
+        for label in GOLD_LABELS:
+            counts = score.score(label)
+            table.add_row(
+                score.set, f"{score.child} → {score.parent}", label, str(counts.gold),
+                str(counts.found), _fraction(counts.precision), _fraction(counts.recall),
+            )  # fmt: skip
+        right = (
+            score.counterpart_hits / score.counterpart_total if score.counterpart_total else None
+        )
+        table.add_row(
+            score.set, "", "best counterpart right", str(score.counterpart_total), "", "",
+            _fraction(right), style="dim",
+        )  # fmt: skip
+        table.add_section()
+    return table
+
+
+def instrument_table(scores: list[InstrumentScores]) -> Table:
+    """Accuracy of the instrument class and sub-type per document set, with the class confusion
+    matrix (rows: gold, columns: found)."""
+    table = Table("set", "clauses", "class accuracy", "sub-type accuracy",
+                  *(f"gold {g}: found S / D / E" for g in CLASSES),
+                  title="policy instruments against the instrument gold")  # fmt: skip
+    for score in scores:
+        table.add_row(
+            score.set, str(score.total), _fraction(score.accuracy), _fraction(score.subtype_accuracy),
+            *(" / ".join(str(score.confusion[(g, f)]) for f in CLASSES) for g in CLASSES),
+        )  # fmt: skip
+    return table

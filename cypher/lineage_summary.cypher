@@ -1,6 +1,6 @@
 // Per plan (of $region_codes, or all): the plans it was aligned against, how many of its clauses
-// are statements, how many of those echo, elaborate or are local, and how many share their text
-// with a plan of another region (REUSES, either way).
+// are statements, how many of those echo, elaborate or are local, and how many are in a family of
+// near-same clauses that spans two regions or more.
 // Parameters: $region_codes
 // Returns: plan_id, plan_title, region_code, region_name, parents, statements, echo,
 //          elaboration, local, reused
@@ -13,7 +13,7 @@ CALL (plan) {
          count(CASE clause.lineage WHEN 'echo' THEN 1 END) AS echo,
          count(CASE clause.lineage WHEN 'elaboration' THEN 1 END) AS elaboration,
          count(CASE clause.lineage WHEN 'local' THEN 1 END) AS local,
-         count(CASE WHEN EXISTS { (clause)-[:REUSES]-() } THEN 1 END) AS reused
+         count(clause.reuse_family) AS reused
 }
 RETURN plan.id AS plan_id, plan.title AS plan_title, region.code AS region_code,
        region.name AS region_name, coalesce(plan.lineage_parents, []) AS parents, statements,

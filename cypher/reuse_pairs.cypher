@@ -1,6 +1,7 @@
-// Near-same clauses of plans of different regions (REUSES: from the later plan's clause to the
-// earlier's), with both quotes and the Jaccard similarity of their trigrams. $region_codes (a
-// list, or null for all) keeps the pairs whose two plans are both of those regions.
+// Near-same clauses of plans of different regions: each clause of a family of near-same clauses
+// with the family's root (its earliest clause, of another region), both quoted, and the Jaccard
+// similarity of their trigrams. $region_codes (a list, or null for all) keeps the pairs whose two
+// plans are both of those regions.
 // Parameters: $region_codes
 // Returns: region_code, region_name, plan_id, clause_id, section_path, text, other_region_code,
 //          other_region_name, other_plan_id, other_clause_id, other_section_path, other_text,

@@ -24,7 +24,7 @@ from typing import Any
 from graph.build import Graph
 from graph.errors import GraphFileError
 from graph.lineage.corpus import assemble
-from graph.lineage.reuse import reused_pairs
+from graph.lineage.reuse import reuse_families
 from graph.lineage.vertical import align_all
 from graph.lineage.written import lineage_rows
 from graph.queries import SQL, QueryRegistry
@@ -146,8 +146,9 @@ class GraphWriter:
             return [json.loads(r[0]) for r in self._db.execute(queries[f"lineage/{name}"].text)]
 
         plans = assemble(rows("plans"), rows("clauses"), rows("facts"), rows("regions"))
-        written = lineage_rows(align_all(plans), reused_pairs(plans))
+        written = lineage_rows(align_all(plans), reuse_families(plans))
         self._db.executemany(queries["lineage/set_clause"].text, written.clauses)
+        self._db.executemany(queries["lineage/set_family"].text, written.families)
         self._db.executemany(
             queries["lineage/set_plan"].text,
             [{"id": r["id"], "parents": json.dumps(r["parents"])} for r in written.plans],

@@ -21,7 +21,7 @@ from neo4j import ManagedTransaction
 
 from graph.build import Graph
 from graph.lineage.corpus import assemble
-from graph.lineage.reuse import reused_pairs
+from graph.lineage.reuse import reuse_families
 from graph.lineage.vertical import align_all, stale
 from graph.lineage.written import lineage_rows
 from graph.queries import QueryRegistry
@@ -112,24 +112,36 @@ def refresh_lineage(
 ) -> None:
     """Lineage again, in the load's transaction, where the plans ``changed`` alter it: the
     alignment of those plans, of the plans below them and of any whose parents are no longer the
-    ones they were aligned against (a parent replaced); and the reuse between those plans and all
-    others (the other pairs are unchanged; a replaced plan's went with its clauses)."""
+    ones they were aligned against (a parent replaced); and the families of near-same clauses,
+    computed over every plan and written where a clause's family changed."""
     plan_rows = tx.run(registry["lineage/plans"].text).data()
     region_rows = tx.run(registry["lineage/regions"].text).data()
     aligned_to = {r["plan_id"]: tuple(r["lineage_parents"] or ()) for r in plan_rows}
     redo = stale(assemble(plan_rows, [], [], region_rows), aligned_to, changed)
     every_plan = [r["plan_id"] for r in plan_rows]
+    clause_rows = tx.run(registry["lineage/clauses"].text, plan_ids=every_plan).data()
     plans = assemble(
         plan_rows,
-        tx.run(registry["lineage/clauses"].text, plan_ids=every_plan).data(),
+        clause_rows,
         tx.run(registry["lineage/facts"].text, plan_ids=every_plan).data(),
         region_rows,
     )
     tx.run(registry["lineage/clear"].text, plan_ids=sorted(redo)).consume()
-    written = lineage_rows(align_all(plans, only=redo), reused_pairs(plans, only=changed))
+    members = reuse_families(plans)
+    family_now = {m.clause_id: m.family for m in members}
+    moved = {
+        row["clause_id"]
+        for row in clause_rows
+        if row["reuse_family"] != family_now.get(row["clause_id"])
+    }
+    tx.run(registry["lineage/clear_reuse"].text, clause_ids=sorted(moved)).consume()
+    written = lineage_rows(
+        align_all(plans, only=redo), [m for m in members if m.clause_id in moved]
+    )
     for text, rows in (
         (registry["lineage/set_plans"].text, written.plans),
         (registry["lineage/set_clauses"].text, written.clauses),
+        (registry["lineage/set_families"].text, written.families),
         (_clause_to_clause(registry, Rel.ECHOES), written.echoes),
         (_clause_to_clause(registry, Rel.REUSES), written.reuses),
     ):

@@ -40,6 +40,7 @@ from graph.rows import (
     RegionRelationRow,
     RegionRow,
     RelationshipRow,
+    ReuseCountRow,
     ReusePairRow,
     Row,
     ScopeRow,
@@ -263,6 +264,12 @@ class ReusePairs(Question[ReusePairRow]):
     """Pairs whose two plans are both of these regions (null for all)."""
 
 
+class ReuseMatrix(Question[ReuseCountRow]):
+    name = "reuse_matrix"
+    region_codes: list[str] | None = None
+    """Both regions of a cell among these (null for all)."""
+
+
 class InstrumentProfile(Question[InstrumentCellRow]):
     name = "instrument_profile"
     region_codes: list[str] | None = None
@@ -278,7 +285,7 @@ QUESTIONS: tuple[type[Question[Any]], ...] = (
     RegionsForProgram, ProgramRegionRelations, IndicatorRegionRelations, ProgramsForGroup, IndicatorTargets, RegionCoverage, RegionMatrix,
     ClauseSearch, PlanOutline, GraphStats, RegionScope, ExportNodes, ExportRelationships,
     Regions, Plans, Entities, PlanFundings, PlanCitations, PlanLineage, LineageInnovations,
-    LineageSummary, ProgramDiffusion, ReusePairs, InstrumentProfile, InstrumentClauses,
+    LineageSummary, ProgramDiffusion, ReusePairs, ReuseMatrix, InstrumentProfile, InstrumentClauses,
 )  # fmt: skip
 
 

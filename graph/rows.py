@@ -306,6 +306,14 @@ class ReusePairRow(Row):
     score: float
 
 
+class ReuseCountRow(Row):
+    region_code: str
+    region_name: str
+    other_region_code: str
+    other_region_name: str
+    reused: int
+
+
 class InstrumentCellRow(Row):
     region_code: str
     region_name: str

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from rich.table import Table
 
 from cli.render import QUALITY_WIDTH, quality_table
 from evaluation.gold import PlanScores
@@ -112,6 +113,8 @@ CLEAR_DATABASE = "MATCH (n) DETACH DELETE n"
 
 QUALITY_KEY = pytest.StashKey[list[PlanScores]]()
 """Where the quality tests leave their scores for the end-of-run report."""
+LINEAGE_KEY = pytest.StashKey[list[Table]]()
+"""Where the lineage quality tests leave their tables for the end-of-run report."""
 
 
 def pytest_terminal_summary(
@@ -119,7 +122,10 @@ def pytest_terminal_summary(
 ) -> None:
     """Print the extraction quality report when the quality tests ran."""
     scores = config.stash.get(QUALITY_KEY, None)
-    if scores:
+    tables = [quality_table(scores)] if scores else []
+    tables += config.stash.get(LINEAGE_KEY, [])
+    if tables:
         console = Console(file=io.StringIO(), width=QUALITY_WIDTH, record=True)
-        console.print(quality_table(scores))
+        for table in tables:
+            console.print(table)
         terminalreporter.write(console.export_text())

@@ -31,6 +31,7 @@ from graph.questions import (
     InstrumentProfile,
     LineageSummary,
     ProgramDiffusion,
+    ReuseMatrix,
     ReusePairs,
 )
 from graph.rows import DiffusionRow, InnovationRow, InstrumentClauseRow, LineageRow, ReusePairRow
@@ -136,13 +137,14 @@ def reuse(
     catalog: CatalogDep, queries: QueriesDep, as_csv: CsvDep, regions: RegionsQuery = None
 ) -> dict[str, object] | Response:
     """The region × region reuse matrix: for each ordered pair, the share of the first region's
-    statement clauses that are near-same (trigram Jaccard ≥ 0.6) as a clause of the second's."""
+    statement clauses that are near-same (trigram Jaccard ≥ 0.6, or through a chain of such
+    clauses: a family) as a clause of the second's."""
     codes = _codes(catalog, regions)
     scope = catalog.scope(regions) if regions else catalog.regions
     matrix = reuse_matrix(
         list(scope),
         queries.ask(LineageSummary(region_codes=codes)),
-        queries.ask(ReusePairs(region_codes=codes)),
+        queries.ask(ReuseMatrix(region_codes=codes)),
     )
     searched = plans_coverage(catalog, region_codes=codes)
     if as_csv:
@@ -158,8 +160,8 @@ def reuse_pairs(
     as_csv: CsvDep,
     regions: RegionsQuery = None,
 ) -> dict[str, object] | Response:
-    """The near-same clause pairs between plans of different regions, both quoted, from the
-    later plan's clause to the earlier's; with `regions`, the pairs within those regions."""
+    """Each clause of a family of near-same clauses with the family's root — its earliest
+    clause, of another region — both quoted; with `regions`, the pairs within those regions."""
     question = ReusePairs(region_codes=_codes(catalog, regions))
     return question_table(question, paging, queries, as_csv=as_csv, filename="reuse-pairs")
 

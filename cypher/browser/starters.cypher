@@ -34,3 +34,33 @@ RETURN p.title AS plan, collect(program.name) AS discovered
 
 // 巴彦淖尔市 up to the country
 MATCH path = (:Region {name: '巴彦淖尔市'})-[:PART_OF*]->(:Region) RETURN path
+
+// 巴彦淖尔's clauses and the 内蒙古 clauses they echo or elaborate on (ECHOES), both quoted
+MATCH (c:Clause)-[e:ECHOES {rank: 1}]->(p:Clause)
+MATCH (:Region {short_name: '巴彦淖尔'})-[:ISSUED]->(:Plan {id: c.plan_id})
+RETURN e.label AS label, e.score AS score, c.text AS clause, p.text AS counterpart, e.added AS added
+ORDER BY c.ordinal
+
+// A plan's share of echo, elaboration and local clauses
+MATCH (r:Region)-[:ISSUED]->(p:Plan)
+WHERE p.lineage_parents IS NOT NULL
+MATCH (c:Clause {plan_id: p.id}) WHERE c.lineage IS NOT NULL
+RETURN r.name AS region, c.lineage AS label, count(*) AS clauses ORDER BY region, label
+
+// Near-same clauses of two regions (REUSES: a clause to the earliest clause of its family)
+MATCH (a:Region)-[:ISSUED]->(:Plan)-[:HAS_SECTION*]->(:Section)-[:HAS_CLAUSE]->(c:Clause)-[u:REUSES]->(o:Clause)
+MATCH (b:Region)-[:ISSUED]->(:Plan {id: o.plan_id})
+RETURN a.name AS region, b.name AS other_region, u.score AS score, c.text AS clause, o.text AS other
+ORDER BY score DESC LIMIT 25
+
+// How 零工市场 spread: the plans covering it, oldest first, with their first clause on it
+MATCH (r:Region)-[:ISSUED]->(p:Plan)-[c:COVERS]->(:Program {name: '零工市场'})
+MATCH (first:Clause {id: c.clause_ids[0]})
+RETURN p.issued_on AS issued_on, r.level AS level, r.name AS region, first.text AS clause
+ORDER BY coalesce(issued_on, '9999'), region
+
+// Policy instruments by region: supply, demand and environment side
+MATCH (r:Region)-[:ISSUED]->(p:Plan)
+MATCH (c:Clause {plan_id: p.id}) WHERE c.policy_instrument IS NOT NULL
+RETURN r.name AS region, c.policy_instrument AS instrument, c.policy_instrument_type AS type,
+       count(*) AS clauses ORDER BY region, instrument, type

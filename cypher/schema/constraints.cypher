@@ -17,6 +17,7 @@ CREATE INDEX region_code IF NOT EXISTS FOR (n:Region) ON (n.code);
 CREATE INDEX plan_source IF NOT EXISTS FOR (n:Plan) ON (n.source);
 CREATE INDEX section_plan IF NOT EXISTS FOR (n:Section) ON (n.plan_id);
 CREATE INDEX clause_plan IF NOT EXISTS FOR (n:Clause) ON (n.plan_id);
+CREATE INDEX clause_family IF NOT EXISTS FOR (n:Clause) ON (n.reuse_family);
 CREATE INDEX serves_plan IF NOT EXISTS FOR ()-[r:SERVES]-() ON (r.plan_id);
 CREATE FULLTEXT INDEX clause_text IF NOT EXISTS FOR (n:Clause) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 CALL db.awaitIndexes(300);

@@ -1,6 +1,7 @@
 """A set of plans' lineage as the rows a store writes: each aligned clause's label and score,
 each plan's parents searched, an ECHOES relationship from a clause to each counterpart, and a
-REUSES relationship from a clause to the near-same clause of an earlier plan of another region."""
+REUSES relationship from a clause to the root of its family of near-same clauses when the root is
+of another region, and the family on the clause."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.lineage.reuse import ReusedPair
+from graph.lineage.reuse import Member
 from graph.lineage.vertical import PlanLineage
 from graph.schema import Rel
 
@@ -21,25 +22,29 @@ class LineageRows:
     """``id``, ``parents``."""
     echoes: list[dict[str, Any]] = field(default_factory=list)
     """``source``, ``target``, ``key``, ``properties``."""
+    families: list[dict[str, Any]] = field(default_factory=list)
+    """``id``, ``family``: the clauses of families that span two regions or more."""
     reuses: list[dict[str, Any]] = field(default_factory=list)
     """``source``, ``target``, ``key``, ``properties``."""
 
 
-def lineage_rows(lineages: Iterable[PlanLineage], pairs: Iterable[ReusedPair]) -> LineageRows:
+def lineage_rows(lineages: Iterable[PlanLineage], members: Iterable[Member]) -> LineageRows:
     rows = LineageRows()
-    for pair in pairs:
-        rows.reuses.append(
-            {
-                "source": pair.clause_id,
-                "target": pair.other_clause_id,
-                "key": f"{Rel.REUSES}:{pair.other_clause_id}",
-                "properties": {
-                    "score": pair.score,
-                    "plan_id": pair.plan_id,
-                    "other_plan_id": pair.other_plan_id,
-                },
-            }
-        )
+    for member in members:
+        rows.families.append({"id": member.clause_id, "family": member.family})
+        if member.reuses:
+            rows.reuses.append(
+                {
+                    "source": member.clause_id,
+                    "target": member.family,
+                    "key": f"{Rel.REUSES}:{member.family}",
+                    "properties": {
+                        "score": member.score,
+                        "plan_id": member.plan_id,
+                        "other_plan_id": member.root_plan_id,
+                    },
+                }
+            )
     for lineage in lineages:
         rows.plans.append({"id": lineage.plan.id, "parents": list(lineage.parents)})
         for aligned in lineage.clauses:

@@ -1,5 +1,5 @@
 -- Per plan (of :region_codes, a JSON list, or null for all): its parents, statement clauses and
--- how many echo, elaborate, are local or are reused (as cypher/lineage_summary.cypher).
+-- how many echo, elaborate, are local or are in a family of near-same clauses across regions (as cypher/lineage_summary.cypher).
 -- Parameters: :region_codes
 -- Returns: plan_id, plan_title, region_code, region_name, parents, statements, echo,
 --          elaboration, local, reused
@@ -11,10 +11,7 @@ SELECT json_object(
   'echo', count(clause.id) FILTER (WHERE clause.props ->> '$.lineage' = 'echo'),
   'elaboration', count(clause.id) FILTER (WHERE clause.props ->> '$.lineage' = 'elaboration'),
   'local', count(clause.id) FILTER (WHERE clause.props ->> '$.lineage' = 'local'),
-  'reused', count(clause.id) FILTER (WHERE EXISTS (
-    SELECT 1 FROM edge AS reuse
-    WHERE reuse.type = 'REUSES' AND (reuse.source = clause.id OR reuse.target = clause.id)
-  ))
+  'reused', count(clause.props ->> '$.reuse_family')
 )
 FROM node AS plan
 JOIN edge AS issued ON issued.target = plan.id AND issued.type = 'ISSUED'

@@ -1,4 +1,5 @@
--- Near-same clauses of plans of different regions, with both quotes (as
+-- Each clause of a family of near-same clauses with the family's root of another region, both
+-- quoted (as
 -- cypher/reuse_pairs.cypher). :region_codes (a JSON list, or null) keeps the pairs whose two
 -- plans are both of those regions.
 -- Parameters: :region_codes

@@ -133,6 +133,29 @@ def test_funders_answers_with_quotes_and_accepts_traditional_aliases(tmp_path: P
     assert "宁夏回族自治区" in result.output and "贴息" in result.output
 
 
+def test_lineage_shows_a_plans_alignment_and_its_json_the_api_report(tmp_path: Path) -> None:
+    out = tmp_path / "g.db"
+    runner.invoke(app, ["build", str(PLANS_DIR), "--out", str(out)])
+    shown = runner.invoke(app, ["lineage", "巴彦淖尔", "--graph", str(out)], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    for text in ("内蒙古自治区“十四五”就业促进规划", "elaboration", "local innovations"):
+        assert text in shown.output
+    as_json = runner.invoke(app, ["lineage", "巴彦淖尔", "--graph", str(out), "--json"])
+    report = json.loads(as_json.output)
+    assert report["parents"][0]["region_code"] == "150000" and report["summary"]["statements"] > 40
+    alone = runner.invoke(app, ["lineage", "重庆", "--graph", str(out)])
+    assert alone.exit_code == 0 and "nothing to align against" in alone.output
+    missing = runner.invoke(app, ["lineage", "no-such-plan", "--graph", str(out)])
+    assert missing.exit_code == 4
+
+
+def test_evaluate_lineage_reports_both_alignment_sets_and_the_instrument_sets() -> None:
+    result = runner.invoke(app, ["evaluate", "--lineage"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    for text in ("tuned", "held-out", "corpus-blind", "class accuracy"):
+        assert text in result.output
+
+
 def test_coverage_lists_every_province_and_the_plans_loaded(tmp_path: Path) -> None:
     result = runner.invoke(app, ["coverage", str(NINGXIA), str(CHONGQING), "--json"])
     assert result.exit_code == 0, result.output

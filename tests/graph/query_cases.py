@@ -31,6 +31,7 @@ from graph.questions import (
     Regions,
     RegionScope,
     RegionsForProgram,
+    ReuseMatrix,
     ReusePairs,
 )
 
@@ -136,6 +137,7 @@ def cases(plan_ids: list[str]) -> list[Question[Any]]:
         found += [
             LineageSummary(region_codes=codes),
             ReusePairs(region_codes=codes),
+            ReuseMatrix(region_codes=codes),
             InstrumentProfile(region_codes=codes),
         ]
         found += [

@@ -1,0 +1,118 @@
+"""The lineage answers over HTTP, on both stores: both quotes of every alignment, what was
+searched, shares that add up, CSV, and 404s that name what is missing."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from fastapi.testclient import TestClient
+
+BAYANNUR, INNER_MONGOLIA = "150800", "150000"
+
+
+def _csv(client: TestClient, url: str) -> tuple[list[dict[str, str]], dict[str, str]]:
+    response = client.get(url, headers={"Accept": "text/csv"})
+    assert response.status_code == 200, response.text
+    return list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff")))), dict(response.headers)
+
+
+def test_a_plans_lineage_quotes_both_sides_and_names_what_it_searched(client: TestClient) -> None:
+    body = client.get("/plans/巴彦淖尔/lineage").json()
+    (parent,) = body["parents"]
+    assert parent["region_code"] == INNER_MONGOLIA and body["note"] is None
+    assert {r["code"] for r in body["coverage"]["regions"]} == {BAYANNUR, INNER_MONGOLIA}
+    summary = body["summary"]
+    assert summary["statements"] == summary["echo"] + summary["elaboration"] + summary["local"]
+    assert summary["echo_share"] + summary["elaboration_share"] + summary["local_share"] == (
+        pytest.approx(1)
+    )
+    assert sum(c["statements"] for c in body["chapters"]) == summary["statements"]
+    for row in body["clauses"]:
+        assert row["text"] and row["plan_id"] == body["plan_id"]
+        if row["label"] == "local":
+            assert row["parent_text"] is None and row["rank"] is None
+        else:
+            assert row["parent_plan_id"] == parent["plan_id"] and row["parent_text"]
+            assert 0 < row["counterpart_score"] <= 1 and row["rank"] >= 1
+    assert body["innovations"], "巴彦淖尔 names programs 内蒙古's plan does not"
+    for item in body["innovations"]:
+        assert item["entity_label"] in ("Program", "Indicator")
+
+
+def test_a_plan_with_no_plan_above_says_so(client: TestClient) -> None:
+    body = client.get("/plans/重庆/lineage").json()
+    assert body["parents"] == [] and body["clauses"] == []
+    assert "nothing to align against" in body["note"]
+
+
+@pytest.mark.parametrize("table", ["clauses", "innovations", "chapters"])
+def test_a_plans_lineage_comes_as_csv(client: TestClient, table: str) -> None:
+    rows, headers = _csv(client, f"/plans/巴彦淖尔/lineage?table={table}")
+    assert rows and headers["x-plans-searched"] == "2"
+    if table == "clauses":
+        assert {"text", "parent_text", "label", "score", "added"} <= set(rows[0])
+
+
+def test_a_regions_lineage_lists_its_plans_and_the_plans_below_aligned_with_them(
+    client: TestClient,
+) -> None:
+    body = client.get("/regions/内蒙古/lineage").json()
+    roles = {row["region_code"]: row["role"] for row in body["plans"]}
+    assert roles == {INNER_MONGOLIA: "own", BAYANNUR: "child"}
+    (child,) = [row for row in body["plans"] if row["role"] == "child"]
+    assert child["statements"] == child["echo"] + child["elaboration"] + child["local"] > 0
+
+
+def test_a_programs_diffusion_is_ordered_in_time_then_level(client: TestClient) -> None:
+    body = client.get("/programs/零工市场/diffusion").json()
+    adopters = body["adopters"]
+    assert len(adopters) >= 3 and body["coverage"]["plans"] == 5
+    dates = [a["issued_on"] or "9999" for a in adopters]
+    assert dates == sorted(dates)
+    for adopter in adopters:
+        assert "零工" in adopter["text"] or adopter["relation"] == "funds"
+        assert adopter["relation"] in ("funds", "covers")
+
+
+def test_the_reuse_matrix_is_shares_of_each_regions_statements(client: TestClient) -> None:
+    body = client.get("/reuse").json()
+    cells = body["matrix"]
+    assert len(cells) == 5 * 4  # every ordered pair of the five regions
+    for cell in cells:
+        assert 0 <= cell["reused"] <= cell["statements"]
+        assert cell["share"] == pytest.approx(cell["reused"] / cell["statements"])
+    assert any(cell["reused"] for cell in cells)
+    pairs = client.get("/reuse/pairs", params={"limit": 1000}).json()
+    assert pairs["total"] > 0
+    for pair in pairs["data"]:
+        assert pair["region_code"] != pair["other_region_code"]
+        assert pair["text"] and pair["other_text"] and 0.6 <= pair["score"] <= 1
+    scoped = client.get("/reuse", params={"regions": "内蒙古,四川"}).json()
+    assert scoped["matrix"] == []
+    assert [r["code"] for r in scoped["coverage"]["not_loaded"]] == ["510000"]
+
+
+def test_the_instrument_profile_adds_up_per_region(client: TestClient) -> None:
+    body = client.get("/instruments").json()
+    shares: dict[str, float] = {}
+    for cell in body["profile"]:
+        assert cell["policy_instrument"] in ("supply", "demand", "environment")
+        assert cell["funds"] <= cell["clauses"] and cell["first_text"]
+        shares[cell["region_code"]] = shares.get(cell["region_code"], 0) + cell["share"]
+    assert len(shares) == 5 and all(s == pytest.approx(1) for s in shares.values())
+    demand = client.get("/instruments/clauses", params={"kind": "demand", "limit": 1000}).json()
+    assert demand["total"] > 0
+    assert {row["policy_instrument"] for row in demand["data"]} == {"demand"}
+    rows, headers = _csv(client, "/instruments?regions=重庆")
+    assert {row["region_code"] for row in rows} == {"500000"} and headers["x-plans-searched"] == "1"
+
+
+@pytest.mark.parametrize(
+    "url", ["/plans/no-such-plan/lineage", "/programs/no-such-program/diffusion"]
+)
+def test_unknown_names_are_404s_with_suggestions(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"

@@ -1,0 +1,145 @@
+"""Lineage on its own terms: which plans are a plan's parents, when lineage must be computed
+again, how clauses are labelled and paired, and what the embedded store writes for the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.build import Graph
+from graph.embedded_store import EmbeddedStore
+from graph.lineage.align import ECHO, ELABORATION, LOCAL, align_plan
+from graph.lineage.corpus import LineageClause, LineagePlan, is_statement
+from graph.lineage.reuse import reuse_families
+from graph.lineage.vertical import parent_plans, stale
+from graph.questions import ExportNodes, ExportRelationships, LineageSummary, PlanLineage
+
+CITY, PROVINCE, COUNTRY, COUNTY = "150800", "150000", "100000", "150821"
+CHAIN = {COUNTY: (CITY, PROVINCE, COUNTRY), CITY: (PROVINCE, COUNTRY), PROVINCE: (COUNTRY,)}
+
+
+def _plan(plan_id: str, region: str, *texts: str, issued_on: str | None = None) -> LineagePlan:
+    clauses = tuple(
+        LineageClause(id=f"{plan_id}/c{n}", text=text, chapter="1") for n, text in enumerate(texts)
+    )
+    return LineagePlan(plan_id, region, issued_on, clauses, CHAIN.get(region, ()))
+
+
+def test_a_plans_parents_are_the_plans_of_its_nearest_region_above_with_any() -> None:
+    country = _plan("plan:c", COUNTRY)
+    province = _plan("plan:p", PROVINCE)
+    city, county = _plan("plan:m", CITY), _plan("plan:x", COUNTY)
+    other_of_city = _plan("plan:m2", CITY)
+    found = parent_plans([country, province, city, county, other_of_city])
+    assert [p.id for p in found["plan:m"]] == ["plan:p"]  # not the city's own 解读
+    assert [p.id for p in found["plan:x"]] == ["plan:m", "plan:m2"]
+    assert [p.id for p in found["plan:p"]] == ["plan:c"]
+    assert found["plan:c"] == []
+    # No plan of the city: the county goes to the province.
+    assert [p.id for p in parent_plans([province, county])["plan:x"]] == ["plan:p"]
+
+
+def test_a_new_parent_makes_its_children_stale_and_no_one_else() -> None:
+    province, city = _plan("plan:p", PROVINCE), _plan("plan:m", CITY)
+    unrelated = _plan("plan:q", "320000")
+    plans = [province, city, unrelated]
+    assert stale(plans, {"plan:m": ()}, {"plan:p"}) == {"plan:p", "plan:m"}
+    # A parent replaced by another version: the child's parents changed.
+    assert stale(plans, {"plan:m": ("plan:old",)}, set()) == {"plan:m"}
+    assert stale(plans, {"plan:m": ("plan:p",)}, set()) == set()
+
+
+PARENT = (
+    "加快建设零工市场，为灵活就业人员提供免费的求职登记、职业指导和岗位信息服务。",
+    "严格落实最低工资制度，依法保障劳动者取得劳动报酬的权利。",
+)
+
+
+def test_clauses_are_labelled_echo_elaboration_or_local_with_their_counterpart() -> None:
+    parent = _plan("plan:p", PROVINCE, *PARENT)
+    child = _plan(
+        "plan:m",
+        CITY,
+        "加快建设零工市场，为灵活就业人员提供免费的求职登记、职业指导和岗位信息服务。",
+        "加快建设零工市场12个，为灵活就业人员提供免费的求职登记、职业指导和岗位信息服务。",
+        "组织开展河套文化旅游节，推介本地特色农畜产品。",
+    )
+    echo, elaboration, local = align_plan(child, [parent])
+    assert (echo.label, elaboration.label, local.label) == (ECHO, ELABORATION, LOCAL)
+    assert echo.counterparts[0].clause.id == "plan:p/c0" and echo.score == 1.0
+    assert elaboration.counterparts[0].clause.id == "plan:p/c0"
+    assert "12" in elaboration.counterparts[0].added
+    assert local.counterparts == ()
+
+
+def test_a_clause_naming_a_program_its_counterpart_lacks_elaborates() -> None:
+    parent = _plan("plan:p", PROVINCE, *PARENT)
+    text = PARENT[0]
+    child = LineagePlan(
+        "plan:m",
+        CITY,
+        None,
+        (
+            LineageClause(
+                "plan:m/c0", text, "1", entities=frozenset({"program:ling-gong-shi-chang"})
+            ),
+        ),
+        CHAIN[CITY],
+    )
+    (aligned,) = align_plan(child, [parent])
+    assert aligned.label == ELABORATION
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "row", "expected"),
+    [
+        ("加快建设零工市场，为灵活就业人员提供服务。", False, False, True),
+        ("发布机构：苏州市人民政府办公室", False, False, False),
+        ("字号：[大中小]浏览次数：2876", False, False, False),
+        ("第一章 发展基础", True, False, False),
+        ("城镇新增就业（万人）| 100 | 预期性", False, True, True),
+        ("规划期为2021—2025年。", False, False, False),
+    ],
+)
+def test_only_statements_are_aligned(text: str, heading: bool, row: bool, expected: bool) -> None:
+    assert is_statement(text, is_heading=heading, is_table_row=row) is expected
+
+
+def test_near_same_clauses_of_regions_form_one_family_rooted_at_the_earliest() -> None:
+    shared = "持续开展清理整顿人力资源市场秩序专项行动，依法查处招聘过程中的虚假、欺诈行为。"
+    early = _plan("plan:a", PROVINCE, shared, "加强组织领导。", issued_on="2021-06-01")
+    late = _plan("plan:b", "320000", shared.replace("持续", "深入"), issued_on="2022-01-01")
+    later = _plan("plan:c", "440000", shared.replace("持续", "全面"), issued_on="2023-01-01")
+    same_region = _plan(
+        "plan:d", "320000", "全面落实最低工资标准调整机制，保障劳动者合法权益不受侵害。"
+    )
+    members = {m.clause_id: m for m in reuse_families([later, same_region, late, early])}
+    assert set(members) == {"plan:a/c0", "plan:b/c0", "plan:c/c0"}  # not 加强组织领导 (too short)
+    assert {m.family for m in members.values()} == {"plan:a/c0"}
+    assert [m.clause_id for m in members.values() if m.reuses] == ["plan:b/c0", "plan:c/c0"]
+    assert all(0.6 <= m.score <= 1 for m in members.values())
+
+
+def test_a_family_within_one_region_is_no_reuse() -> None:
+    shared = "持续开展清理整顿人力资源市场秩序专项行动，依法查处招聘过程中的虚假、欺诈行为。"
+    plan, interpretation = _plan("plan:a", PROVINCE, shared), _plan("plan:b", PROVINCE, shared)
+    assert reuse_families([plan, interpretation]) == []
+
+
+def test_the_embedded_store_aligns_bayannur_with_inner_mongolia(graph: Graph) -> None:
+    store = EmbeddedStore.from_graph(graph)
+    summaries = {row.region_code: row for row in store.ask(LineageSummary())}
+    bayannur, inner_mongolia = summaries[CITY], summaries[PROVINCE]
+    assert bayannur.parents == [inner_mongolia.plan_id]
+    assert inner_mongolia.parents == [] and inner_mongolia.echo == 0
+    assert bayannur.echo + bayannur.elaboration + bayannur.local == bayannur.statements > 40
+    rows = store.ask(PlanLineage(plan_id=bayannur.plan_id))
+    texts = {n.id: n.properties.get("text") for n in store.ask(ExportNodes())}
+    for row in rows:
+        assert texts[row.clause_id] == row.text
+        if row.label == LOCAL:
+            assert row.parent_clause_id is None
+        else:
+            assert row.parent_plan_id == inner_mongolia.plan_id
+            assert texts[row.parent_clause_id] == row.parent_text
+    echoes = [r for r in store.ask(ExportRelationships()) if r.type == "ECHOES"]
+    assert {r.properties["plan_id"] for r in echoes} == {bayannur.plan_id}

@@ -1,0 +1,65 @@
+"""Lineage in Neo4j is kept in the load's transaction: a plan loaded before its parent is
+aligned once the parent arrives, a replaced parent realigns its children, and the answers are
+the embedded store's, which computes lineage over all the plans at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.embedded_store import EmbeddedStore
+from graph.model import PlanExtraction
+from graph.neo4j_store import Neo4jStore
+from graph.questions import LineageSummary, PlanLineage, Question, ReusePairs
+from loaders.pipeline import build_knowledge_graph, extract_text
+from tests.conftest import PLANS_DIR, by_prefix
+
+pytestmark = pytest.mark.neo4j
+
+
+def _load(store: Neo4jStore, *plans: PlanExtraction) -> None:
+    for x in plans:
+        store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
+
+
+def _same_answers(store: Neo4jStore, plans: list[PlanExtraction], child_id: str) -> None:
+    embedded = EmbeddedStore.from_graph(build_knowledge_graph(plans))
+    questions: list[Question[Any]] = [
+        PlanLineage(plan_id=child_id),
+        LineageSummary(),
+        ReusePairs(),
+    ]
+    for question in questions:
+        assert store.ask(question) == embedded.ask(question), question
+
+
+def test_a_child_loaded_first_is_aligned_when_its_parent_arrives(
+    neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction]
+) -> None:
+    bayannur, inner_mongolia = by_prefix(extractions, "001"), by_prefix(extractions, "000")
+    chongqing = by_prefix(extractions, "002")
+    _load(neo4j_store, bayannur, chongqing)
+    assert neo4j_store.ask(PlanLineage(plan_id=bayannur.id)) == []
+    _load(neo4j_store, inner_mongolia)
+    (summary,) = [r for r in neo4j_store.ask(LineageSummary()) if r.plan_id == bayannur.id]
+    assert summary.parents == [inner_mongolia.id] and summary.echo + summary.elaboration > 0
+    _same_answers(neo4j_store, [bayannur, chongqing, inner_mongolia], bayannur.id)
+
+
+def test_a_replaced_parent_realigns_its_children(
+    neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction]
+) -> None:
+    bayannur, inner_mongolia = by_prefix(extractions, "001"), by_prefix(extractions, "000")
+    chongqing = by_prefix(extractions, "002")
+    _load(neo4j_store, inner_mongolia, bayannur, chongqing)
+    source = PLANS_DIR / inner_mongolia.source
+    changed = extract_text(
+        source.read_bytes()
+        + "\n加快建设零工市场，为灵活就业人员提供免费的求职登记和职业指导服务。\n".encode(),
+        source=inner_mongolia.source,
+    )
+    _load(neo4j_store, changed)
+    (summary,) = [r for r in neo4j_store.ask(LineageSummary()) if r.plan_id == bayannur.id]
+    assert summary.parents == [changed.id]
+    _same_answers(neo4j_store, [bayannur, chongqing, changed], bayannur.id)

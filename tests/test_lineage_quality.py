@@ -1,0 +1,82 @@
+"""Lineage quality against gold annotated by reading (tests/fixtures/lineage): clause labels of
+巴彦淖尔 (the aligner was tuned on it) and 苏州 (held out), and policy instruments per document set
+(the lexicon was tuned on the seeds and the corpus's development half, never on its blind half).
+The tables are printed at the end of the run; the floors stop regressions. The issue's goal
+(0.85 per label and for instruments) is reported, not asserted: the README says where it stands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cli.render import alignment_table, instrument_table
+from evaluation.instruments import InstrumentScores, score_instruments
+from evaluation.lineage import GOLD_LABELS, AlignmentScores, find_extraction, score_alignment
+from tests.conftest import CORPUS, FIXTURES, LINEAGE_KEY, PLANS_DIR
+
+LINEAGE_GOLD = FIXTURES / "lineage"
+ALIGNMENT_GOLD = sorted(LINEAGE_GOLD.glob("align_*.yaml"))
+FOLDERS = [PLANS_DIR, CORPUS]
+
+# (set, label) → (precision floor, recall floor)
+ALIGNMENT_FLOORS = {
+    ("tuned", "echo"): (0.70, 0.60),
+    ("tuned", "elaboration"): (0.75, 0.80),
+    ("tuned", "local"): (0.55, 0.45),
+    ("held-out", "echo"): (0.45, 0.60),
+    ("held-out", "elaboration"): (0.60, 0.75),
+    ("held-out", "local"): (0.40, 0.10),
+    ("held-out", "skip"): (0.80, 0.70),
+}
+INSTRUMENT_FLOORS = {"seeds": 0.90, "corpus-dev": 0.88, "corpus-blind": 0.78}
+
+
+@pytest.fixture(scope="module")
+def alignments(request: pytest.FixtureRequest) -> list[AlignmentScores]:
+    return [score_alignment(path, FOLDERS) for path in ALIGNMENT_GOLD]
+
+
+@pytest.fixture(scope="module")
+def instruments() -> list[InstrumentScores]:
+    return score_instruments(LINEAGE_GOLD / "instruments.yaml", FOLDERS)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report(
+    request: pytest.FixtureRequest,
+    alignments: list[AlignmentScores],
+    instruments: list[InstrumentScores],
+) -> None:
+    request.config.stash[LINEAGE_KEY] = [alignment_table(alignments), instrument_table(instruments)]
+
+
+@pytest.mark.parametrize("gold_file", ALIGNMENT_GOLD, ids=lambda p: p.stem)
+def test_the_gold_labels_every_statement_of_the_child_once(gold_file: Path) -> None:
+    gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+    child = find_extraction(gold["child"], FOLDERS)
+    ordinals = [item["ordinal"] for item in gold["clauses"]]
+    assert sorted(ordinals) == [c.ordinal for c in child.clauses if not c.is_heading]
+    assert {item["label"] for item in gold["clauses"]} <= set(GOLD_LABELS)
+
+
+def test_there_are_enough_labelled_clauses(alignments: list[AlignmentScores]) -> None:
+    """The issue asks 80 clauses of 巴彦淖尔; its plan has 42 statements, all labelled, and
+    苏州 against 江苏 adds 96 (README, "Lineage")."""
+    assert sum(s.confusion.total() for s in alignments) >= 120
+
+
+@pytest.mark.parametrize(("set_name", "label"), sorted(ALIGNMENT_FLOORS))
+def test_alignment_holds_its_floor(
+    alignments: list[AlignmentScores], set_name: str, label: str
+) -> None:
+    precision, recall = ALIGNMENT_FLOORS[(set_name, label)]
+    (score,) = [s.score(label) for s in alignments if s.set == set_name]
+    assert (score.precision or 0) >= precision and (score.recall or 0) >= recall, score
+
+
+def test_instrument_classification_holds_its_floor(instruments: list[InstrumentScores]) -> None:
+    assert sum(s.total for s in instruments) >= 150
+    for score in instruments:
+        assert (score.accuracy or 0) >= INSTRUMENT_FLOORS[score.set], score.set
