@@ -38,7 +38,7 @@ MATCH path = (:Region {name: '巴彦淖尔市'})-[:PART_OF*]->(:Region) RETURN p
 // 巴彦淖尔's clauses and the 内蒙古 clauses they echo or elaborate on (ECHOES), both quoted
 MATCH (c:Clause)-[e:ECHOES {rank: 1}]->(p:Clause)
 MATCH (:Region {short_name: '巴彦淖尔'})-[:ISSUED]->(:Plan {id: c.plan_id})
-RETURN e.label AS label, e.score AS score, c.text AS clause, p.text AS counterpart, e.added AS added
+RETURN e.lineage AS label, e.score AS score, c.text AS clause, p.text AS counterpart, e.added AS added
 ORDER BY c.ordinal
 
 // A plan's share of echo, elaboration and local clauses

@@ -47,7 +47,8 @@ class ClauseLineage:
     clause: LineageClause
     label: str
     score: float
-    """The share of the child's bigram weight its counterparts cover together."""
+    """The share of the child's bigram weight its counterparts cover together (a local clause:
+    the share its best parent clause covers, below ``LOCAL_BELOW``)."""
     counterparts: tuple[Counterpart, ...]
 
 
@@ -129,9 +130,10 @@ def _label(
         chosen.append(int(j))
         covered |= new
         covered_weight += gain
+    best = float(overlap[chosen[0]] / total) if chosen else 0.0
+    if best < LOCAL_BELOW:
+        return ClauseLineage(clause, LOCAL, round(best, 4), ())
     score = round(min(covered_weight, 1.0), 4)
-    if not chosen or overlap[chosen[0]] / total < LOCAL_BELOW:
-        return ClauseLineage(clause, LOCAL, score, ())
     matched = [pool[j][1] for j in chosen]
     counterparts = tuple(
         Counterpart(

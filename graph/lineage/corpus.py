@@ -1,7 +1,8 @@
 """The records lineage works on: each plan's statement clauses and the facts they carry.
 
-They are made from extractions (``policygraph build``) or read back from Neo4j (after
-``policygraph load``), so both stores align the same clauses the same way.
+Both stores assemble them from the same rows read back once the plans are written (the graph
+file's ``lineage/*.sql``, Neo4j's ``cypher/lineage/*.cypher``), so both align the same clauses the
+same way; the evaluation and the benchmark make them from extractions.
 """
 
 from __future__ import annotations
@@ -20,18 +21,19 @@ _MIN_HAN = 8
 _LONG_HAN = 20
 """A line this long is a statement even without a full stop (a 解读's run-on sentence)."""
 _FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
-"""``发布机构：…``, ``索引号：…``: a metadata field, not a statement."""
+"""``发布机构：…``, ``索引号：…``: a metadata field, unless it ends as a sentence does (主要目标：…。)."""
 
 
 def is_statement(text: str, *, is_heading: bool, is_table_row: bool) -> bool:
     """Whether lineage compares this clause: a sentence, an item or a table row that says
     something, not a heading, a metadata field or a line of web-page chrome."""
-    if is_heading or _FIELD.match(text):
+    sentence = bool(_SENTENCE_END.search(text.strip()))
+    if is_heading or (_FIELD.match(text) and not sentence):
         return False
     han = han_count(text)
     if han < _MIN_HAN and not is_table_row:
         return False
-    return is_table_row or han >= _LONG_HAN or bool(_SENTENCE_END.search(text.strip()))
+    return is_table_row or han >= _LONG_HAN or sentence
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,8 @@ class LineageClause:
     chapter: str
     """The top-level section's path (``3``), for the per-chapter summary."""
     entities: frozenset[str] = frozenset()
-    """Programs and groups the clause mentions or funds, indicators it sets a target for."""
+    """The groups, programs and indicators the clause names, the programs it funds, the
+    indicators it sets a target for."""
     funds: bool = False
     """The clause commits money (a FUNDS edge)."""
 

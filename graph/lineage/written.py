@@ -58,7 +58,7 @@ def lineage_rows(lineages: Iterable[PlanLineage], members: Iterable[Member]) -> 
                         "target": counterpart.clause.id,
                         "key": f"{Rel.ECHOES}:{counterpart.clause.id}",
                         "properties": {
-                            "label": aligned.label,
+                            "lineage": aligned.label,
                             "score": counterpart.score,
                             "rank": rank,
                             "added": list(counterpart.added),
