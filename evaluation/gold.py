@@ -117,11 +117,16 @@ def total(scores: list[PlanScores], name: str = "overall") -> PlanScores:
     return summed
 
 
-def read_gold(path: Path) -> dict[str, Any]:
+def read_yaml(path: Path, what: str) -> Any:
+    """A YAML file's content; a file that cannot be read is an error naming it and ``what``."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise InvalidInput(f"{path}: cannot read gold annotations: {exc}") from exc
+        raise InvalidInput(f"{path}: cannot read {what}: {exc}") from exc
+
+
+def read_gold(path: Path) -> dict[str, Any]:
+    data = read_yaml(path, "gold annotations")
     if not isinstance(data, dict) or "plan" not in data:
         raise InvalidInput(f"{path}: a gold file is a mapping with a 'plan' key")
     if data.get("set") not in SETS:

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from evaluation.gold import read_yaml
 from evaluation.lineage import find_extraction
 from graph.errors import InvalidInput
 from graph.model import PlanExtraction
@@ -38,10 +37,7 @@ class InstrumentScores:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise InvalidInput(f"{path}: cannot read instrument gold: {exc}") from exc
+    data = read_yaml(path, "instrument gold")
     if not isinstance(data, dict) or "sets" not in data or "clauses" not in data:
         raise InvalidInput(f"{path}: instrument gold needs 'sets' and 'clauses'")
     return data

@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from evaluation.gold import Score
+from evaluation.gold import Score, read_yaml
 from graph.errors import InvalidInput
 from graph.lineage.align import ECHO, ELABORATION, LABELS, align_plan
 from graph.lineage.corpus import from_extraction
@@ -89,11 +87,10 @@ def score_alignment(gold_path: Path, folders: list[Path]) -> AlignmentScores:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise InvalidInput(f"{path}: cannot read alignment gold: {exc}") from exc
-    for item in data.get("clauses", ()):
+    data = read_yaml(path, "alignment gold")
+    if not isinstance(data, dict) or not {"child", "parent", "clauses"} <= data.keys():
+        raise InvalidInput(f"{path}: alignment gold needs 'child', 'parent' and 'clauses'")
+    for item in data["clauses"]:
         if item.get("label") not in GOLD_LABELS:
             raise InvalidInput(f"{path}: clause {item.get('ordinal')}: label {item.get('label')!r}")
-    return dict(data)
+    return data

@@ -35,6 +35,9 @@ FORMAT = "policygraph-graph/1"
 """What ``meta.format`` says in a graph file this code can read."""
 SQL_DIR = Path(__file__).parent / "sql"
 PLAN_OWN = frozenset({Label.PLAN, Label.SECTION, Label.CLAUSE})
+_INSERT_EDGE = (
+    "INSERT INTO edge (source, type, key, target, plan_id, props) VALUES (?, ?, ?, ?, ?, ?)"
+)
 
 
 @cache
@@ -106,7 +109,7 @@ class GraphWriter:
             "INSERT OR REPLACE INTO node (id, label, plan_id, props) VALUES (?, ?, ?, ?)", nodes
         )
         self._db.executemany(
-            "INSERT INTO edge (source, type, key, target, plan_id, props) VALUES (?, ?, ?, ?, ?, ?)",
+            _INSERT_EDGE,
             edges,
         )
 
@@ -154,7 +157,7 @@ class GraphWriter:
             [{"id": r["id"], "parents": json.dumps(r["parents"])} for r in written.plans],
         )
         self._db.executemany(
-            "INSERT INTO edge (source, type, key, target, plan_id, props) VALUES (?, ?, ?, ?, ?, ?)",
+            _INSERT_EDGE,
             [
                 (e["source"], rel, e["key"], e["target"], e["properties"]["plan_id"],
                  _json(e["properties"]))
