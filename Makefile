@@ -19,7 +19,7 @@ $(BIN)/policygraph: pyproject.toml
 
 install: $(BIN)/policygraph
 
-$(GRAPH): $(BIN)/policygraph $(wildcard data/plans/* data/vocab/* data/regions/* loaders/*.py graph/*.py cli/*.py)
+$(GRAPH): $(BIN)/policygraph $(wildcard data/plans/* data/vocab/* data/regions/* loaders/*.py graph/*.py graph/*/*.py graph/sql/*.sql graph/sql/*/*.sql cli/*.py)
 	$(BIN)/policygraph build data/plans --out $@
 
 ## run: build the graph from data/ (when it changed) and serve the API on the embedded store

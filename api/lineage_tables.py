@@ -92,7 +92,7 @@ def plan_report(catalog: Catalog, reader: Asks, plan: PlanRow) -> PlanLineageRep
     shares per plan and per chapter, and its local innovations."""
     rows = reader.ask(PlanLineage(plan_id=plan.id))
     summaries = reader.ask(LineageSummary(region_codes=[plan.region_code]))
-    parent_ids = next(s.parents for s in summaries if s.plan_id == plan.id)
+    parent_ids = next((s.parents for s in summaries if s.plan_id == plan.id), [])
     by_id = {p.id: p for p in catalog.plans}
     parents = [
         ParentPlan(plan_id=i, region_code=by_id[i].region_code, title=by_id[i].title)

@@ -37,6 +37,7 @@ from graph.errors import (
     NotFound,
     PlanError,
     PolicyGraphError,
+    StoreOutdated,
     StoreUnavailable,
 )
 from graph.export import WRITERS, graph_from_store, write_graph
@@ -468,6 +469,9 @@ def load(
                     loaded += _load_chunk(store, chunk, errors)
             except PlanError as exc:  # --strict
                 _report([], duplicates)
+                raise _fail(exc) from exc
+            except StoreOutdated as exc:
+                _report(errors, duplicates)
                 raise _fail(exc) from exc
             except (ServiceUnavailable, SessionExpired) as exc:
                 _report(errors, duplicates)

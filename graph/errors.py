@@ -231,3 +231,9 @@ def closest(name: str, known: list[str], limit: int = 5) -> list[str]:
     containing = sorted((k for k in known if name and name in k), key=len)
     similar = difflib.get_close_matches(name, known, n=limit, cutoff=0.4)
     return list(dict.fromkeys([*containing, *similar]))[:limit]
+
+
+class StoreOutdated(PolicyGraphError):
+    """The store holds data an older policygraph wrote, which this one cannot build on."""
+
+    code = "store_outdated"

@@ -31,7 +31,7 @@ from graph.queries import SQL, QueryRegistry
 from graph.schema import Label, Rel
 
 GRAPH_FILE_SUFFIX = ".db"
-FORMAT = "policygraph-graph/1"
+FORMAT = "policygraph-graph/2"
 """What ``meta.format`` says in a graph file this code can read."""
 SQL_DIR = Path(__file__).parent / "sql"
 PLAN_OWN = frozenset({Label.PLAN, Label.SECTION, Label.CLAUSE})

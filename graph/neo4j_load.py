@@ -12,6 +12,7 @@ transaction back: the plans of earlier transactions stay, none of this one is ha
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.build import Graph
+from graph.errors import StoreOutdated
 from graph.lineage.corpus import assemble
 from graph.lineage.reuse import reuse_families
 from graph.lineage.vertical import align_all, stale
@@ -114,17 +116,19 @@ def refresh_lineage(
     alignment of those plans, of the plans below them and of any whose parents are no longer the
     ones they were aligned against (a parent replaced); and the families of near-same clauses,
     computed over every plan and written where a clause's family changed."""
+    (outdated,) = tx.run(registry["lineage/outdated"].text).data()
+    if outdated["clauses"]:
+        raise StoreOutdated(
+            f"Neo4j holds {outdated['clauses']:,} clauses written by a policygraph older than "
+            "lineage (no `statement`): empty the database and load the plans again"
+        )
     plan_rows = tx.run(registry["lineage/plans"].text).data()
     region_rows = tx.run(registry["lineage/regions"].text).data()
     aligned_to = {r["plan_id"]: tuple(r["lineage_parents"] or ()) for r in plan_rows}
     redo = stale(assemble(plan_rows, [], [], region_rows), aligned_to, changed)
-    every_plan = [r["plan_id"] for r in plan_rows]
-    clause_rows = tx.run(registry["lineage/clauses"].text, plan_ids=every_plan).data()
+    clause_rows = tx.run(registry["lineage/clauses"].text).data()
     plans = assemble(
-        plan_rows,
-        clause_rows,
-        tx.run(registry["lineage/facts"].text, plan_ids=every_plan).data(),
-        region_rows,
+        plan_rows, clause_rows, tx.run(registry["lineage/facts"].text).data(), region_rows
     )
     tx.run(registry["lineage/clear"].text, plan_ids=sorted(redo)).consume()
     members = reuse_families(plans)
@@ -160,6 +164,7 @@ def write_plans(
 ) -> WrittenPlans:
     """One transaction's work: skip what is there, replace earlier versions, write the rest."""
     unique = list({p.plan_id: p for p in plans}.values())
+    tx.run(registry["load/lock"].text, token=uuid.uuid4().hex).consume()
     there = {
         r["id"]
         for r in tx.run(registry["load/loaded_plans"].text, plan_ids=[p.plan_id for p in unique])

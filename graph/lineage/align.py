@@ -4,9 +4,9 @@ A clause's counterpart is often spread over two or three parent clauses (a city'
 restates a province's aim and one of its measures), so counterparts are picked greedily, each
 adding the child's bigrams the earlier ones did not cover; the score is the share of the child's
 bigram weight the counterparts cover. Bigrams are weighted by inverse clause frequency over the
-child and parent plans, so 就业 or 服务 count for little and 零工市场 for much. Parent and child
-are multiplied as sparse matrices: the cost is linear in the clauses of the pair, and each plan is
-compared with its parents only.
+child and parent plans, so 就业 or 服务 count for little and 零工市场 for much. Child and parents
+are multiplied as sparse matrices, one pair at a time: each plan is compared with its parents'
+plans only, so the corpus costs the sum of those products, not a comparison of all plans.
 """
 
 from __future__ import annotations

@@ -59,10 +59,6 @@ class LineagePlan:
     ancestors: tuple[str, ...] = ()
     """The codes of the regions above the plan's, nearest first."""
 
-    @property
-    def entities(self) -> frozenset[str]:
-        return frozenset().union(*(c.entities for c in self.clauses))
-
 
 def chapter_of(section_id: str) -> str:
     """``plan:…/s3.2`` → ``3``: the top-level section a clause stands in (``0``, the front)."""

@@ -1,8 +1,8 @@
 """Horizontal reuse: near-same clauses in plans of different regions, as families.
 
 Comparing every clause with every other is quadratic in the corpus; a MinHash LSH index
-(datasketch, MIT) over each clause's Han-character trigrams finds the candidates in time linear
-in the clauses, and each candidate is checked on its exact Jaccard similarity, so the index's
+(datasketch, MIT) over each clause's Han-character trigrams finds the candidates without
+comparing all pairs, and each candidate is checked on its exact Jaccard similarity, so the index's
 false positives never count. Trigrams rather than bigrams: two plans share many bigrams (就业,
 创业) by vocabulary alone, few trigram sequences unless one copied the other.
 
@@ -44,7 +44,8 @@ class Member:
     reuses: bool
     """The clause is of another region than the root: it REUSES the root."""
     score: float
-    """The Jaccard similarity of the clause's trigrams and the root's."""
+    """The Jaccard similarity of the clause's trigrams and the root's (below ``THRESHOLD`` for a
+    clause joined to the root through others)."""
 
 
 def shingles(text: str) -> frozenset[str]:

@@ -37,7 +37,7 @@ def lineage_rows(lineages: Iterable[PlanLineage], members: Iterable[Member]) -> 
                 {
                     "source": member.clause_id,
                     "target": member.family,
-                    "key": f"{Rel.REUSES}:{member.family}",
+                    "key": f"{Rel.REUSES}:{member.clause_id}>{member.family}",
                     "properties": {
                         "score": member.score,
                         "plan_id": member.plan_id,
@@ -56,7 +56,7 @@ def lineage_rows(lineages: Iterable[PlanLineage], members: Iterable[Member]) -> 
                     {
                         "source": aligned.clause.id,
                         "target": counterpart.clause.id,
-                        "key": f"{Rel.ECHOES}:{counterpart.clause.id}",
+                        "key": f"{Rel.ECHOES}:{aligned.clause.id}>{counterpart.clause.id}",
                         "properties": {
                             "lineage": aligned.label,
                             "score": counterpart.score,

@@ -4,14 +4,23 @@ the embedded store's, which computes lineage over all the plans at once."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 
 from graph.embedded_store import EmbeddedStore
+from graph.errors import StoreOutdated
 from graph.model import PlanExtraction
 from graph.neo4j_store import Neo4jStore
-from graph.questions import LineageSummary, PlanLineage, Question, ReusePairs
+from graph.questions import (
+    LineageInnovations,
+    LineageSummary,
+    PlanLineage,
+    Question,
+    ReuseMatrix,
+    ReusePairs,
+)
 from loaders.pipeline import build_knowledge_graph, extract_text
 from tests.conftest import PLANS_DIR, by_prefix
 
@@ -27,8 +36,10 @@ def _same_answers(store: Neo4jStore, plans: list[PlanExtraction], child_id: str)
     embedded = EmbeddedStore.from_graph(build_knowledge_graph(plans))
     questions: list[Question[Any]] = [
         PlanLineage(plan_id=child_id),
+        LineageInnovations(plan_id=child_id),
         LineageSummary(),
         ReusePairs(),
+        ReuseMatrix(),
     ]
     for question in questions:
         assert store.ask(question) == embedded.ask(question), question
@@ -63,3 +74,27 @@ def test_a_replaced_parent_realigns_its_children(
     (summary,) = [r for r in neo4j_store.ask(LineageSummary()) if r.plan_id == bayannur.id]
     assert summary.parents == [changed.id]
     _same_answers(neo4j_store, [bayannur, chongqing, changed], bayannur.id)
+
+
+def test_two_loads_at_once_see_each_others_plans(
+    neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction]
+) -> None:
+    """Each load takes the graph's write lock first, so the later one aligns with the earlier's
+    plans whichever commits first."""
+    bayannur, inner_mongolia = by_prefix(extractions, "001"), by_prefix(extractions, "000")
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(lambda x: _load(neo4j_store, x), [bayannur, inner_mongolia]))
+    (summary,) = [r for r in neo4j_store.ask(LineageSummary()) if r.plan_id == bayannur.id]
+    assert summary.parents == [inner_mongolia.id]
+    _same_answers(neo4j_store, [bayannur, inner_mongolia], bayannur.id)
+
+
+def test_a_database_loaded_before_lineage_is_refused_by_name(
+    neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction]
+) -> None:
+    _load(neo4j_store, by_prefix(extractions, "000"))
+    neo4j_store.driver.execute_query(
+        "MATCH (c:Clause) REMOVE c.statement", database_=neo4j_store.database
+    )
+    with pytest.raises(StoreOutdated, match="empty the database and load the plans again"):
+        _load(neo4j_store, by_prefix(extractions, "001"))
