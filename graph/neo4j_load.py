@@ -16,7 +16,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
 
@@ -30,6 +30,7 @@ from graph.queries import QueryRegistry
 from graph.schema import Label, Rel, check_label, check_relationship
 
 Record = dict[str, Any]
+T = TypeVar("T")
 Statement = tuple[str, list[Record]]
 PLAN_OWN = frozenset({Label.PLAN, Label.SECTION, Label.CLAUSE})
 """Labels whose nodes belong to one plan and are new with it."""
@@ -59,9 +60,9 @@ def as_list(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
-def _batches(rows: list[Record], size: int) -> Iterator[list[Record]]:
+def _batches(rows: Sequence[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(rows), size):
-        yield rows[start : start + size]
+        yield list(rows[start : start + size])
 
 
 def node_statements(
@@ -130,7 +131,8 @@ def refresh_lineage(
     plans = assemble(
         plan_rows, clause_rows, tx.run(registry["lineage/facts"].text).data(), region_rows
     )
-    tx.run(registry["lineage/clear"].text, plan_ids=sorted(redo)).consume()
+    for plan_ids in _batches(sorted(redo), batch_size):
+        tx.run(registry["lineage/clear"].text, plan_ids=plan_ids).consume()
     members = reuse_families(plans)
     family_now = {m.clause_id: m.family for m in members}
     moved = {
@@ -138,7 +140,8 @@ def refresh_lineage(
         for row in clause_rows
         if row["reuse_family"] != family_now.get(row["clause_id"])
     }
-    tx.run(registry["lineage/clear_reuse"].text, clause_ids=sorted(moved)).consume()
+    for clause_ids in _batches(sorted(moved), batch_size):
+        tx.run(registry["lineage/clear_reuse"].text, clause_ids=clause_ids).consume()
     written = lineage_rows(
         align_all(plans, only=redo), [m for m in members if m.clause_id in moved]
     )

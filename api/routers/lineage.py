@@ -49,6 +49,19 @@ RegionsQuery = Annotated[
 ]
 
 
+def _below(catalog: Catalog, code: str) -> list[str]:
+    """The regions of the graph under ``code``, at any depth: where its plans' children are."""
+    parent = {r.code: r.parent_code for r in catalog.regions}
+    below = []
+    for other in parent:
+        up = parent.get(other)
+        while up and up != code:
+            up = parent.get(up)
+        if up == code:
+            below.append(other)
+    return below
+
+
 def _codes(catalog: Catalog, regions: str | None) -> list[str] | None:
     return [r.code for r in catalog.scope(regions)] if regions else None
 
@@ -89,7 +102,7 @@ def region_lineage(
     depart from its parent plans (`own`); and the plans aligned against the region's plans,
     with how much of them echoes it (`child`)."""
     found = catalog.region(region)
-    every = queries.ask(LineageSummary())
+    every = queries.ask(LineageSummary(region_codes=[found.code, *_below(catalog, found.code)]))
     own_ids = {p.id for p in catalog.plans if p.region_code == found.code}
     plans = [
         PlanLineageSummary(
