@@ -49,19 +49,6 @@ RegionsQuery = Annotated[
 ]
 
 
-def _below(catalog: Catalog, code: str) -> list[str]:
-    """The regions of the graph under ``code``, at any depth: where its plans' children are."""
-    parent = {r.code: r.parent_code for r in catalog.regions}
-    below = []
-    for other in parent:
-        up = parent.get(other)
-        while up and up != code:
-            up = parent.get(up)
-        if up == code:
-            below.append(other)
-    return below
-
-
 def _codes(catalog: Catalog, regions: str | None) -> list[str] | None:
     return [r.code for r in catalog.scope(regions)] if regions else None
 
@@ -102,7 +89,8 @@ def region_lineage(
     depart from its parent plans (`own`); and the plans aligned against the region's plans,
     with how much of them echoes it (`child`)."""
     found = catalog.region(region)
-    every = queries.ask(LineageSummary(region_codes=[found.code, *_below(catalog, found.code)]))
+    below = {plan.region_code for plan in catalog.plans_under(found.code)}
+    every = queries.ask(LineageSummary(region_codes=[found.code, *sorted(below)]))
     own_ids = {p.id for p in catalog.plans if p.region_code == found.code}
     plans = [
         PlanLineageSummary(
@@ -152,8 +140,8 @@ def reuse(
     """The region × region reuse matrix: for each ordered pair, the share of the first region's
     statement clauses that are near-same (trigram Jaccard ≥ 0.6, or through a chain of such
     clauses: a family) as a clause of the second's."""
-    codes = _codes(catalog, regions)
     scope = catalog.scope(regions) if regions else catalog.regions
+    codes = [r.code for r in scope] if regions else None
     matrix = reuse_matrix(
         list(scope),
         queries.ask(LineageSummary(region_codes=codes)),

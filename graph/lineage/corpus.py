@@ -112,23 +112,20 @@ def assemble(
 
 
 def from_extraction(x: PlanExtraction) -> LineagePlan:
-    entities: dict[str, set[str]] = {}
-    for m in x.mentions:
-        entities.setdefault(m.clause_id, set()).add(m.entity_id)
-    for t in x.targets:
-        entities.setdefault(t.clause_id, set()).add(t.indicator_id)
-    funded = {f.clause_id for f in x.fundings}
-    for f in x.fundings:
-        entities.setdefault(f.clause_id, set()).add(f.program_id)
-    clauses = tuple(
-        LineageClause(
-            id=c.id,
-            text=c.text,
-            chapter=chapter_of(c.section_id),
-            entities=frozenset(entities.get(c.id, ())),
-            funds=c.id in funded,
-        )
+    """One plan from its extraction, through the rows a store would give (no ancestors)."""
+    facts = [
+        *({"clause_id": m.clause_id, "entity_id": m.entity_id, "funds": False} for m in x.mentions),
+        *(
+            {"clause_id": t.clause_id, "entity_id": t.indicator_id, "funds": False}
+            for t in x.targets
+        ),
+        *({"clause_id": f.clause_id, "entity_id": f.program_id, "funds": True} for f in x.fundings),
+    ]
+    clauses = [
+        {"plan_id": x.id, "clause_id": c.id, "text": c.text, "section_id": c.section_id}
         for c in x.clauses
         if is_statement(c.text, is_heading=c.is_heading, is_table_row=bool(c.cells))
-    )
-    return LineagePlan(x.id, x.meta.region_code or "", x.meta.issued_on, clauses)
+    ]
+    plan = {"plan_id": x.id, "region_code": x.meta.region_code or "", "issued_on": x.meta.issued_on}
+    (found,) = assemble([plan], clauses, facts, [])
+    return found

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
+from networkx.utils import UnionFind
 
 from graph.lineage.corpus import LineageClause, LineagePlan
 
@@ -58,22 +59,6 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-class _Components:
-    """Union-find over clause positions."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-
 def reuse_families(plans: list[LineagePlan]) -> list[Member]:
     """The members of every family of near-same clauses that spans two regions or more, in the
     order of ``plans`` (sorted by date, then id, so the root is the first member)."""
@@ -91,19 +76,19 @@ def reuse_families(plans: list[LineagePlan]) -> list[Member]:
     with index.insertion_session() as session:
         for position, signature in enumerate(hashes):
             session.insert(position, signature)
-    components = _Components(len(entries))
+    components = UnionFind(range(len(entries)))
     for position, signature in enumerate(hashes):
         grams = entries[position][2]
         for other in index.query(signature):
             if (
                 other > position
-                and components.find(other) != components.find(position)
+                and components[other] != components[position]
                 and _jaccard(grams, entries[other][2]) >= THRESHOLD
             ):
                 components.union(other, position)
     families: dict[int, list[int]] = {}
     for position in range(len(entries)):
-        families.setdefault(components.find(position), []).append(position)
+        families.setdefault(components[position], []).append(position)
     members: list[Member] = []
     for positions in families.values():
         root_plan, root, root_grams = entries[positions[0]]
