@@ -22,10 +22,15 @@ from graph.lineage.text import added_words, figures, han_bigrams
 
 ECHO, ELABORATION, LOCAL = "echo", "elaboration", "local"
 LABELS = (ECHO, ELABORATION, LOCAL)
-LOCAL_BELOW = 0.11
-"""A clause whose best parent clause covers less of its bigram weight than this has no
-counterpart: it is local. Set on the 巴彦淖尔 gold (the fewest errors there), whose paraphrase
-leaves little in common even between counterparts."""
+LOCAL_FACTOR = 0.58
+"""A clause whose best parent clause covers less of its bigram weight than this share of the
+plan's median (over its clauses) has no counterpart: it is local. Relative, because how much a
+counterpart shares depends on the plan: a 解读 paraphrases its parent (巴彦淖尔's median best
+clause covers 0.18 of its weight), a 规划 copies whole phrases (苏州's, 0.32). Set on the 巴彦淖尔
+gold alone (the fewest errors there)."""
+LOCAL_ALWAYS_BELOW = 0.10
+"""However freely a plan paraphrases, a clause whose best parent clause covers less than this
+is local: so a plan of mostly local clauses does not lower its own floor to nothing."""
 MAX_COUNTERPARTS = 3
 MIN_GAIN = 0.12
 """A further counterpart must cover at least this much more of the child's weight."""
@@ -48,7 +53,8 @@ class ClauseLineage:
     label: str
     score: float
     """The share of the child's bigram weight its counterparts cover together (a local clause:
-    the share its best parent clause covers, below ``LOCAL_BELOW``)."""
+    the share its best parent clause covers, below the plan's floor: ``LOCAL_FACTOR``,
+    ``LOCAL_ALWAYS_BELOW``)."""
     counterparts: tuple[Counterpart, ...]
 
 
@@ -99,8 +105,10 @@ def align_plan(child: LineagePlan, parents: list[LineagePlan]) -> list[ClauseLin
     present = _matrix(parent_grams, index)
     overlap = (weighted @ present.T).toarray()
     totals = np.asarray(weighted.sum(axis=1)).ravel()
+    best = overlap.max(axis=1) / np.where(totals > 0, totals, 1.0)
+    floor = max(LOCAL_ALWAYS_BELOW, LOCAL_FACTOR * float(np.median(best)))
     return [
-        _label(clause, child_grams[i], pool, parent_grams, index, idf, overlap[i], totals[i])
+        _label(clause, child_grams[i], pool, parent_grams, index, idf, overlap[i], totals[i], floor)
         for i, clause in enumerate(child.clauses)
     ]
 
@@ -114,6 +122,7 @@ def _label(
     idf: np.ndarray,
     overlap: np.ndarray,
     total: float,
+    floor: float,
 ) -> ClauseLineage:
     if total <= 0:
         return ClauseLineage(clause, LOCAL, 0.0, ())
@@ -131,7 +140,7 @@ def _label(
         covered |= new
         covered_weight += gain
     best = float(overlap[chosen[0]] / total) if chosen else 0.0
-    if best < LOCAL_BELOW:
+    if best < floor:
         return ClauseLineage(clause, LOCAL, round(best, 4), ())
     score = round(min(covered_weight, 1.0), 4)
     matched = [pool[j][1] for j in chosen]

@@ -71,6 +71,32 @@ def test_clauses_are_labelled_echo_elaboration_or_local_with_their_counterpart()
     assert local.counterparts == ()
 
 
+LOOSE = "建设零工市场，推动本地就业服务向乡村延伸，打造十五分钟就业服务圈。"
+"""Shares 零工市场 and 就业服务 with PARENT[0], and little else."""
+
+
+def test_how_much_a_counterpart_must_share_depends_on_how_closely_the_plan_follows() -> None:
+    parent = _plan("plan:p", PROVINCE, *PARENT)
+    copying = _plan("plan:m", CITY, *PARENT, LOOSE)
+    paraphrasing = _plan("plan:m", CITY, LOOSE, "保障劳动者权利，推动工资按时足额发放到位。")
+    assert align_plan(copying, [parent])[-1].label == LOCAL
+    loose = align_plan(paraphrasing, [parent])[0]
+    assert loose.label == ECHO and loose.counterparts[0].clause.id == "plan:p/c0"
+
+
+def test_a_plan_of_local_clauses_does_not_lower_its_floor_to_a_shared_word() -> None:
+    parent = _plan("plan:p", PROVINCE, *PARENT)
+    child = _plan(
+        "plan:m",
+        CITY,
+        "组织开展河套文化旅游节，推介本地特色农畜产品，带动就业。",  # shares only 就业
+        "举办那达慕大会，展示草原民族风情，吸引游客。",
+    )
+    festival, fair = align_plan(child, [parent])
+    assert (festival.label, fair.label) == (LOCAL, LOCAL)
+    assert 0 < festival.score < 0.1
+
+
 def test_a_clause_naming_a_program_its_counterpart_lacks_elaborates() -> None:
     parent = _plan("plan:p", PROVINCE, *PARENT)
     text = PARENT[0]
