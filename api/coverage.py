@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from graph.catalog import Catalog
 from graph.questions import Question
-from graph.rows import RegionRelationRow
+from graph.rows import PlanRow, RegionRelationRow
 from loaders.gazetteer import default_gazetteer
 
 
@@ -57,12 +57,8 @@ def plans_coverage(
 ) -> Coverage:
     """The plans read: those of ``plan_ids`` (all when None) of the regions ``region_codes``
     (all when None); a region named that has no plan loaded is listed as not loaded."""
-    plans = catalog.plans
-    loaded = {plan.region_code for plan in plans}
-    if plan_ids is not None:
-        plans = [p for p in plans if p.id in plan_ids]
-    if region_codes is not None:
-        plans = [p for p in plans if p.region_code in region_codes]
+    loaded = {plan.region_code for plan in catalog.plans}
+    plans = _searched(catalog, plan_ids, region_codes)
     regions = {row.code: row for row in catalog.regions}
     counts = Counter(plan.region_code for plan in plans)
     gazetteer = default_gazetteer()
@@ -80,6 +76,37 @@ def plans_coverage(
             if code not in loaded and (region := gazetteer.by_code.get(code)) is not None
         ],
     )
+
+
+def _searched(
+    catalog: Catalog, plan_ids: list[str] | None, region_codes: list[str] | None
+) -> list[PlanRow]:
+    return [
+        plan
+        for plan in catalog.plans
+        if (plan_ids is None or plan.id in plan_ids)
+        and (region_codes is None or plan.region_code in region_codes)
+    ]
+
+
+class LineageCoverage(Coverage):
+    lineage_pending: list[str] = Field(
+        description="Plans searched whose lineage is not computed yet: a bulk load into Neo4j "
+        "is still writing, or stopped before its end (the next load computes it). Their "
+        "clauses have no echo, elaboration or local label, and no reuse, in this answer."
+    )
+
+
+def lineage_coverage(
+    catalog: Catalog,
+    *,
+    plan_ids: list[str] | None = None,
+    region_codes: list[str] | None = None,
+) -> LineageCoverage:
+    """``plans_coverage``, and which of the plans have their lineage still to come."""
+    searched = plans_coverage(catalog, plan_ids=plan_ids, region_codes=region_codes)
+    pending = [p.id for p in _searched(catalog, plan_ids, region_codes) if p.lineage_pending]
+    return LineageCoverage(**searched.model_dump(), lineage_pending=pending)
 
 
 Status = Literal["funds", "covers", "sets_target", "mentions", "silent", "not_loaded"]

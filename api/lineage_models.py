@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from api.coverage import Coverage
+from api.coverage import LineageCoverage
 from api.models import ExplainedQuery
 from graph.rows import (
     DiffusionRow,
@@ -62,7 +62,9 @@ class PlanLineageReport(BaseModel):
 
 
 class PlanLineagePublic(PlanLineageReport):
-    coverage: Coverage = Field(description="The plan and the parent plans it was aligned against.")
+    coverage: LineageCoverage = Field(
+        description="The plan and the parent plans it was aligned against."
+    )
     explain: list[ExplainedQuery] | None = None
 
 
@@ -86,14 +88,14 @@ class PlanLineageSummary(LabelCounts, PlanKey):
 
 
 class RegionLineagePublic(BaseModel):
-    coverage: Coverage
+    coverage: LineageCoverage
     region: RegionRow
     plans: list[PlanLineageSummary]
     explain: list[ExplainedQuery] | None = None
 
 
 class DiffusionPublic(BaseModel):
-    coverage: Coverage = Field(
+    coverage: LineageCoverage = Field(
         description="Every plan loaded: a plan not listed does not cover it."
     )
     program_id: str
@@ -118,7 +120,7 @@ class ReuseCell(BaseModel):
 
 
 class ReusePublic(BaseModel):
-    coverage: Coverage
+    coverage: LineageCoverage
     matrix: list[ReuseCell] = Field(
         description="Region × region, both orders; the pairs themselves, quoted, at /reuse/pairs."
     )
@@ -130,7 +132,7 @@ class InstrumentShare(InstrumentCellRow):
 
 
 class InstrumentsPublic(BaseModel):
-    coverage: Coverage
+    coverage: LineageCoverage
     profile: list[InstrumentShare] = Field(
         description="Region × instrument sub-type; the clauses, quoted, at /instruments/clauses."
     )

@@ -1,7 +1,9 @@
 """Neo4j load throughput: graph elements per second, three ways in the same run.
 
-- **bulk**: many plans per transaction, rows in ``UNWIND`` batches across them, as
-  ``policygraph load`` writes (``--plans-per-transaction``, ``--batch-size``);
+- **bulk**: many plans per transaction, rows in ``UNWIND`` batches across them, and lineage once
+  at the end, as ``policygraph load`` writes (``--plans-per-transaction``, ``--batch-size``);
+- **bulk, lineage per transaction**: the same, each transaction computing lineage itself (so
+  each reads back every plan written before it);
 - **per plan**: one transaction per plan, ``UNWIND`` batches within it (the way before bulk loads);
 - **per row**: one transaction per plan and one query per row (batch size 1).
 
@@ -72,7 +74,16 @@ def main() -> None:
                 store.load_plans(plans[2:3], batch_size=1),
             ),
         )
-        bulk = timed(store, lambda: [store.load_plans(chunk, batch_size=size) for chunk in chunks])
+        bulk = timed(
+            store,
+            lambda: (
+                [store.load_plans(chunk, batch_size=size, lineage=False) for chunk in chunks],
+                store.complete_lineage(batch_size=size),
+            ),
+        )
+        inline = timed(
+            store, lambda: [store.load_plans(chunk, batch_size=size) for chunk in chunks]
+        )
         per_plan = timed(store, lambda: [store.load_plans([p], batch_size=size) for p in plans])
         per_row = timed(store, lambda: [store.load_plans([p], batch_size=1) for p in plans])
     print(f"server    {server.agent} at {server.address}")
@@ -83,6 +94,7 @@ def main() -> None:
     print(
         f"bulk      {per_tx} plans per transaction, {size} rows per query: {bulk:.1f} s, {elements / bulk:,.0f} elements/s"
     )
+    print(f"bulk, lineage per transaction: {inline:.1f} s, {elements / inline:,.0f} elements/s")
     print(
         f"per plan  one transaction per plan, {size} rows per query: {per_plan:.1f} s, {elements / per_plan:,.0f} elements/s"
     )

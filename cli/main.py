@@ -444,7 +444,8 @@ def load(
     Plans are extracted one at a time and written many to a transaction
     (POLICYGRAPH_NEO4J_PLANS_PER_TRANSACTION): a changed file replaces its earlier version, the
     same bytes change nothing, and the other plans are left as they were. A plan Neo4j refuses
-    is reported by name and the others still load.
+    is reported by name and the others still load. Lineage is computed once, after the last
+    plan (or by the next load, when this one stops early).
     """
     files = _plan_files(paths, source_url)
     per_transaction = get_settings().neo4j.plans_per_transaction
@@ -467,7 +468,9 @@ def load(
                     for x in chunk:
                         x.source_url = source_url or x.source_url
                     loaded += _load_chunk(store, chunk, errors)
+                store.complete_lineage()
             except PlanError as exc:  # --strict
+                store.complete_lineage()
                 _report([], duplicates)
                 raise _fail(exc) from exc
             except StoreOutdated as exc:
@@ -475,7 +478,10 @@ def load(
                 raise _fail(exc) from exc
             except (ServiceUnavailable, SessionExpired) as exc:
                 _report(errors, duplicates)
-                stopped = StoreUnavailable(f"Neo4j stopped answering after {loaded} plans: {exc}")
+                stopped = StoreUnavailable(
+                    f"Neo4j stopped answering after {loaded} plans: {exc} (their lineage is "
+                    "computed by the next load)"
+                )
                 raise _fail(stopped, EXIT_NO_STORE) from exc
         stats = {(row.kind, row.name): row.count for row in store.ask(GraphStats())}
     _report(errors, duplicates)
@@ -504,7 +510,7 @@ def _load_chunk(store: Neo4jStore, chunk: list[PlanExtraction], errors: list[Pla
     plan it refuses is reported by name and the others still load. Returns the plans written."""
     plans = [PlanGraph(x.id, x.source, build_knowledge_graph([x])) for x in chunk]
     try:
-        store.load_plans(plans)
+        store.load_plans(plans, lineage=False)
         return len(plans)
     except Neo4jError:
         if len(plans) == 1:
@@ -514,7 +520,7 @@ def _load_chunk(store: Neo4jStore, chunk: list[PlanExtraction], errors: list[Pla
 
 def _load_alone(store: Neo4jStore, plan: PlanGraph, errors: list[PlanError]) -> int:
     try:
-        store.load_plans([plan])
+        store.load_plans([plan], lineage=False)
     except Neo4jError as exc:
         log.warning("plan refused by Neo4j", extra={"source": plan.source, "code": exc.code})
         errors.append(

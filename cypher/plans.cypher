@@ -3,8 +3,8 @@
 // Parameters: $region_code, $plan_id
 // Returns: id, title, region_code, region_name, kind, issuer, doc_number, issued_on,
 //          period_start, period_end, source, sha256, encoding, source_format, page_count, source_url,
-//          retrieved_on, publisher, replaces, duplicate_sources, programs, target_groups, targets,
-//          fundings
+//          retrieved_on, publisher, replaces, duplicate_sources, lineage_pending, programs,
+//          target_groups, targets, fundings
 MATCH (region:Region)-[:ISSUED]->(plan:Plan)
 WHERE ($region_code IS NULL OR region.code = $region_code) AND ($plan_id IS NULL OR plan.id = $plan_id)
 RETURN plan.id AS id, plan.title AS title, region.code AS region_code, region.name AS region_name,
@@ -15,6 +15,7 @@ RETURN plan.id AS id, plan.title AS title, region.code AS region_code, region.na
        plan.source_url AS source_url, plan.retrieved_on AS retrieved_on, plan.publisher AS publisher,
        coalesce(plan.replaces, []) AS replaces,
        coalesce(plan.duplicate_sources, []) AS duplicate_sources,
+       coalesce(plan.lineage_pending, false) AS lineage_pending,
        COUNT { (plan)-[:COVERS]->(:Program) } AS programs,
        COUNT { (plan)-[:COVERS]->(:TargetGroup) } AS target_groups,
        COUNT { (plan)-[:SETS_TARGET]->() } AS targets,

@@ -113,20 +113,16 @@ def relationship_statements(
 def refresh_lineage(
     tx: ManagedTransaction, changed: set[str], registry: QueryRegistry, batch_size: int
 ) -> None:
-    """Lineage again, in the load's transaction, where the plans ``changed`` alter it: the
-    alignment of those plans, of the plans below them and of any whose parents are no longer the
-    ones they were aligned against (a parent replaced); and the families of near-same clauses,
-    computed over every plan and written where a clause's family changed."""
-    (outdated,) = tx.run(registry["lineage/outdated"].text).data()
-    if outdated["clauses"]:
-        raise StoreOutdated(
-            f"Neo4j holds {outdated['clauses']:,} clauses written by a policygraph older than "
-            "lineage (no `statement`): empty the database and load the plans again"
-        )
+    """Lineage again, in the load's transaction, where the plans ``changed`` (and any written
+    with their lineage pending) alter it: the alignment of those plans, of the plans below them
+    and of any whose parents are no longer the ones they were aligned against (a parent
+    replaced); and the families of near-same clauses, computed over every plan and written where
+    a clause's family changed."""
     plan_rows = tx.run(registry["lineage/plans"].text).data()
     region_rows = tx.run(registry["lineage/regions"].text).data()
     aligned_to = {r["plan_id"]: tuple(r["lineage_parents"] or ()) for r in plan_rows}
-    redo = stale(assemble(plan_rows, [], [], region_rows), aligned_to, changed)
+    pending = {r["plan_id"] for r in plan_rows if r["lineage_pending"]}
+    redo = stale(assemble(plan_rows, [], [], region_rows), aligned_to, changed | pending)
     clause_rows = tx.run(registry["lineage/clauses"].text).data()
     plans = assemble(
         plan_rows, clause_rows, tx.run(registry["lineage/facts"].text).data(), region_rows
@@ -154,6 +150,19 @@ def refresh_lineage(
     ):
         for batch in _batches(rows, batch_size):
             tx.run(text, rows=batch).consume()
+    for plan_ids in _batches(sorted(pending), batch_size):
+        tx.run(registry["lineage/clear_pending"].text, plan_ids=plan_ids).consume()
+
+
+def _refuse_outdated(tx: ManagedTransaction, registry: QueryRegistry) -> None:
+    """A database written before lineage cannot be given lineage: it is refused, by name,
+    before anything is written."""
+    (outdated,) = tx.run(registry["lineage/outdated"].text).data()
+    if outdated["clauses"]:
+        raise StoreOutdated(
+            f"Neo4j holds {outdated['clauses']:,} clauses written by a policygraph older than "
+            "lineage (no `statement`): empty the database and load the plans again"
+        )
 
 
 def _clause_to_clause(registry: QueryRegistry, rel: Rel) -> str:
@@ -163,9 +172,15 @@ def _clause_to_clause(registry: QueryRegistry, rel: Rel) -> str:
 
 
 def write_plans(
-    tx: ManagedTransaction, plans: Sequence[PlanGraph], registry: QueryRegistry, batch_size: int
+    tx: ManagedTransaction,
+    plans: Sequence[PlanGraph],
+    registry: QueryRegistry,
+    batch_size: int,
+    lineage: bool = True,
 ) -> WrittenPlans:
-    """One transaction's work: skip what is there, replace earlier versions, write the rest."""
+    """One transaction's work: skip what is there, replace earlier versions, write the rest, and
+    their lineage, or (``lineage`` false, a chunk of a bulk load) mark it pending for the load's
+    last transaction, so a corpus is not read back once per chunk."""
     unique = list({p.plan_id: p for p in plans}.values())
     tx.run(registry["load/lock"].text, token=uuid.uuid4().hex).consume()
     there = {
@@ -174,6 +189,7 @@ def write_plans(
     }
     new = [p for p in unique if p.plan_id not in there]
     if new:
+        _refuse_outdated(tx, registry)
         versions = [{"source": p.source, "plan_id": p.plan_id} for p in new]
         replaced = {
             r["plan_id"]: [old for ids in r["replaced"] for old in ids]
@@ -190,6 +206,23 @@ def write_plans(
             tx.run(text, rows=rows).consume()
         if replaced:
             tx.run(registry["load/delete_orphans"].text).consume()
-        refresh_lineage(tx, {p.plan_id for p in new}, registry, batch_size)
+        if lineage:
+            refresh_lineage(tx, {p.plan_id for p in new}, registry, batch_size)
+        else:
+            for plan_ids in _batches([p.plan_id for p in new], batch_size):
+                tx.run(registry["lineage/set_pending"].text, plan_ids=plan_ids).consume()
         tx.run(registry["load/touch_version"].text).consume()
     return WrittenPlans(written=[p.plan_id for p in new], unchanged=sorted(there))
+
+
+def complete_lineage(tx: ManagedTransaction, registry: QueryRegistry, batch_size: int) -> int:
+    """The lineage of the plans written with it pending (a bulk load's chunks, or a load that
+    stopped before its end), in one transaction; returns how many plans were pending."""
+    tx.run(registry["load/lock"].text, token=uuid.uuid4().hex).consume()
+    rows = tx.run(registry["lineage/plans"].text).data()
+    pending = sum(1 for row in rows if row["lineage_pending"])
+    if pending:
+        _refuse_outdated(tx, registry)
+        refresh_lineage(tx, set(), registry, batch_size)
+        tx.run(registry["load/touch_version"].text).consume()
+    return pending

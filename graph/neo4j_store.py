@@ -14,10 +14,10 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import (
     READ_ACCESS,
@@ -34,11 +34,12 @@ from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionE
 from graph import readonly_cypher
 from graph.build import Graph
 from graph.errors import QueryTimedOut, StoreChanged, StoreLoading, StoreUnavailable
-from graph.neo4j_load import PlanGraph, WrittenPlans, write_plans
+from graph.neo4j_load import PlanGraph, WrittenPlans, complete_lineage, write_plans
 from graph.queries import QueryRegistry
 from graph.questions import Answer, Question, RowT, counted, default_registry, paged
 from graph.settings import Neo4jSettings
 
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 TIMED_OUT = frozenset(
     {
@@ -317,25 +318,38 @@ class Neo4jStore:
         )
 
     def load_plans(
-        self, plans: Sequence[PlanGraph], *, batch_size: int | None = None
+        self, plans: Sequence[PlanGraph], *, batch_size: int | None = None, lineage: bool = True
     ) -> WrittenPlans:
         """Write plans in one transaction (see ``graph.neo4j_load``): plans already there are
         skipped, earlier versions of the same files replaced, and a failure writes none of them.
-        The transaction is bracketed by two small ones that tell readers a load is writing
-        (see ``TransactionSnapshot``)."""
+        With ``lineage`` false (the chunks of a bulk load) their lineage is left pending for
+        ``complete_lineage``, which the load calls once at its end."""
         size = batch_size or self.batch_size
-        token = uuid.uuid4().hex
-        with self.driver.session(database=self.database) as session:
-            session.execute_write(self._mark, "load/begin_writing", token)
-            try:
-                result = session.execute_write(write_plans, plans, self.registry, size)
-            finally:
-                session.execute_write(self._mark, "load/end_writing", token)
+        result = self._writing(write_plans, plans, self.registry, size, lineage)
         log.info(
             "plans loaded",
             extra={"written": len(result.written), "unchanged": len(result.unchanged)},
         )
         return result
+
+    def complete_lineage(self, *, batch_size: int | None = None) -> int:
+        """Compute the lineage of every plan written with it pending, in one transaction;
+        returns how many there were (none: nothing is written)."""
+        size = batch_size or self.batch_size
+        pending: int = self._writing(complete_lineage, self.registry, size)
+        log.info("lineage completed", extra={"plans": pending})
+        return pending
+
+    def _writing(self, work: Callable[..., T], *args: Any) -> T:
+        """``work`` in a write transaction, bracketed by two small ones that tell readers a load
+        is writing (see ``TransactionSnapshot``)."""
+        token = uuid.uuid4().hex
+        with self.driver.session(database=self.database) as session:
+            session.execute_write(self._mark, "load/begin_writing", token)
+            try:
+                return session.execute_write(work, *args)
+            finally:
+                session.execute_write(self._mark, "load/end_writing", token)
 
     def _mark(self, tx: ManagedTransaction, name: str, token: str) -> None:
         """Add or remove a load's entry in the graph's list of loads writing."""

@@ -50,6 +50,8 @@ class PlanRow(Row):
     """Ids of earlier versions of the same file that this plan replaced in the store."""
     duplicate_sources: list[str]
     """Other files with the very same bytes, read as this one plan."""
+    lineage_pending: bool
+    """Written by a bulk load into Neo4j whose lineage is not computed yet."""
     programs: int
     target_groups: int
     targets: int

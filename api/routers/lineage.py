@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
-from api.coverage import plans_coverage
+from api.coverage import lineage_coverage
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
 from api.lineage_models import (
     ChapterLineage,
@@ -71,7 +71,7 @@ def plan_lineage(
     parents lack (local innovations)."""
     found = catalog.plan(plan)
     report = plan_report(catalog, queries, found)
-    searched = plans_coverage(catalog, plan_ids=[found.id, *(p.plan_id for p in report.parents)])
+    searched = lineage_coverage(catalog, plan_ids=[found.id, *(p.plan_id for p in report.parents)])
     if as_csv:
         if table_name == "innovations":
             return csv_response(report.innovations, InnovationRow, "lineage-innovations", searched)
@@ -101,7 +101,7 @@ def region_lineage(
         for row in every
         if row.plan_id in own_ids or own_ids & set(row.parents)
     ]
-    searched = plans_coverage(catalog, plan_ids=[p.plan_id for p in plans])
+    searched = lineage_coverage(catalog, plan_ids=[p.plan_id for p in plans])
     if as_csv:
         return csv_response(plans, PlanLineageSummary, "region-lineage", searched)
     return {
@@ -121,7 +121,7 @@ def program_diffusion(
     plan) or reuse (an earlier plan of another region)."""
     program = catalog.entity("Program", name)
     adopters = queries.ask(ProgramDiffusion(program_id=program.id))
-    searched = plans_coverage(catalog)
+    searched = lineage_coverage(catalog)
     if as_csv:
         return csv_response(adopters, DiffusionRow, "diffusion", searched)
     return {
@@ -147,7 +147,7 @@ def reuse(
         queries.ask(LineageSummary(region_codes=codes)),
         queries.ask(ReuseMatrix(region_codes=codes)),
     )
-    searched = plans_coverage(catalog, region_codes=codes)
+    searched = lineage_coverage(catalog, region_codes=codes)
     if as_csv:
         return csv_response(matrix, ReuseCell, "reuse", searched)
     return {"coverage": searched, "matrix": matrix, "explain": queries.explained}
@@ -176,7 +176,7 @@ def instruments(
     share, and the first of them."""
     codes = _codes(catalog, regions)
     profile = instrument_shares(queries.ask(InstrumentProfile(region_codes=codes)))
-    searched = plans_coverage(catalog, region_codes=codes)
+    searched = lineage_coverage(catalog, region_codes=codes)
     if as_csv:
         return csv_response(profile, InstrumentShare, "instruments", searched)
     return {"coverage": searched, "profile": profile, "explain": queries.explained}

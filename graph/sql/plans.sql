@@ -1,11 +1,11 @@
 -- Plans with their metadata and how much they hold (as cypher/plans.cypher); :region_code and
 -- :plan_id (null for all) keep one region's plans, or one plan. A plan written before plans had
--- formats is a text plan.
+-- formats is a text plan. The graph file computes lineage as it is written: none is pending.
 -- Parameters: :region_code, :plan_id
 -- Returns: id, title, region_code, region_name, kind, issuer, doc_number, issued_on,
 --          period_start, period_end, source, sha256, encoding, source_format, page_count, source_url,
---          retrieved_on, publisher, replaces, duplicate_sources, programs, target_groups, targets,
---          fundings
+--          retrieved_on, publisher, replaces, duplicate_sources, lineage_pending, programs,
+--          target_groups, targets, fundings
 SELECT json_object(
   'id', plan.id, 'title', plan.props ->> '$.title', 'region_code', region.props ->> '$.code',
   'region_name', region.props ->> '$.name', 'kind', plan.props ->> '$.kind',
@@ -18,6 +18,7 @@ SELECT json_object(
   'retrieved_on', plan.props ->> '$.retrieved_on', 'publisher', plan.props ->> '$.publisher',
   'replaces', coalesce(plan.props -> '$.replaces', json_array()),
   'duplicate_sources', coalesce(plan.props -> '$.duplicate_sources', json_array()),
+  'lineage_pending', json('false'),
   'programs', counts.programs, 'target_groups', counts.target_groups,
   'targets', counts.targets, 'fundings', counts.fundings
 )

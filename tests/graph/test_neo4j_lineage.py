@@ -1,6 +1,7 @@
-"""Lineage in Neo4j is kept in the load's transaction: a plan loaded before its parent is
-aligned once the parent arrives, a replaced parent realigns its children, and the answers are
-the embedded store's, which computes lineage over all the plans at once."""
+"""Lineage in Neo4j is kept in the load's transaction (a bulk load's chunks leave it pending for
+its last): a plan loaded before its parent is aligned once the parent arrives, a replaced parent
+realigns its children, and the answers are the embedded store's, which computes lineage over all
+the plans at once."""
 
 from __future__ import annotations
 
@@ -9,14 +10,18 @@ from typing import Any
 
 import pytest
 
+from api.coverage import lineage_coverage
+from graph.catalog import Catalog
 from graph.embedded_store import EmbeddedStore
 from graph.errors import StoreOutdated
 from graph.model import PlanExtraction
+from graph.neo4j_load import PlanGraph
 from graph.neo4j_store import Neo4jStore
 from graph.questions import (
     LineageInnovations,
     LineageSummary,
     PlanLineage,
+    Plans,
     Question,
     ReuseMatrix,
     ReusePairs,
@@ -55,6 +60,44 @@ def test_a_child_loaded_first_is_aligned_when_its_parent_arrives(
     _load(neo4j_store, inner_mongolia)
     (summary,) = [r for r in neo4j_store.ask(LineageSummary()) if r.plan_id == bayannur.id]
     assert summary.parents == [inner_mongolia.id] and summary.echo + summary.elaboration > 0
+    _same_answers(neo4j_store, [bayannur, chongqing, inner_mongolia], bayannur.id)
+
+
+def _chunk(store: Neo4jStore, *plans: PlanExtraction) -> None:
+    """One transaction of a bulk load: lineage left for the load's end."""
+    graphs = [PlanGraph(x.id, x.source, build_knowledge_graph([x])) for x in plans]
+    store.load_plans(graphs, lineage=False)
+
+
+def test_a_bulk_load_computes_lineage_once_after_its_last_chunk_and_says_so_before(
+    neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction]
+) -> None:
+    bayannur, inner_mongolia = by_prefix(extractions, "001"), by_prefix(extractions, "000")
+    chongqing = by_prefix(extractions, "002")
+    _chunk(neo4j_store, bayannur)
+    _chunk(neo4j_store, inner_mongolia, chongqing)
+    assert all(row.lineage_pending for row in neo4j_store.ask(Plans()))
+    assert not any(r.echo + r.elaboration + r.local for r in neo4j_store.ask(LineageSummary()))
+    searched = lineage_coverage(Catalog(neo4j_store), plan_ids=[bayannur.id, inner_mongolia.id])
+    assert sorted(searched.lineage_pending) == sorted([bayannur.id, inner_mongolia.id])
+
+    assert neo4j_store.complete_lineage() == 3
+    assert not any(row.lineage_pending for row in neo4j_store.ask(Plans()))
+    assert lineage_coverage(Catalog(neo4j_store)).lineage_pending == []
+    _same_answers(neo4j_store, [bayannur, chongqing, inner_mongolia], bayannur.id)
+    version = neo4j_store.version()
+    assert neo4j_store.complete_lineage() == 0
+    assert neo4j_store.version() == version  # nothing pending: nothing written
+
+
+def test_the_next_load_completes_a_bulk_load_that_stopped_early(
+    neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction]
+) -> None:
+    bayannur, inner_mongolia = by_prefix(extractions, "001"), by_prefix(extractions, "000")
+    chongqing = by_prefix(extractions, "002")
+    _chunk(neo4j_store, bayannur, inner_mongolia)  # and then the load stopped
+    _load(neo4j_store, chongqing)
+    assert not any(row.lineage_pending for row in neo4j_store.ask(Plans()))
     _same_answers(neo4j_store, [bayannur, chongqing, inner_mongolia], bayannur.id)
 
 
@@ -98,3 +141,6 @@ def test_a_database_loaded_before_lineage_is_refused_by_name(
     )
     with pytest.raises(StoreOutdated, match="empty the database and load the plans again"):
         _load(neo4j_store, by_prefix(extractions, "001"))
+    with pytest.raises(StoreOutdated, match="empty the database"):  # a bulk load's chunk too
+        _chunk(neo4j_store, by_prefix(extractions, "001"))
+    assert [row.id for row in neo4j_store.ask(Plans())] == [by_prefix(extractions, "000").id]
