@@ -57,8 +57,22 @@ def plans_coverage(
 ) -> Coverage:
     """The plans read: those of ``plan_ids`` (all when None) of the regions ``region_codes``
     (all when None); a region named that has no plan loaded is listed as not loaded."""
+    return _coverage(catalog, _searched(catalog, plan_ids, region_codes), region_codes)
+
+
+def _searched(
+    catalog: Catalog, plan_ids: list[str] | None, region_codes: list[str] | None
+) -> list[PlanRow]:
+    return [
+        plan
+        for plan in catalog.plans
+        if (plan_ids is None or plan.id in plan_ids)
+        and (region_codes is None or plan.region_code in region_codes)
+    ]
+
+
+def _coverage(catalog: Catalog, plans: list[PlanRow], region_codes: list[str] | None) -> Coverage:
     loaded = {plan.region_code for plan in catalog.plans}
-    plans = _searched(catalog, plan_ids, region_codes)
     regions = {row.code: row for row in catalog.regions}
     counts = Counter(plan.region_code for plan in plans)
     gazetteer = default_gazetteer()
@@ -78,22 +92,12 @@ def plans_coverage(
     )
 
 
-def _searched(
-    catalog: Catalog, plan_ids: list[str] | None, region_codes: list[str] | None
-) -> list[PlanRow]:
-    return [
-        plan
-        for plan in catalog.plans
-        if (plan_ids is None or plan.id in plan_ids)
-        and (region_codes is None or plan.region_code in region_codes)
-    ]
-
-
 class LineageCoverage(Coverage):
     lineage_pending: list[str] = Field(
         description="Plans searched whose lineage is not computed yet: a bulk load into Neo4j "
         "is still writing, or stopped before its end (the next load computes it). Their "
-        "clauses have no echo, elaboration or local label, and no reuse, in this answer."
+        "clauses' echo, elaboration or local labels and reuse are missing or out of date in "
+        "this answer."
     )
 
 
@@ -104,9 +108,11 @@ def lineage_coverage(
     region_codes: list[str] | None = None,
 ) -> LineageCoverage:
     """``plans_coverage``, and which of the plans have their lineage still to come."""
-    searched = plans_coverage(catalog, plan_ids=plan_ids, region_codes=region_codes)
-    pending = [p.id for p in _searched(catalog, plan_ids, region_codes) if p.lineage_pending]
-    return LineageCoverage(**searched.model_dump(), lineage_pending=pending)
+    plans = _searched(catalog, plan_ids, region_codes)
+    return LineageCoverage(
+        **_coverage(catalog, plans, region_codes).model_dump(),
+        lineage_pending=[plan.id for plan in plans if plan.lineage_pending],
+    )
 
 
 Status = Literal["funds", "covers", "sets_target", "mentions", "silent", "not_loaded"]

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from api.coverage import LineageCoverage
+from api.coverage import Coverage, LineageCoverage
 from api.models import ExplainedQuery
 from graph.rows import (
     DiffusionRow,
@@ -50,7 +50,9 @@ class PlanLineageReport(BaseModel):
     parents: list[ParentPlan] = Field(
         description="The plans of the nearest region above with any plan loaded; empty when none."
     )
-    note: str | None = Field(description="Why nothing was aligned, when nothing was.")
+    note: str | None = Field(
+        description="Why nothing was aligned, when nothing was; or that the lineage is pending."
+    )
     summary: LabelCounts
     chapters: list[ChapterLineage]
     innovations: list[InnovationRow] = Field(
@@ -132,7 +134,7 @@ class InstrumentShare(InstrumentCellRow):
 
 
 class InstrumentsPublic(BaseModel):
-    coverage: LineageCoverage
+    coverage: Coverage
     profile: list[InstrumentShare] = Field(
         description="Region × instrument sub-type; the clauses, quoted, at /instruments/clauses."
     )

@@ -94,15 +94,19 @@ def plan_report(catalog: Catalog, reader: Asks, plan: PlanRow) -> PlanLineageRep
     summaries = reader.ask(LineageSummary(region_codes=[plan.region_code]))
     parent_ids = next((s.parents for s in summaries if s.plan_id == plan.id), [])
     by_id = {p.id: p for p in catalog.plans}
-    parents = [
+    parents = [  # a parent replaced by a bulk load still writing is gone until it completes
         ParentPlan(plan_id=i, region_code=by_id[i].region_code, title=by_id[i].title)
         for i in parent_ids
+        if i in by_id
     ]
-    note = (
-        None
-        if parents
-        else (f"no plan of a region above {plan.region_name} is loaded: nothing to align against")
-    )
+    note = None
+    if plan.lineage_pending:
+        note = (
+            "its lineage is not computed yet (a bulk load into Neo4j is writing, or stopped "
+            "before its end and the next load computes it): what is shown predates that load"
+        )
+    elif not parents:
+        note = f"no plan of a region above {plan.region_name} is loaded: nothing to align against"
     return PlanLineageReport(
         plan_id=plan.id,
         parents=parents,

@@ -2,7 +2,7 @@
 
 A CSV answer says what it searched in its headers, as a JSON page does in ``coverage``:
 ``X-Plans-Searched`` (a count), ``X-Regions-Searched`` and ``X-Regions-Not-Loaded`` (region
-codes, comma-separated)."""
+codes, comma-separated), and for lineage ``X-Lineage-Pending`` (plan ids, comma-separated)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import Response
 from pydantic import BaseModel
 
-from api.coverage import Coverage, coverage
+from api.coverage import Coverage, LineageCoverage, coverage
 from api.deps import Paging, Queries
 from api.models import RegionCells
 from graph.questions import Answer, Question
@@ -30,11 +30,14 @@ def _cell(value: Any) -> Any:
 
 
 def coverage_headers(searched: Coverage) -> dict[str, str]:
-    return {
+    headers = {
         "X-Plans-Searched": str(searched.plans),
         "X-Regions-Searched": ",".join(region.code for region in searched.regions),
         "X-Regions-Not-Loaded": ",".join(region.code for region in searched.not_loaded),
     }
+    if isinstance(searched, LineageCoverage):
+        headers["X-Lineage-Pending"] = ",".join(searched.lineage_pending)
+    return headers
 
 
 def csv_table(

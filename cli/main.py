@@ -463,26 +463,28 @@ def load(
                 same_text=same_text,
                 on_progress=lambda _: advance(),
             )
+            rejected: PlanError | None = None
             try:
                 for chunk in _batches(extractions, per_transaction):
                     for x in chunk:
                         x.source_url = source_url or x.source_url
                     loaded += _load_chunk(store, chunk, errors)
-                store.complete_lineage()
-            except PlanError as exc:  # --strict
-                store.complete_lineage()
-                _report([], duplicates)
-                raise _fail(exc) from exc
-            except StoreOutdated as exc:
+            except PlanError as exc:  # --strict: the plans written still get their lineage
+                rejected = exc
+            except (StoreOutdated, ServiceUnavailable, SessionExpired) as exc:
                 _report(errors, duplicates)
-                raise _fail(exc) from exc
-            except (ServiceUnavailable, SessionExpired) as exc:
-                _report(errors, duplicates)
-                stopped = StoreUnavailable(
-                    f"Neo4j stopped answering after {loaded} plans: {exc} (their lineage is "
-                    "computed by the next load)"
-                )
-                raise _fail(stopped, EXIT_NO_STORE) from exc
+                raise _store_failure(exc, f"Neo4j stopped answering after {loaded} plans") from exc
+        try:
+            with err.status("computing the lineage of the plans loaded"):
+                store.complete_lineage()
+        except (StoreOutdated, ServiceUnavailable, SessionExpired, Neo4jError) as exc:
+            _report(errors, duplicates)
+            raise _store_failure(
+                exc, f"the {loaded} plans are loaded but Neo4j failed computing their lineage"
+            ) from exc
+        if rejected is not None:
+            _report([], duplicates)
+            raise _fail(rejected)
         stats = {(row.kind, row.name): row.count for row in store.ask(GraphStats())}
     _report(errors, duplicates)
     if strict and errors:
@@ -496,6 +498,21 @@ def load(
     )
     if errors:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _store_failure(
+    exc: StoreOutdated | ServiceUnavailable | SessionExpired | Neo4jError, what: str
+) -> typer.Exit:
+    """The exit for a load Neo4j stopped: the plans written stay, and whatever lineage they
+    still lack is computed by the next load."""
+    if isinstance(exc, StoreOutdated):
+        return _fail(exc)
+    if isinstance(exc, Neo4jError):
+        return _fail(
+            PolicyGraphError(f"{what} ({exc.code}): the next load computes it"), EXIT_PARTIAL
+        )
+    stopped = StoreUnavailable(f"{what}: {exc} (the next load computes their lineage)")
+    return _fail(stopped, EXIT_NO_STORE)
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:

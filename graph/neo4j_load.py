@@ -110,22 +110,47 @@ def relationship_statements(
     return statements
 
 
+@dataclass(frozen=True)
+class PlanTree:
+    """The plans and regions lineage needs to tell which plans to align again: no clause."""
+
+    plans: list[Record]
+    regions: list[Record]
+
+    @classmethod
+    def read(cls, tx: ManagedTransaction, registry: QueryRegistry) -> PlanTree:
+        return cls(
+            tx.run(registry["lineage/plans"].text).data(),
+            tx.run(registry["lineage/regions"].text).data(),
+        )
+
+    @property
+    def pending(self) -> set[str]:
+        return {row["plan_id"] for row in self.plans if row["lineage_pending"]}
+
+    def stale(self, changed: set[str]) -> set[str]:
+        """The plans to align again once the plans ``changed`` are written (see ``stale``)."""
+        aligned_to = {r["plan_id"]: tuple(r["lineage_parents"] or ()) for r in self.plans}
+        return stale(assemble(self.plans, [], [], self.regions), aligned_to, changed)
+
+
 def refresh_lineage(
-    tx: ManagedTransaction, changed: set[str], registry: QueryRegistry, batch_size: int
+    tx: ManagedTransaction,
+    changed: set[str],
+    tree: PlanTree,
+    registry: QueryRegistry,
+    batch_size: int,
 ) -> None:
     """Lineage again, in the load's transaction, where the plans ``changed`` (and any written
     with their lineage pending) alter it: the alignment of those plans, of the plans below them
     and of any whose parents are no longer the ones they were aligned against (a parent
     replaced); and the families of near-same clauses, computed over every plan and written where
-    a clause's family changed."""
-    plan_rows = tx.run(registry["lineage/plans"].text).data()
-    region_rows = tx.run(registry["lineage/regions"].text).data()
-    aligned_to = {r["plan_id"]: tuple(r["lineage_parents"] or ()) for r in plan_rows}
-    pending = {r["plan_id"] for r in plan_rows if r["lineage_pending"]}
-    redo = stale(assemble(plan_rows, [], [], region_rows), aligned_to, changed | pending)
+    a clause's family changed. ``tree`` is the database's, read after the plans were written."""
+    pending = tree.pending
+    redo = tree.stale(changed | pending)
     clause_rows = tx.run(registry["lineage/clauses"].text).data()
     plans = assemble(
-        plan_rows, clause_rows, tx.run(registry["lineage/facts"].text).data(), region_rows
+        tree.plans, clause_rows, tx.run(registry["lineage/facts"].text).data(), tree.regions
     )
     for plan_ids in _batches(sorted(redo), batch_size):
         tx.run(registry["lineage/clear"].text, plan_ids=plan_ids).consume()
@@ -177,10 +202,13 @@ def write_plans(
     registry: QueryRegistry,
     batch_size: int,
     lineage: bool = True,
+    known_current: bool = False,
 ) -> WrittenPlans:
     """One transaction's work: skip what is there, replace earlier versions, write the rest, and
-    their lineage, or (``lineage`` false, a chunk of a bulk load) mark it pending for the load's
-    last transaction, so a corpus is not read back once per chunk."""
+    their lineage, or (``lineage`` false, a chunk of a bulk load) mark pending every plan whose
+    lineage the chunk makes stale, for the load's last transaction, so a corpus is not read back
+    once per chunk. A database older than lineage is refused, unless ``known_current`` (its
+    store has seen it is not)."""
     unique = list({p.plan_id: p for p in plans}.values())
     tx.run(registry["load/lock"].text, token=uuid.uuid4().hex).consume()
     there = {
@@ -189,7 +217,8 @@ def write_plans(
     }
     new = [p for p in unique if p.plan_id not in there]
     if new:
-        _refuse_outdated(tx, registry)
+        if not known_current:
+            _refuse_outdated(tx, registry)
         versions = [{"source": p.source, "plan_id": p.plan_id} for p in new]
         replaced = {
             r["plan_id"]: [old for ids in r["replaced"] for old in ids]
@@ -206,23 +235,28 @@ def write_plans(
             tx.run(text, rows=rows).consume()
         if replaced:
             tx.run(registry["load/delete_orphans"].text).consume()
+        tree = PlanTree.read(tx, registry)
+        written = {p.plan_id for p in new}
         if lineage:
-            refresh_lineage(tx, {p.plan_id for p in new}, registry, batch_size)
+            refresh_lineage(tx, written, tree, registry, batch_size)
         else:
-            for plan_ids in _batches([p.plan_id for p in new], batch_size):
+            for plan_ids in _batches(sorted(tree.stale(written)), batch_size):
                 tx.run(registry["lineage/set_pending"].text, plan_ids=plan_ids).consume()
         tx.run(registry["load/touch_version"].text).consume()
     return WrittenPlans(written=[p.plan_id for p in new], unchanged=sorted(there))
 
 
-def complete_lineage(tx: ManagedTransaction, registry: QueryRegistry, batch_size: int) -> int:
+def complete_lineage(
+    tx: ManagedTransaction, registry: QueryRegistry, batch_size: int, known_current: bool = False
+) -> int:
     """The lineage of the plans written with it pending (a bulk load's chunks, or a load that
     stopped before its end), in one transaction; returns how many plans were pending."""
     tx.run(registry["load/lock"].text, token=uuid.uuid4().hex).consume()
-    rows = tx.run(registry["lineage/plans"].text).data()
-    pending = sum(1 for row in rows if row["lineage_pending"])
+    tree = PlanTree.read(tx, registry)
+    pending = len(tree.pending)
     if pending:
-        _refuse_outdated(tx, registry)
-        refresh_lineage(tx, set(), registry, batch_size)
+        if not known_current:
+            _refuse_outdated(tx, registry)
+        refresh_lineage(tx, set(), tree, registry, batch_size)
         tx.run(registry["load/touch_version"].text).consume()
     return pending

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
-from api.coverage import lineage_coverage
+from api.coverage import lineage_coverage, plans_coverage
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
 from api.lineage_models import (
     ChapterLineage,
@@ -89,7 +89,8 @@ def region_lineage(
     depart from its parent plans (`own`); and the plans aligned against the region's plans,
     with how much of them echoes it (`child`)."""
     found = catalog.region(region)
-    below = {plan.region_code for plan in catalog.plans_under(found.code)}
+    under = catalog.plans_under(found.code)
+    below = {plan.region_code for plan in under}
     every = queries.ask(LineageSummary(region_codes=[found.code, *sorted(below)]))
     own_ids = {p.id for p in catalog.plans if p.region_code == found.code}
     plans = [
@@ -101,7 +102,7 @@ def region_lineage(
         for row in every
         if row.plan_id in own_ids or own_ids & set(row.parents)
     ]
-    searched = lineage_coverage(catalog, plan_ids=[p.plan_id for p in plans])
+    searched = lineage_coverage(catalog, plan_ids=[*own_ids, *(p.id for p in under)])
     if as_csv:
         return csv_response(plans, PlanLineageSummary, "region-lineage", searched)
     return {
@@ -176,7 +177,7 @@ def instruments(
     share, and the first of them."""
     codes = _codes(catalog, regions)
     profile = instrument_shares(queries.ask(InstrumentProfile(region_codes=codes)))
-    searched = lineage_coverage(catalog, region_codes=codes)
+    searched = plans_coverage(catalog, region_codes=codes)  # instruments come with the plans
     if as_csv:
         return csv_response(profile, InstrumentShare, "instruments", searched)
     return {"coverage": searched, "profile": profile, "explain": queries.explained}

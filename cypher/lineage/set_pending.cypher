@@ -1,5 +1,5 @@
-// Mark the plans $plan_ids as written without their lineage, which a later transaction of the
-// same load computes (Neo4jStore.load_plans with lineage=False, then refresh_lineage).
+// Mark the plans $plan_ids as waiting for their lineage: written, or made stale, by a chunk of a
+// bulk load (Neo4jStore.load_plans with lineage=False); Neo4jStore.complete_lineage computes it.
 // Parameters: $plan_ids
 // Returns: nothing
 MATCH (plan:Plan)

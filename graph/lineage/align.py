@@ -108,12 +108,14 @@ def align_plan(child: LineagePlan, parents: list[LineagePlan]) -> list[ClauseLin
     best = overlap.max(axis=1) / np.where(totals > 0, totals, 1.0)
     floor = max(LOCAL_ALWAYS_BELOW, LOCAL_FACTOR * float(np.median(best)))
     return [
-        _label(clause, child_grams[i], pool, parent_grams, index, idf, overlap[i], totals[i], floor)
+        ClauseLineage(clause, LOCAL, round(float(best[i]), 4), ())
+        if best[i] < floor
+        else _matched(clause, child_grams[i], pool, parent_grams, index, idf, overlap[i], totals[i])
         for i, clause in enumerate(child.clauses)
     ]
 
 
-def _label(
+def _matched(
     clause: LineageClause,
     grams: set[str],
     pool: list[tuple[str, LineageClause]],
@@ -122,10 +124,8 @@ def _label(
     idf: np.ndarray,
     overlap: np.ndarray,
     total: float,
-    floor: float,
 ) -> ClauseLineage:
-    if total <= 0:
-        return ClauseLineage(clause, LOCAL, 0.0, ())
+    """A clause with a counterpart: its counterparts, and echo or elaboration."""
     chosen: list[int] = []
     covered: set[str] = set()
     covered_weight = 0.0
@@ -139,9 +139,6 @@ def _label(
         chosen.append(int(j))
         covered |= new
         covered_weight += gain
-    best = float(overlap[chosen[0]] / total) if chosen else 0.0
-    if best < floor:
-        return ClauseLineage(clause, LOCAL, round(best, 4), ())
     score = round(min(covered_weight, 1.0), 4)
     matched = [pool[j][1] for j in chosen]
     counterparts = tuple(

@@ -50,7 +50,7 @@ def test_a_plan_with_no_plan_above_says_so(client: TestClient) -> None:
 @pytest.mark.parametrize("table", ["clauses", "innovations", "chapters"])
 def test_a_plans_lineage_comes_as_csv(client: TestClient, table: str) -> None:
     rows, headers = _csv(client, f"/plans/巴彦淖尔/lineage?table={table}")
-    assert rows and headers["x-plans-searched"] == "2"
+    assert rows and headers["x-plans-searched"] == "2" and headers["x-lineage-pending"] == ""
     if table == "clauses":
         assert {"text", "parent_text", "label", "score", "added"} <= set(rows[0])
 
