@@ -25,10 +25,10 @@ ALIGNMENT_FLOORS = {
     ("tuned", "echo"): (0.70, 0.60),
     ("tuned", "elaboration"): (0.75, 0.85),
     ("tuned", "local"): (0.70, 0.45),
-    ("held-out", "echo"): (0.50, 0.60),
-    ("held-out", "elaboration"): (0.65, 0.65),
-    ("held-out", "local"): (0.45, 0.45),
-    ("held-out", "skip"): (0.80, 0.70),
+    ("held-out", "echo"): (0.55, 0.70),
+    ("held-out", "elaboration"): (0.72, 0.65),
+    ("held-out", "local"): (0.50, 0.50),
+    ("held-out", "skip"): (0.95, 0.90),
 }
 INSTRUMENT_FLOORS = {"seeds": 0.90, "corpus-dev": 0.88, "corpus-blind": 0.78}
 

@@ -20,18 +20,23 @@ _MIN_HAN = 8
 """Fewer Han characters than this is a label, a date or a menu, not a statement."""
 _LONG_HAN = 20
 """A line this long is a statement even without a full stop (a 解读's run-on sentence)."""
+_SHORT_SENTENCE_HAN = 5
+"""A full sentence this long says something however short (就业是民生之本。)."""
 _FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 """``发布机构：…``, ``索引号：…``: a metadata field, unless it ends as a sentence does (主要目标：…。)."""
+_REFERENCE = re.compile(r"^[·•\s]*[^，。；,;]+[（(][^（）()]*〔\d{4}〕\d+号[）)]$")
+"""A document cited by its title and number alone (a page's 相关文件, a list of the plan's
+sources): ``…实施意见（苏府〔2020〕45号）``."""
 
 
 def is_statement(text: str, *, is_heading: bool, is_table_row: bool) -> bool:
     """Whether lineage compares this clause: a sentence, an item or a table row that says
     something, not a heading, a metadata field or a line of web-page chrome."""
     sentence = bool(_SENTENCE_END.search(text.strip()))
-    if is_heading or (_FIELD.match(text) and not sentence):
+    if is_heading or (_FIELD.match(text) and not sentence) or _REFERENCE.match(text.strip()):
         return False
     han = han_count(text)
-    if han < _MIN_HAN and not is_table_row:
+    if han < (_SHORT_SENTENCE_HAN if sentence else _MIN_HAN) and not is_table_row:
         return False
     return is_table_row or han >= _LONG_HAN or sentence
 

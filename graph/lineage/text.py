@@ -12,7 +12,8 @@ import re
 from loaders.word_boundaries import tokenizer
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:[万亿]|%|‰)?")
+"""A number with its magnitude or percent sign: 5万 (people, yuan) is not the 5 of ≤5%."""
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _COUNT_OF_ITEMS = re.compile(r"\d+(?=条|个?方面|个?部分|项(?:具体)?(?:措施|任务))")
 """``7条具体措施``, ``三个部分``: how the text itself is organised, not a figure of policy."""
@@ -29,10 +30,10 @@ def han_count(text: str) -> int:
 
 
 def figures(text: str) -> set[str]:
-    """The numbers a clause states, less years (2025年: a date is not a figure it adds) and
-    counts of the text's own items."""
+    """The figures a clause states (with magnitude: ``5万``, ``5%``), less years (2025年: a date
+    is not a figure it adds) and counts of the text's own items."""
     left_out = {m.start() for pattern in (_YEAR, _COUNT_OF_ITEMS) for m in pattern.finditer(text)}
-    return {m.group() for m in _NUMBER.finditer(text) if m.start() not in left_out}
+    return {m.group() for m in _FIGURE.finditer(text) if m.start() not in left_out}
 
 
 def words(text: str) -> tuple[str, ...]:

@@ -71,6 +71,25 @@ def test_clauses_are_labelled_echo_elaboration_or_local_with_their_counterpart()
     assert local.counterparts == ()
 
 
+@pytest.mark.parametrize(
+    ("parent_text", "child_text", "label"),
+    [
+        ("城镇新增就业（万人）| 100 | 预期性", "3 |城镇新增就业（万人）| 100 | 预期性", ECHO),
+        (  # 5万 is no 5%
+            "全面推行企业新型学徒制，城镇调查失业率控制在5%以内。",
+            "全面推行企业新型学徒制，期间培训企业新型学徒5万人。",
+            ELABORATION,
+        ),
+    ],
+)
+def test_a_figure_is_added_by_its_value_and_magnitude_not_a_rows_number(
+    parent_text: str, child_text: str, label: str
+) -> None:
+    parent = _plan("plan:p", PROVINCE, parent_text)
+    (aligned,) = align_plan(_plan("plan:m", CITY, child_text), [parent])
+    assert aligned.label == label
+
+
 LOOSE = "建设零工市场，推动本地就业服务向乡村延伸，打造十五分钟就业服务圈。"
 """Shares 零工市场 and 就业服务 with PARENT[0], and little else."""
 
@@ -123,7 +142,10 @@ def test_a_clause_naming_a_program_its_counterpart_lacks_elaborates() -> None:
         ("字号：[大中小]浏览次数：2876", False, False, False),
         ("第一章 发展基础", True, False, False),
         ("城镇新增就业（万人）| 100 | 预期性", False, True, True),
-        ("规划期为2021—2025年。", False, False, False),
+        ("就业是民生之本。", False, False, True),  # short, but a whole sentence
+        ("特此通知。", False, False, False),
+        ("·江苏省“十四五”高质量就业促进规划（苏政办发〔2021〕78号）", False, False, False),
+        ("根据《江苏省就业促进规划》（苏政办发〔2021〕78号），制定本方案。", False, False, True),
     ],
 )
 def test_only_statements_are_aligned(text: str, heading: bool, row: bool, expected: bool) -> None:
