@@ -37,6 +37,14 @@ class Coverage(BaseModel):
         "could be found."
     )
 
+    def headers(self) -> dict[str, str]:
+        """The same, for a CSV answer's headers."""
+        return {
+            "X-Plans-Searched": str(self.plans),
+            "X-Regions-Searched": ",".join(region.code for region in self.regions),
+            "X-Regions-Not-Loaded": ",".join(region.code for region in self.not_loaded),
+        }
+
 
 def coverage(catalog: Catalog, question: Question[Any]) -> Coverage:
     """The plans ``question`` reads: the one it names (``plan_id``), those of the regions it
@@ -63,11 +71,12 @@ def plans_coverage(
 def _searched(
     catalog: Catalog, plan_ids: list[str] | None, region_codes: list[str] | None
 ) -> list[PlanRow]:
+    ids = None if plan_ids is None else set(plan_ids)
+    codes = None if region_codes is None else set(region_codes)
     return [
         plan
         for plan in catalog.plans
-        if (plan_ids is None or plan.id in plan_ids)
-        and (region_codes is None or plan.region_code in region_codes)
+        if (ids is None or plan.id in ids) and (codes is None or plan.region_code in codes)
     ]
 
 
@@ -99,6 +108,9 @@ class LineageCoverage(Coverage):
         "clauses' echo, elaboration or local labels and reuse are missing or out of date in "
         "this answer."
     )
+
+    def headers(self) -> dict[str, str]:
+        return {**super().headers(), "X-Lineage-Pending": ",".join(self.lineage_pending)}
 
 
 def lineage_coverage(

@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import Response
 from pydantic import BaseModel
 
-from api.coverage import Coverage, LineageCoverage, coverage
+from api.coverage import Coverage, coverage
 from api.deps import Paging, Queries
 from api.models import RegionCells
 from graph.questions import Answer, Question
@@ -27,17 +27,6 @@ def _cell(value: Any) -> Any:
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, ensure_ascii=False)
     return "" if value is None else value
-
-
-def coverage_headers(searched: Coverage) -> dict[str, str]:
-    headers = {
-        "X-Plans-Searched": str(searched.plans),
-        "X-Regions-Searched": ",".join(region.code for region in searched.regions),
-        "X-Regions-Not-Loaded": ",".join(region.code for region in searched.not_loaded),
-    }
-    if isinstance(searched, LineageCoverage):
-        headers["X-Lineage-Pending"] = ",".join(searched.lineage_pending)
-    return headers
 
 
 def csv_table(
@@ -53,7 +42,7 @@ def csv_table(
         media_type=CSV_MEDIA_TYPE,
         headers={
             "Content-Disposition": f'attachment; filename="{filename}.csv"',
-            **coverage_headers(searched),
+            **searched.headers(),
         },
     )
 

@@ -1,6 +1,7 @@
 """The ``policygraph`` command line.
 
-Exit codes: 0 success; 1 built, but some plans were rejected (each named on stderr);
+Exit codes: 0 success; 1 built, but some plans were rejected (each named on stderr), or
+loaded into Neo4j without their lineage (the next load computes it);
 2 usage error (bad option or argument); 3 nothing built (``--strict`` and a plan
 failed, no plan could be loaded, or the output could not be written) or a graph file that
 cannot be read; 4 a name or plan that is not in the graph; 5 the Neo4j server does not answer.
@@ -478,12 +479,12 @@ def load(
             with err.status("computing the lineage of the plans loaded"):
                 store.complete_lineage()
         except (StoreOutdated, ServiceUnavailable, SessionExpired, Neo4jError) as exc:
-            _report(errors, duplicates)
+            _report([*errors, *([rejected] if rejected else [])], duplicates)
             raise _store_failure(
-                exc, f"the {loaded} plans are loaded but Neo4j failed computing their lineage"
+                exc, "the plans are loaded, but Neo4j failed computing their lineage"
             ) from exc
         if rejected is not None:
-            _report([], duplicates)
+            _report(errors, duplicates)
             raise _fail(rejected)
         stats = {(row.kind, row.name): row.count for row in store.ask(GraphStats())}
     _report(errors, duplicates)

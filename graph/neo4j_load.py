@@ -22,7 +22,7 @@ from neo4j import ManagedTransaction
 
 from graph.build import Graph
 from graph.errors import StoreOutdated
-from graph.lineage.corpus import assemble
+from graph.lineage.corpus import STATEMENT_RULES, assemble
 from graph.lineage.reuse import reuse_families
 from graph.lineage.vertical import align_all, stale
 from graph.lineage.written import lineage_rows
@@ -180,14 +180,20 @@ def refresh_lineage(
 
 
 def _refuse_outdated(tx: ManagedTransaction, registry: QueryRegistry) -> None:
-    """A database written before lineage cannot be given lineage: it is refused, by name,
-    before anything is written."""
-    (outdated,) = tx.run(registry["lineage/outdated"].text).data()
-    if outdated["clauses"]:
+    """A database whose clauses were told statements by other rules (or before lineage) cannot
+    be given this policygraph's lineage: it is refused, by name, before anything is written."""
+    (found,) = tx.run(registry["lineage/outdated"].text).data()
+    if found["clauses"] and found["statement_rules"] != STATEMENT_RULES:
+        rules = found["statement_rules"]
         raise StoreOutdated(
-            f"Neo4j holds {outdated['clauses']:,} clauses written by a policygraph older than "
-            "lineage (no `statement`): empty the database and load the plans again"
+            f"Neo4j holds {found['clauses']:,} clauses written under "
+            f"{'an older policygraph' if rules is None else f'statement rules {rules}'} (this "
+            f"one applies rules {STATEMENT_RULES}): empty the database and load the plans again"
         )
+
+
+def _touch_version(tx: ManagedTransaction, registry: QueryRegistry) -> None:
+    tx.run(registry["load/touch_version"].text, statement_rules=STATEMENT_RULES).consume()
 
 
 def _clause_to_clause(registry: QueryRegistry, rel: Rel) -> str:
@@ -202,13 +208,11 @@ def write_plans(
     registry: QueryRegistry,
     batch_size: int,
     lineage: bool = True,
-    known_current: bool = False,
 ) -> WrittenPlans:
     """One transaction's work: skip what is there, replace earlier versions, write the rest, and
     their lineage, or (``lineage`` false, a chunk of a bulk load) mark pending every plan whose
     lineage the chunk makes stale, for the load's last transaction, so a corpus is not read back
-    once per chunk. A database older than lineage is refused, unless ``known_current`` (its
-    store has seen it is not)."""
+    once per chunk. A database written under other statement rules is refused."""
     unique = list({p.plan_id: p for p in plans}.values())
     tx.run(registry["load/lock"].text, token=uuid.uuid4().hex).consume()
     there = {
@@ -217,8 +221,7 @@ def write_plans(
     }
     new = [p for p in unique if p.plan_id not in there]
     if new:
-        if not known_current:
-            _refuse_outdated(tx, registry)
+        _refuse_outdated(tx, registry)
         versions = [{"source": p.source, "plan_id": p.plan_id} for p in new]
         replaced = {
             r["plan_id"]: [old for ids in r["replaced"] for old in ids]
@@ -242,21 +245,18 @@ def write_plans(
         else:
             for plan_ids in _batches(sorted(tree.stale(written)), batch_size):
                 tx.run(registry["lineage/set_pending"].text, plan_ids=plan_ids).consume()
-        tx.run(registry["load/touch_version"].text).consume()
+        _touch_version(tx, registry)
     return WrittenPlans(written=[p.plan_id for p in new], unchanged=sorted(there))
 
 
-def complete_lineage(
-    tx: ManagedTransaction, registry: QueryRegistry, batch_size: int, known_current: bool = False
-) -> int:
+def complete_lineage(tx: ManagedTransaction, registry: QueryRegistry, batch_size: int) -> int:
     """The lineage of the plans written with it pending (a bulk load's chunks, or a load that
     stopped before its end), in one transaction; returns how many plans were pending."""
     tx.run(registry["load/lock"].text, token=uuid.uuid4().hex).consume()
     tree = PlanTree.read(tx, registry)
     pending = len(tree.pending)
     if pending:
-        if not known_current:
-            _refuse_outdated(tx, registry)
+        _refuse_outdated(tx, registry)
         refresh_lineage(tx, set(), tree, registry, batch_size)
-        tx.run(registry["load/touch_version"].text).consume()
+        _touch_version(tx, registry)
     return pending

@@ -192,9 +192,6 @@ class Neo4jStore:
         self.timeout = settings.query_timeout
         self.load_wait = settings.load_wait
         self.stale_ms = round(settings.load_stale_after * 1000)
-        self._known_current = False
-        """Whether a write found the database not older than lineage: a database does not grow
-        outdated, so a load's later transactions skip the check (it reads every clause)."""
 
     @classmethod
     def connect(
@@ -328,10 +325,7 @@ class Neo4jStore:
         With ``lineage`` false (the chunks of a bulk load) their lineage is left pending for
         ``complete_lineage``, which the load calls once at its end."""
         size = batch_size or self.batch_size
-        result = self._writing(
-            write_plans, plans, self.registry, size, lineage, self._known_current
-        )
-        self._known_current = self._known_current or bool(result.written)
+        result = self._writing(write_plans, plans, self.registry, size, lineage)
         log.info(
             "plans loaded",
             extra={"written": len(result.written), "unchanged": len(result.unchanged)},
@@ -342,8 +336,7 @@ class Neo4jStore:
         """Compute the lineage of every plan written with it pending, in one transaction;
         returns how many there were (none: nothing is written)."""
         size = batch_size or self.batch_size
-        pending: int = self._writing(complete_lineage, self.registry, size, self._known_current)
-        self._known_current = self._known_current or pending > 0
+        pending: int = self._writing(complete_lineage, self.registry, size)
         log.info("lineage completed", extra={"plans": pending})
         return pending
 

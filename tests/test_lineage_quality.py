@@ -1,6 +1,7 @@
 """Lineage quality against gold annotated by reading (tests/fixtures/lineage): clause labels of
-巴彦淖尔 (the aligner was tuned on it) and 苏州 (held out), and policy instruments per document set
-(the lexicon was tuned on the seeds and the corpus's development half, never on its blind half).
+巴彦淖尔 (the aligner was tuned on it) and 苏州 (dev: no number was fit on it, but its errors were
+read), and policy instruments per document set (the lexicon was tuned on the seeds and the
+corpus's development half, never on its blind half).
 The tables are printed at the end of the run; the floors stop regressions. The issue's goal
 (0.85 per label and for instruments) is reported, not asserted: the README says where it stands."""
 
@@ -25,10 +26,10 @@ ALIGNMENT_FLOORS = {
     ("tuned", "echo"): (0.70, 0.60),
     ("tuned", "elaboration"): (0.75, 0.85),
     ("tuned", "local"): (0.70, 0.45),
-    ("held-out", "echo"): (0.55, 0.70),
-    ("held-out", "elaboration"): (0.72, 0.65),
-    ("held-out", "local"): (0.50, 0.50),
-    ("held-out", "skip"): (0.95, 0.90),
+    ("dev", "echo"): (0.55, 0.70),
+    ("dev", "elaboration"): (0.72, 0.65),
+    ("dev", "local"): (0.50, 0.50),
+    ("dev", "skip"): (0.95, 0.90),
 }
 INSTRUMENT_FLOORS = {"seeds": 0.90, "corpus-dev": 0.88, "corpus-blind": 0.78}
 

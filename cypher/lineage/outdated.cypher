@@ -1,7 +1,12 @@
-// How many clauses were written by a policygraph older than lineage (they have no `statement`):
-// lineage over such a database would leave them out.
+// Whether lineage can run over the database: how many clauses it holds, and the statement rules
+// (graph.lineage.corpus.STATEMENT_RULES) they were written under; null when written before
+// policygraph recorded them. Clauses of other rules are other statements: lineage would compare
+// them with clauses told apart differently.
 // Parameters: none
-// Returns: clauses
-MATCH (clause:Clause)
-WHERE clause.statement IS NULL
-RETURN count(clause) AS clauses
+// Returns: clauses, statement_rules
+CALL () {
+  MATCH (clause:Clause)
+  RETURN count(clause) AS clauses
+}
+OPTIONAL MATCH (info:GraphInfo {id: 'graph'})
+RETURN clauses, info.statement_rules AS statement_rules

@@ -34,7 +34,7 @@ is local: so a plan of mostly local clauses does not lower its own floor to noth
 MAX_COUNTERPARTS = 3
 MIN_GAIN = 0.12
 """A further counterpart must cover at least this much more of the child's weight."""
-_ENUMERATOR = re.compile(r"^\s*(?:[（(]?\d+[.．、)）]|\d+\s*\|)")
+_ENUMERATOR = re.compile(r"^\s*(?:[（(]?\d+[.．、)）](?!\d)|\d+\s*\|)")
 """An item's or a table row's own number (``（3）``, ``3 |``): not a figure of policy."""
 
 

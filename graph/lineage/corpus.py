@@ -15,6 +15,10 @@ from typing import Any
 from graph.lineage.text import han_count
 from graph.model import PlanExtraction
 
+STATEMENT_RULES = 2
+"""The version of ``is_statement``, raised whenever it changes: a store records the rules its
+clauses were told apart by, and one written under other rules is refused (its lineage would
+compare other clauses)."""
 _SENTENCE_END = re.compile(r"[。；！？;!?]$")
 _MIN_HAN = 8
 """Fewer Han characters than this is a label, a date or a menu, not a statement."""
@@ -24,7 +28,9 @@ _SHORT_SENTENCE_HAN = 5
 """A full sentence this long says something however short (就业是民生之本。)."""
 _FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 """``发布机构：…``, ``索引号：…``: a metadata field, unless it ends as a sentence does (主要目标：…。)."""
-_REFERENCE = re.compile(r"^[·•\s]*[^，。；,;]+[（(][^（）()]*〔\d{4}〕\d+号[）)]$")
+_REFERENCE = re.compile(
+    r"^(?:\d+[.．、])?《?[^，。；《》]+》?（[^（）]*[〔\[［﹝]\d{4}[〕\]］﹞]\s*\d+\s*号）[；。]?$"
+)
 """A document cited by its title and number alone (a page's 相关文件, a list of the plan's
 sources): ``…实施意见（苏府〔2020〕45号）``."""
 

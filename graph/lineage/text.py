@@ -12,7 +12,7 @@ import re
 from loaders.word_boundaries import tokenizer
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:[万亿]|%|‰)?")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万亿|[万亿千]|%|‰|个百分点)?")
 """A number with its magnitude or percent sign: 5万 (people, yuan) is not the 5 of ≤5%."""
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _COUNT_OF_ITEMS = re.compile(r"\d+(?=条|个?方面|个?部分|项(?:具体)?(?:措施|任务))")

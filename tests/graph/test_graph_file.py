@@ -3,13 +3,17 @@ previous file; every thread reads through its own connection."""
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from graph.embedded_store import EmbeddedStore
-from graph.graph_file import writing
+from graph.errors import GraphFileError
+from graph.graph_file import FORMAT, writing
 from graph.model import PlanExtraction
 from graph.questions import ExportNodes, ExportRelationships, GraphStats, Plans, RegionsForProgram
 from loaders.pipeline import build_knowledge_graph
@@ -58,3 +62,17 @@ def test_threads_read_through_their_own_connections(
         answers = list(pool.map(lambda _: store.ask(question), range(16)))
     assert expected and all(answer == expected for answer in answers)
     assert sum(row.count for row in store.ask(GraphStats()) if row.name == "Plan") == 5
+
+
+def test_a_file_of_other_statement_rules_is_refused_by_name(
+    extractions: dict[str, PlanExtraction], tmp_path: Path
+) -> None:
+    """Lineage compares statements: a file whose clauses were told apart by other rules would
+    answer differently from one built now."""
+    path = tmp_path / "g.db"
+    _write(path, list(extractions.values())[:1])
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("UPDATE meta SET value = 'policygraph-graph/2' WHERE key = 'format'")
+    refused = f"format 'policygraph-graph/2'; .* reads {re.escape(repr(FORMAT))}"
+    with pytest.raises(GraphFileError, match=refused):
+        EmbeddedStore.open(path)

@@ -80,6 +80,16 @@ def test_clauses_are_labelled_echo_elaboration_or_local_with_their_counterpart()
             "全面推行企业新型学徒制，期间培训企业新型学徒5万人。",
             ELABORATION,
         ),
+        (  # an item's own number is no figure, a decimal after it is
+            "城镇调查失业率控制在5%以内，全面推行企业新型学徒制。",
+            "1.城镇调查失业率控制在5%以内，全面推行企业新型学徒制。",
+            ECHO,
+        ),
+        (
+            "城镇调查失业率控制在5%以内，全面推行企业新型学徒制。",
+            "3.5%以内的城镇调查失业率控制，全面推行企业新型学徒制。",
+            ELABORATION,
+        ),
     ],
 )
 def test_a_figure_is_added_by_its_value_and_magnitude_not_a_rows_number(
@@ -143,9 +153,12 @@ def test_a_clause_naming_a_program_its_counterpart_lacks_elaborates() -> None:
         ("第一章 发展基础", True, False, False),
         ("城镇新增就业（万人）| 100 | 预期性", False, True, True),
         ("就业是民生之本。", False, False, True),  # short, but a whole sentence
+        ("规划期为2021—2025年。", False, False, True),
         ("特此通知。", False, False, False),
         ("·江苏省“十四五”高质量就业促进规划（苏政办发〔2021〕78号）", False, False, False),
+        ("1.《江苏省就业促进条例》（苏政发[2021]78 号）；", False, False, False),
         ("根据《江苏省就业促进规划》（苏政办发〔2021〕78号），制定本方案。", False, False, True),
+        ("各地要严格执行《就业补助资金管理办法》（财社〔2017〕164号）", False, False, True),
     ],
 )
 def test_only_statements_are_aligned(text: str, heading: bool, row: bool, expected: bool) -> None:

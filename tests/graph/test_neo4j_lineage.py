@@ -9,9 +9,10 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
+from api.app import create_app
 from api.coverage import lineage_coverage
-from api.lineage_tables import plan_report
 from graph.catalog import Catalog
 from graph.embedded_store import EmbeddedStore
 from graph.errors import StoreOutdated
@@ -27,7 +28,7 @@ from graph.questions import (
     ReuseMatrix,
     ReusePairs,
 )
-from graph.settings import Neo4jSettings
+from graph.settings import Settings
 from loaders.pipeline import build_knowledge_graph, extract_text
 from tests.conftest import PLANS_DIR, by_prefix
 
@@ -136,10 +137,14 @@ def test_a_chunk_replacing_a_parent_leaves_its_children_pending_until_the_load_e
     _chunk(neo4j_store, changed)
     pending = {row.id for row in neo4j_store.ask(Plans()) if row.lineage_pending}
     assert pending == {changed.id, bayannur.id}  # not 重庆: nothing it is aligned with changed
-    catalog = Catalog(neo4j_store)
-    (plan,) = [row for row in catalog.plans if row.id == bayannur.id]
-    report = plan_report(catalog, neo4j_store, plan)  # its old parent is gone
-    assert report.parents == [] and report.note and "not computed yet" in report.note
+    with TestClient(create_app(Settings(), store=neo4j_store)) as client:
+        report = client.get(f"/plans/{bayannur.id}/lineage").json()  # its old parent is gone
+        assert report["parents"] == [] and "not computed yet" in report["note"]
+        assert report["coverage"]["lineage_pending"] == [bayannur.id]
+        csv = client.get(f"/plans/{bayannur.id}/lineage", headers={"Accept": "text/csv"})
+        assert csv.headers["x-lineage-pending"] == bayannur.id
+        region = client.get("/regions/内蒙古/lineage").json()
+        assert sorted(region["coverage"]["lineage_pending"]) == sorted(pending)
 
     assert neo4j_store.complete_lineage() == 2
     (summary,) = [r for r in neo4j_store.ask(LineageSummary()) if r.plan_id == bayannur.id]
@@ -160,17 +165,23 @@ def test_two_loads_at_once_see_each_others_plans(
     _same_answers(neo4j_store, [bayannur, inner_mongolia], bayannur.id)
 
 
-def test_a_database_loaded_before_lineage_is_refused_by_name(
-    neo4j_store: Neo4jStore,
-    neo4j_server_settings: tuple[Neo4jSettings, str | None],
-    extractions: dict[str, PlanExtraction],
+@pytest.mark.parametrize(
+    ("older", "named"),
+    [
+        ("REMOVE info.statement_rules", "an older policygraph"),  # before rules were recorded
+        ("SET info.statement_rules = 1", "statement rules 1"),
+    ],
+)
+def test_a_database_written_under_other_statement_rules_is_refused_by_name(
+    neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction], older: str, named: str
 ) -> None:
-    _load(neo4j_store, by_prefix(extractions, "000"))
+    inner_mongolia, bayannur = by_prefix(extractions, "000"), by_prefix(extractions, "001")
+    _load(neo4j_store, inner_mongolia)
     neo4j_store.driver.execute_query(
-        "MATCH (c:Clause) REMOVE c.statement", database_=neo4j_store.database
+        f"MATCH (info:GraphInfo {{id: 'graph'}}) {older}", database_=neo4j_store.database
     )
-    outdated = Neo4jStore(neo4j_store.driver, neo4j_server_settings[0])  # as the next load sees it
-    with pytest.raises(StoreOutdated, match="empty the database and load the plans again"):
-        _load(outdated, by_prefix(extractions, "001"))
-    with pytest.raises(StoreOutdated, match="empty the database"):  # a bulk load's chunk too
-        _chunk(outdated, by_prefix(extractions, "001"))
+    refused = f"clauses written under {named} .*: empty the database and load the plans again"
+    with pytest.raises(StoreOutdated, match=refused):
+        _load(neo4j_store, bayannur)
+    with pytest.raises(StoreOutdated, match=refused):  # a bulk load's chunk too
+        _chunk(neo4j_store, bayannur)
