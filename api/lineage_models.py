@@ -3,12 +3,12 @@ from, how a program spread, which regions share text, which policy instruments t
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Generic, Literal
 
 from pydantic import BaseModel, Field
 
 from api.coverage import Coverage, LineageCoverage
-from api.models import ExplainedQuery
+from api.models import ExplainedQuery, Page, Row
 from graph.rows import (
     DiffusionRow,
     InnovationRow,
@@ -139,3 +139,9 @@ class InstrumentsPublic(BaseModel):
         description="Region × instrument sub-type; the clauses, quoted, at /instruments/clauses."
     )
     explain: list[ExplainedQuery] | None = None
+
+
+class LineagePage(Page[Row], Generic[Row]):
+    """A page of a lineage answer: its coverage says which plans' lineage is still pending."""
+
+    coverage: LineageCoverage = Field(description="The plans searched, and those pending.")

@@ -14,6 +14,7 @@ from api.lineage_models import (
     DiffusionPublic,
     InstrumentShare,
     InstrumentsPublic,
+    LineagePage,
     PlanLineagePublic,
     PlanLineageSummary,
     RegionLineagePublic,
@@ -24,7 +25,7 @@ from api.lineage_tables import instrument_shares, plan_report, reuse_matrix, sum
 from api.models import Page
 from api.routers.common import CSV_RESPONSE, PlanPath, RegionPath
 from api.routers.entities import ProgramPath
-from api.tables import csv_response, question_table
+from api.tables import csv_response, json_page, question_table
 from graph.catalog import Catalog
 from graph.questions import (
     InstrumentClauses,
@@ -154,7 +155,7 @@ def reuse(
     return {"coverage": searched, "matrix": matrix, "explain": queries.explained}
 
 
-@router.get("/reuse/pairs", response_model=Page[ReusePairRow], responses=CSV_RESPONSE)
+@router.get("/reuse/pairs", response_model=LineagePage[ReusePairRow], responses=CSV_RESPONSE)
 def reuse_pairs(
     catalog: CatalogDep,
     queries: QueriesDep,
@@ -165,7 +166,11 @@ def reuse_pairs(
     """Each clause of a family of near-same clauses with the family's root — its earliest
     clause, of another region — both quoted; with `regions`, the pairs within those regions."""
     question = ReusePairs(region_codes=_codes(catalog, regions))
-    return question_table(question, paging, queries, as_csv=as_csv, filename="reuse-pairs")
+    answer = queries.page(question, paging)
+    searched = lineage_coverage(catalog, region_codes=question.region_codes)
+    if as_csv:
+        return csv_response(answer.rows, ReusePairRow, "reuse-pairs", searched)
+    return {**json_page(answer, paging, queries, question), "coverage": searched}
 
 
 @router.get("/instruments", response_model=InstrumentsPublic, responses=CSV_RESPONSE)

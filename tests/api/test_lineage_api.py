@@ -85,7 +85,7 @@ def test_the_reuse_matrix_is_shares_of_each_regions_statements(client: TestClien
         assert cell["share"] == pytest.approx(cell["reused"] / cell["statements"])
     assert any(cell["reused"] for cell in cells)
     pairs = client.get("/reuse/pairs", params={"limit": 1000}).json()
-    assert pairs["total"] > 0
+    assert pairs["total"] > 0 and pairs["coverage"]["lineage_pending"] == []
     for pair in pairs["data"]:
         assert pair["region_code"] != pair["other_region_code"]
         assert pair["text"] and pair["other_text"] and 0.6 <= pair["score"] <= 1

@@ -145,6 +145,8 @@ def test_a_chunk_replacing_a_parent_leaves_its_children_pending_until_the_load_e
         assert csv.headers["x-lineage-pending"] == bayannur.id
         region = client.get("/regions/内蒙古/lineage").json()
         assert sorted(region["coverage"]["lineage_pending"]) == sorted(pending)
+        pairs = client.get("/reuse/pairs").json()
+        assert sorted(pairs["coverage"]["lineage_pending"]) == sorted(pending)
 
     assert neo4j_store.complete_lineage() == 2
     (summary,) = [r for r in neo4j_store.ask(LineageSummary()) if r.plan_id == bayannur.id]
