@@ -91,18 +91,19 @@ def table(
 ) -> dict[str, Any] | Response:
     """One page of an answer as a JSON page (the route's response model validates it) or as CSV;
     either says which plans ``question`` searched."""
+    searched = coverage(queries.catalog, question)
     if as_csv:
-        return csv_response(answer.rows, row, filename, coverage(queries.catalog, question))
-    return json_page(answer, paging, queries, question)
+        return csv_response(answer.rows, row, filename, searched)
+    return json_page(answer, paging, queries, searched)
 
 
 def json_page(
-    answer: Answer[Any], paging: Paging, queries: Queries, question: Question[Any]
+    answer: Answer[Any], paging: Paging, queries: Queries, searched: Coverage
 ) -> dict[str, Any]:
-    """One page of an answer with its place in the whole and what ``question`` searched."""
+    """One page of an answer with its place in the whole and what was ``searched``."""
     end = paging.offset + len(answer.rows)
     return {
-        "coverage": coverage(queries.catalog, question),
+        "coverage": searched,
         "data": answer.rows,
         "count": len(answer.rows),
         "total": answer.total,

@@ -250,11 +250,11 @@ def indicator_targets(
     codes = [region.code for region in columns]
     pivoted = pivot_targets(rows, codes)
     cut = pivoted[paging.offset : paging.offset + paging.limit]
+    searched = coverage(catalog, question)
     if as_csv:
-        searched = coverage(catalog, question)
         return wide_csv(cut, TARGET_COLUMNS, TargetCell, codes, "targets", searched)
     return {
-        **json_page(Answer(cut, len(pivoted)), paging, queries, question),
+        **json_page(Answer(cut, len(pivoted)), paging, queries, searched),
         "regions": columns,
         "by_region": _indicator_split(catalog, queries, indicator.id, asked),
     }

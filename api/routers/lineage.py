@@ -170,7 +170,7 @@ def reuse_pairs(
     searched = lineage_coverage(catalog, region_codes=question.region_codes)
     if as_csv:
         return csv_response(answer.rows, ReusePairRow, "reuse-pairs", searched)
-    return {**json_page(answer, paging, queries, question), "coverage": searched}
+    return json_page(answer, paging, queries, searched)
 
 
 @router.get("/instruments", response_model=InstrumentsPublic, responses=CSV_RESPONSE)

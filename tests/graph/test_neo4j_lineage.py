@@ -104,36 +104,44 @@ def test_the_next_load_completes_a_bulk_load_that_stopped_early(
     _same_answers(neo4j_store, [bayannur, chongqing, inner_mongolia], bayannur.id)
 
 
-def _new_version(plan: PlanExtraction) -> PlanExtraction:
-    """``plan``'s file with a clause added: the same source, another id."""
-    source = PLANS_DIR / plan.source
-    return extract_text(
+def _with_a_new_parent_version(
+    store: Neo4jStore, extractions: dict[str, PlanExtraction]
+) -> tuple[PlanExtraction, PlanExtraction, PlanExtraction]:
+    """巴彦淖尔, 内蒙古 and 重庆 loaded with their lineage; returns 巴彦淖尔, 重庆 and a new
+    version of 内蒙古's file (a clause added: the same source, another id), not yet written."""
+    bayannur, inner_mongolia = by_prefix(extractions, "001"), by_prefix(extractions, "000")
+    chongqing = by_prefix(extractions, "002")
+    _load(store, inner_mongolia, bayannur, chongqing)
+    source = PLANS_DIR / inner_mongolia.source
+    changed = extract_text(
         source.read_bytes()
         + "\n加快建设零工市场，为灵活就业人员提供免费的求职登记和职业指导服务。\n".encode(),
-        source=plan.source,
+        source=inner_mongolia.source,
     )
+    return bayannur, chongqing, changed
+
+
+def _realigned(
+    store: Neo4jStore, child: PlanExtraction, parent: PlanExtraction, other: PlanExtraction
+) -> None:
+    """``child`` is aligned against ``parent`` alone, as the embedded store aligns it."""
+    (summary,) = [r for r in store.ask(LineageSummary()) if r.plan_id == child.id]
+    assert summary.parents == [parent.id]
+    _same_answers(store, [child, other, parent], child.id)
 
 
 def test_a_replaced_parent_realigns_its_children(
     neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction]
 ) -> None:
-    bayannur, inner_mongolia = by_prefix(extractions, "001"), by_prefix(extractions, "000")
-    chongqing = by_prefix(extractions, "002")
-    _load(neo4j_store, inner_mongolia, bayannur, chongqing)
-    changed = _new_version(inner_mongolia)
+    bayannur, chongqing, changed = _with_a_new_parent_version(neo4j_store, extractions)
     _load(neo4j_store, changed)
-    (summary,) = [r for r in neo4j_store.ask(LineageSummary()) if r.plan_id == bayannur.id]
-    assert summary.parents == [changed.id]
-    _same_answers(neo4j_store, [bayannur, chongqing, changed], bayannur.id)
+    _realigned(neo4j_store, bayannur, changed, chongqing)
 
 
 def test_a_chunk_replacing_a_parent_leaves_its_children_pending_until_the_load_ends(
     neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction]
 ) -> None:
-    bayannur, inner_mongolia = by_prefix(extractions, "001"), by_prefix(extractions, "000")
-    chongqing = by_prefix(extractions, "002")
-    _load(neo4j_store, inner_mongolia, bayannur, chongqing)
-    changed = _new_version(inner_mongolia)
+    bayannur, chongqing, changed = _with_a_new_parent_version(neo4j_store, extractions)
     _chunk(neo4j_store, changed)
     pending = {row.id for row in neo4j_store.ask(Plans()) if row.lineage_pending}
     assert pending == {changed.id, bayannur.id}  # not 重庆: nothing it is aligned with changed
@@ -149,9 +157,7 @@ def test_a_chunk_replacing_a_parent_leaves_its_children_pending_until_the_load_e
         assert sorted(pairs["coverage"]["lineage_pending"]) == sorted(pending)
 
     assert neo4j_store.complete_lineage() == 2
-    (summary,) = [r for r in neo4j_store.ask(LineageSummary()) if r.plan_id == bayannur.id]
-    assert summary.parents == [changed.id]
-    _same_answers(neo4j_store, [bayannur, chongqing, changed], bayannur.id)
+    _realigned(neo4j_store, bayannur, changed, chongqing)
 
 
 def test_two_loads_at_once_see_each_others_plans(
