@@ -9,23 +9,33 @@ cannot be read; 4 a name or plan that is not in the graph; 5 the Neo4j server do
 
 from __future__ import annotations
 
-import logging
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from rich.console import Console
-from rich.progress import Progress
 
 from api import logs
 from api.lineage_tables import plan_report
 from cli import render
-from evaluation.instruments import score_instruments
+from cli.common import (
+    EXIT_NO_STORE,
+    EXIT_NOT_FOUND,
+    EXIT_PARTIAL,
+    PathsArg,
+    SameTextOpt,
+    SourceUrlOpt,
+    err,
+    fail,
+    files_to_read,
+    neo4j_or_exit,
+    out,
+    progress,
+    report,
+)
+from cli.load import load
+from evaluation.instruments import score_instrument_samples
 from evaluation.lineage import score_alignment
 from evaluation.run import evaluate as evaluate_gold
 from graph.build import Graph
@@ -38,14 +48,11 @@ from graph.errors import (
     NotFound,
     PlanError,
     PolicyGraphError,
-    StoreOutdated,
     StoreUnavailable,
 )
 from graph.export import WRITERS, graph_from_store, write_graph
 from graph.graph_file import GRAPH_FILE_SUFFIX, writing
-from graph.model import INDICATOR, PROGRAM, PlanExtraction
-from graph.neo4j_load import PlanGraph
-from graph.neo4j_store import Neo4jStore
+from graph.model import INDICATOR, PROGRAM
 from graph.questions import GraphStats, RegionsForProgram
 from graph.settings import get_settings
 from loaders.discovered import as_vocabulary, discovered
@@ -58,40 +65,11 @@ from loaders.pipeline import (
     build_knowledge_graph,
     extract_each,
     extract_many,
-    plan_files,
 )
-
-EXIT_PARTIAL, EXIT_NOTHING, EXIT_NOT_FOUND, EXIT_NO_STORE = 1, 3, 4, 5
-T = TypeVar("T")
-log = logging.getLogger(__name__)
-PROGRESS_THRESHOLD = 5
-"""More files than this get a progress bar."""
 
 app = typer.Typer(
     help="Knowledge graph of Chinese employment-promotion plans.", no_args_is_help=True
 )
-out = Console()
-err = Console(stderr=True)
-
-PathsArg = Annotated[
-    list[Path] | None,
-    typer.Argument(help="Plan files or folders (default: the data/plans folder)."),
-]
-SourceUrlOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--source-url",
-        help="Where the one plan file given was published (else its sidecar's or page's URL).",
-    ),
-]
-SameTextOpt = Annotated[
-    SameText,
-    typer.Option(
-        "--same-text",
-        help="A file with the same text as an earlier one in other bytes (another encoding): "
-        "keep it as a plan of its own too, or skip it. Either way it is reported.",
-    ),
-]
 GraphOpt = Annotated[
     Path | None,
     typer.Option("--graph", help="A graph file written by build (.db) instead of the plans."),
@@ -105,54 +83,26 @@ def main(
     logs.configure(verbose)
 
 
-@contextmanager
-def _progress(total: int, description: str) -> Iterator[Callable[[], None]]:
-    """An ``advance`` callback, drawing a progress bar on stderr when there is more than a handful to do."""
-    if total <= PROGRESS_THRESHOLD:
-        yield lambda: None
-        return
-    with Progress(console=err, transient=True) as progress:
-        task = progress.add_task(description, total=total)
-        yield lambda: progress.advance(task)
-
-
-def _plan_files(paths: list[Path] | None, source_url: str | None) -> list[Path]:
-    files = plan_files(paths or [get_settings().paths.plans_dir])
-    if source_url is not None and len(files) != 1:
-        raise typer.BadParameter(
-            f"names where one file came from, and {len(files)} files were given",
-            param_hint="--source-url",
-        )
-    return files
-
-
-def _load(paths: list[Path] | None, strict: bool, source_url: str | None = None) -> LoadResult:
-    files = _plan_files(paths, source_url)
-    with _progress(len(files), "extracting plans") as advance:
+def _extract(paths: list[Path] | None, strict: bool, source_url: str | None = None) -> LoadResult:
+    files = files_to_read(paths, source_url)
+    with progress(len(files), "extracting plans") as advance:
         result = extract_many(files, strict=strict, on_progress=lambda _: advance())
     for extraction in result.extractions:
         extraction.source_url = source_url or extraction.source_url
     return result
 
 
-def _fail(exc: Exception, code: int = EXIT_NOTHING) -> typer.Exit:
-    err.print(f"[red]error:[/] {exc}")
-    if isinstance(exc, NotFound) and exc.suggestions:
-        err.print("did you mean: " + "、".join(exc.suggestions))
-    return typer.Exit(code)
-
-
 def _graph_or_exit(
     paths: list[Path] | None, strict: bool, source_url: str | None = None
 ) -> tuple[Graph, LoadResult]:
     try:
-        result = _load(paths, strict, source_url)
+        result = _extract(paths, strict, source_url)
     except PlanError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     for error in result.errors:
         err.print(f"[yellow]rejected:[/] {error}")
     if not result.extractions:
-        raise _fail(PolicyGraphError("no plan could be loaded"))
+        raise fail(PolicyGraphError("no plan could be loaded"))
     return build_knowledge_graph(result.extractions), result
 
 
@@ -161,15 +111,8 @@ def _store(paths: list[Path] | None, graph_file: Path | None) -> EmbeddedStore:
         try:
             return EmbeddedStore.open(graph_file)
         except GraphFileError as exc:
-            raise _fail(exc) from exc
+            raise fail(exc) from exc
     return EmbeddedStore.from_graph(_graph_or_exit(paths, strict=False)[0])
-
-
-def _report(errors: list[PlanError], duplicates: list[Duplicate]) -> None:
-    for duplicate in duplicates:
-        err.print(f"[yellow]duplicate:[/] {duplicate}")
-    for error in errors:
-        err.print(f"[yellow]rejected:[/] {error}")
 
 
 def _write_graph_file(
@@ -179,7 +122,7 @@ def _write_graph_file(
     errors: list[PlanError] = []
     duplicates: list[Duplicate] = []
     try:
-        with _progress(len(files), "building plans") as advance, writing(path) as writer:
+        with progress(len(files), "building plans") as advance, writing(path) as writer:
             for extraction in extract_each(
                 files,
                 errors=errors,
@@ -193,9 +136,9 @@ def _write_graph_file(
             if not writer.plans:
                 raise PolicyGraphError("no plan could be loaded")
     except (PolicyGraphError, OSError) as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     finally:
-        _report(errors, duplicates)
+        report(errors, duplicates)
     return errors
 
 
@@ -211,10 +154,10 @@ def build(
     same_text: SameTextOpt = "keep",
 ) -> None:
     """Build the knowledge graph from plan files and write it."""
-    files = _plan_files(paths, source_url)
+    files = files_to_read(paths, source_url)
     suffix = out_file.suffix.lower()
     if suffix != GRAPH_FILE_SUFFIX and suffix not in WRITERS:
-        raise _fail(
+        raise fail(
             InvalidInput(f"{out_file}: unknown format {suffix!r}; use .db, .graphml or .json"), 2
         )
     with tempfile.TemporaryDirectory() as scratch:
@@ -226,7 +169,7 @@ def build(
                 write_graph(graph_from_store(store), out_file)
             counts = {(row.kind, row.name): row.count for row in store.ask(GraphStats())}
         except (PolicyGraphError, OSError) as exc:
-            raise _fail(exc) from exc
+            raise fail(exc) from exc
         finally:
             store.close()
     nodes = sum(n for (kind, _), n in counts.items() if kind == "node")
@@ -259,7 +202,7 @@ def explain(
     try:
         found = catalog.plan(path.name if path.is_file() else plan)
     except NotFound as exc:
-        raise _fail(exc, EXIT_NOT_FOUND) from exc
+        raise fail(exc, EXIT_NOT_FOUND) from exc
     curated = {row.id: row.curated for row in catalog.entities["Program"]}
     render.print_plan(out, store, found, curated)
 
@@ -280,12 +223,12 @@ def lineage(
     try:
         found = catalog.plan(plan)
     except NotFound as exc:
-        raise _fail(exc, EXIT_NOT_FOUND) from exc
-    report = plan_report(catalog, store, found)
+        raise fail(exc, EXIT_NOT_FOUND) from exc
+    answer = plan_report(catalog, store, found)
     if as_json:
-        out.print_json(report.model_dump_json())
+        out.print_json(answer.model_dump_json())
         return
-    for part in render.lineage_tables(found, report):
+    for part in render.lineage_tables(found, answer):
         out.print(part)
 
 
@@ -315,7 +258,7 @@ def funders(
     try:
         found = Catalog(store).entity("Program", program)
     except NotFound as exc:
-        raise _fail(exc, EXIT_NOT_FOUND) from exc
+        raise fail(exc, EXIT_NOT_FOUND) from exc
     rows = store.ask(RegionsForProgram(program_id=found.id, relation="FUNDS"))
     if rows:
         out.print(render.funders_table(program, rows))
@@ -332,6 +275,7 @@ vocab_app = typer.Typer(
     help="The curated vocabularies and what plans name beyond them.", no_args_is_help=True
 )
 app.add_typer(vocab_app, name="vocab")
+app.command()(load)
 
 
 @vocab_app.command("discovered")
@@ -351,9 +295,7 @@ def vocab_discovered(
         label
     )
     if labels is None:
-        raise _fail(
-            PolicyGraphError(f"--label must be indicator, program or all, not {label!r}"), 2
-        )
+        raise fail(PolicyGraphError(f"--label must be indicator, program or all, not {label!r}"), 2)
     entries = [
         d
         for d in discovered(_graph_or_exit(paths, strict=False)[1].extractions, labels)
@@ -403,16 +345,16 @@ def evaluate(
             alignments = [
                 score_alignment(p, folders) for p in sorted(lineage_gold.glob("align_*.yaml"))
             ]
-            instruments = score_instruments(lineage_gold / "instruments.yaml", folders)
+            instruments = score_instrument_samples(lineage_gold, folders)
         except PolicyGraphError as exc:
-            raise _fail(exc) from exc
+            raise fail(exc) from exc
         wide.print(render.alignment_table(alignments))
         wide.print(render.instrument_table(instruments))
         return
     try:
         scores = evaluate_gold(gold_dir or fixtures / "gold", folders)
     except PolicyGraphError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     wide.print(render.quality_table(scores, per_plan=per_plan))
     if misses:
         for score in scores:
@@ -424,130 +366,6 @@ def evaluate(
                         soft_wrap=True,
                         markup=False,
                     )
-
-
-def _neo4j() -> Neo4jStore:
-    try:
-        return Neo4jStore.connect(get_settings().neo4j)
-    except StoreUnavailable as exc:
-        raise _fail(exc, EXIT_NO_STORE) from exc
-
-
-@app.command()
-def load(
-    paths: PathsArg = None,
-    strict: Annotated[bool, typer.Option(help="Any rejected plan is fatal.")] = False,
-    source_url: SourceUrlOpt = None,
-    same_text: SameTextOpt = "keep",
-) -> None:
-    """Build plans and load them into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).
-
-    Plans are extracted one at a time and written many to a transaction
-    (POLICYGRAPH_NEO4J_PLANS_PER_TRANSACTION): a changed file replaces its earlier version, the
-    same bytes change nothing, and the other plans are left as they were. A plan Neo4j refuses
-    is reported by name and the others still load. Lineage is computed once, after the last
-    plan (or by the next load, when this one stops early).
-    """
-    files = _plan_files(paths, source_url)
-    per_transaction = get_settings().neo4j.plans_per_transaction
-    errors: list[PlanError] = []
-    duplicates: list[Duplicate] = []
-    loaded = 0
-    with _neo4j() as store:
-        store.setup_schema()
-        with _progress(len(files), "loading plans into Neo4j") as advance:
-            extractions = extract_each(
-                files,
-                errors=errors,
-                duplicates=duplicates,
-                strict=strict,
-                same_text=same_text,
-                on_progress=lambda _: advance(),
-            )
-            rejected: PlanError | None = None
-            try:
-                for chunk in _batches(extractions, per_transaction):
-                    for x in chunk:
-                        x.source_url = source_url or x.source_url
-                    loaded += _load_chunk(store, chunk, errors)
-            except PlanError as exc:  # --strict: the plans written still get their lineage
-                rejected = exc
-            except (StoreOutdated, ServiceUnavailable, SessionExpired) as exc:
-                _report(errors, duplicates)
-                raise _store_failure(exc, f"Neo4j stopped answering after {loaded} plans") from exc
-        try:
-            with err.status("computing the lineage of the plans loaded"):
-                store.complete_lineage()
-        except (StoreOutdated, ServiceUnavailable, SessionExpired, Neo4jError) as exc:
-            _report([*errors, *([rejected] if rejected else [])], duplicates)
-            raise _store_failure(
-                exc, "the plans are loaded, but Neo4j failed computing their lineage"
-            ) from exc
-        if rejected is not None:
-            _report(errors, duplicates)
-            raise _fail(rejected)
-        stats = {(row.kind, row.name): row.count for row in store.ask(GraphStats())}
-    _report(errors, duplicates)
-    if strict and errors:
-        raise _fail(PolicyGraphError(f"{len(errors)} plans not loaded (--strict)"))
-    if not loaded and errors:
-        raise _fail(PolicyGraphError("no plan could be loaded"))
-    nodes = sum(n for (kind, _), n in stats.items() if kind == "node")
-    rels = sum(n for (kind, _), n in stats.items() if kind == "relationship")
-    out.print(
-        f"loaded {loaded} plans into Neo4j (it now holds {nodes} nodes, {rels} relationships)"
-    )
-    if errors:
-        raise typer.Exit(EXIT_PARTIAL)
-
-
-def _store_failure(
-    exc: StoreOutdated | ServiceUnavailable | SessionExpired | Neo4jError, what: str
-) -> typer.Exit:
-    """The exit for a load Neo4j stopped: the plans written stay, and whatever lineage they
-    still lack is computed by the next load."""
-    if isinstance(exc, StoreOutdated):
-        return _fail(exc)
-    if isinstance(exc, Neo4jError):
-        return _fail(
-            PolicyGraphError(f"{what} ({exc.code}): the next load computes it"), EXIT_PARTIAL
-        )
-    stopped = StoreUnavailable(f"{what}: {exc} (the next load computes their lineage)")
-    return _fail(stopped, EXIT_NO_STORE)
-
-
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """``items`` in lists of ``size`` (the last shorter), drawn lazily."""
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-def _load_chunk(store: Neo4jStore, chunk: list[PlanExtraction], errors: list[PlanError]) -> int:
-    """Write ``chunk`` in one transaction; when Neo4j refuses it, each plan on its own, so the
-    plan it refuses is reported by name and the others still load. Returns the plans written."""
-    plans = [PlanGraph(x.id, x.source, build_knowledge_graph([x])) for x in chunk]
-    try:
-        store.load_plans(plans, lineage=False)
-        return len(plans)
-    except Neo4jError:
-        if len(plans) == 1:
-            return _load_alone(store, plans[0], errors)
-    return sum(_load_alone(store, plan, errors) for plan in plans)
-
-
-def _load_alone(store: Neo4jStore, plan: PlanGraph, errors: list[PlanError]) -> int:
-    try:
-        store.load_plans([plan], lineage=False)
-    except Neo4jError as exc:
-        log.warning("plan refused by Neo4j", extra={"source": plan.source, "code": exc.code})
-        errors.append(
-            PlanError(
-                f"Neo4j refused it ({exc.code}); the other plans were loaded", source=plan.source
-            )
-        )
-        return 0
-    return 1
 
 
 @app.command()
@@ -565,10 +383,10 @@ def export(
 ) -> None:
     """Export the graph, or one region's part of it, for Gephi, igraph or R."""
     if source not in ("embedded", "neo4j"):
-        raise _fail(PolicyGraphError(f"--from must be embedded or neo4j, not {source!r}"), 2)
+        raise fail(PolicyGraphError(f"--from must be embedded or neo4j, not {source!r}"), 2)
     code = _region_code(region) if region else None
     if source == "neo4j":
-        with _neo4j() as store:
+        with neo4j_or_exit() as store:
             graph = graph_from_store(store, code)
     else:
         built = EmbeddedStore.from_graph(_graph_or_exit(paths, strict=False)[0])
@@ -576,7 +394,7 @@ def export(
     try:
         write_graph(graph, out_file, fmt)
     except (PolicyGraphError, OSError) as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     out.print(
         f"exported {graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships → {out_file}"
     )
@@ -586,7 +404,7 @@ def _region_code(name_or_code: str) -> str:
     regions = default_gazetteer().lookup(normalise_fragment(name_or_code))
     if len(regions) != 1:
         found = "several regions" if regions else "no region"
-        raise _fail(NotFound(f"{found} named {name_or_code!r}"), EXIT_NOT_FOUND)
+        raise fail(NotFound(f"{found} named {name_or_code!r}"), EXIT_NOT_FOUND)
     return regions[0].code
 
 
@@ -613,9 +431,9 @@ def serve(
     try:
         check_store(get_settings())
     except GraphFileError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     except StoreUnavailable as exc:
-        raise _fail(exc, EXIT_NO_STORE) from exc
+        raise fail(exc, EXIT_NO_STORE) from exc
     err.print(f"listening on http://{host}:{port} (docs at http://{host}:{port}/docs)")
 
     Granian(

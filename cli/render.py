@@ -300,12 +300,13 @@ def alignment_table(scores: list[AlignmentScores]) -> Table:
 def instrument_table(scores: list[InstrumentScores]) -> Table:
     """Accuracy of the instrument class and sub-type per document set, with the class confusion
     matrix (rows: gold, columns: found)."""
-    table = Table("set", "clauses", "class accuracy", "sub-type accuracy",
+    table = Table("sample", "set", "clauses", "class accuracy", "sub-type accuracy",
                   *(f"gold {g}: found S / D / E" for g in CLASSES),
                   title="policy instruments against the instrument gold")  # fmt: skip
     for score in scores:
         table.add_row(
-            score.set, str(score.total), _fraction(score.accuracy), _fraction(score.subtype_accuracy),
+            score.sample, score.set, str(score.total), _fraction(score.accuracy),
+            _fraction(score.subtype_accuracy),
             *(" / ".join(str(score.confusion[(g, f)]) for f in CLASSES) for g in CLASSES),
         )  # fmt: skip
     return table

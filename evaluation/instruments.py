@@ -1,6 +1,7 @@
 """Scoring the policy-instrument classifier against the instrument gold
-(tests/fixtures/lineage/instruments.yaml): accuracy of the class and of the sub-type, per
-document set, and the class confusion matrix."""
+(tests/fixtures/lineage/instruments*.yaml, one file per sample of clauses): accuracy of the class
+and of the sub-type, per sample and document set and over all samples, and the class confusion
+matrix."""
 
 from __future__ import annotations
 
@@ -14,10 +15,14 @@ from evaluation.lineage import find_extraction
 from graph.errors import InvalidInput
 from graph.model import PlanExtraction
 
+ALL_SAMPLES = "all"
+
 
 @dataclass
 class InstrumentScores:
     set: str
+    sample: str
+    """The gold file's sample (each drew other clauses), or ``all``."""
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(gold class, found class) → clauses."""
     subtypes_right: int = 0
@@ -35,11 +40,19 @@ class InstrumentScores:
     def subtype_accuracy(self) -> float | None:
         return self.subtypes_right / self.total if self.total else None
 
+    def __add__(self, other: InstrumentScores) -> InstrumentScores:
+        return InstrumentScores(
+            self.set,
+            ALL_SAMPLES,
+            self.confusion + other.confusion,
+            self.subtypes_right + other.subtypes_right,
+        )
+
 
 def _read(path: Path) -> dict[str, Any]:
     data = read_yaml(path, "instrument gold")
-    if not isinstance(data, dict) or "sets" not in data or "clauses" not in data:
-        raise InvalidInput(f"{path}: instrument gold needs 'sets' and 'clauses'")
+    if not isinstance(data, dict) or not {"sample", "sets", "clauses"} <= data.keys():
+        raise InvalidInput(f"{path}: instrument gold needs 'sample', 'sets' and 'clauses'")
     return data
 
 
@@ -47,7 +60,7 @@ def score_instruments(gold_path: Path, folders: list[Path]) -> list[InstrumentSc
     """One score per document set, in the order the gold lists the sets."""
     gold = _read(gold_path)
     set_of = {stem: name for name, stems in gold["sets"].items() for stem in stems}
-    scores = {name: InstrumentScores(name) for name in gold["sets"]}
+    scores = {name: InstrumentScores(name, str(gold["sample"])) for name in gold["sets"]}
     plans: dict[str, PlanExtraction] = {}
     for item in gold["clauses"]:
         stem, _, clause = str(item["key"]).partition("/")
@@ -65,3 +78,23 @@ def score_instruments(gold_path: Path, folders: list[Path]) -> list[InstrumentSc
         score.confusion[(item["class"], found.kind)] += 1
         score.subtypes_right += found.subtype == item["subtype"]
     return list(scores.values())
+
+
+def score_instrument_samples(gold_dir: Path, folders: list[Path]) -> list[InstrumentScores]:
+    """Each sample's scores (``instruments*.yaml`` in ``gold_dir``, in name order) and, when
+    there are several, each set's over all of them."""
+    scores = [
+        score
+        for path in sorted(gold_dir.glob("instruments*.yaml"))
+        for score in score_instruments(path, folders)
+    ]
+    if len({score.sample for score in scores}) < 2:
+        return scores
+    sets = dict.fromkeys(score.set for score in scores)
+    return [
+        *scores,
+        *(
+            sum((s for s in scores if s.set == name), InstrumentScores(name, ALL_SAMPLES))
+            for name in sets
+        ),
+    ]

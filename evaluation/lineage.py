@@ -62,7 +62,10 @@ def _check_quote(texts: dict[int, str], item: dict[str, Any], where: str) -> Non
 
 
 def score_alignment(gold_path: Path, folders: list[Path]) -> AlignmentScores:
+    """The gold's child and parent are looked for in ``folders``, then in the ``plans`` folder
+    beside the gold (a plan written for the tests)."""
     gold = _read(gold_path)
+    folders = [*folders, gold_path.parent / "plans"]
     child_x = find_extraction(gold["child"], folders)
     parent_x = find_extraction(gold["parent"], folders)
     child_texts, parent_texts = _ordinals(child_x), _ordinals(parent_x)

@@ -15,7 +15,7 @@ from typing import Any
 from graph.lineage.text import han_count
 from graph.model import PlanExtraction
 
-STATEMENT_RULES = 2
+STATEMENT_RULES = 3
 """The version of ``is_statement``, raised whenever it changes: a store records the rules its
 clauses were told apart by, and one written under other rules is refused (its lineage would
 compare other clauses)."""
@@ -33,13 +33,21 @@ _REFERENCE = re.compile(
 )
 """A document cited by its title and number alone (a page's 相关文件, a list of the plan's
 sources): ``…实施意见（苏府〔2020〕45号）``."""
+_POINTER = re.compile(
+    r"^[\u4e00-\u9fff]{0,10}(?:详见|参见|见)(?:附表|表|附件|专栏)[\d一二三四五六七八九十.．\-－—]*[）)]?[。；]?$"
+)
+"""A sentence that only points elsewhere (主要指标见表2-1。): what it points to is compared, not the
+pointer."""
 
 
 def is_statement(text: str, *, is_heading: bool, is_table_row: bool) -> bool:
     """Whether lineage compares this clause: a sentence, an item or a table row that says
     something, not a heading, a metadata field or a line of web-page chrome."""
-    sentence = bool(_SENTENCE_END.search(text.strip()))
-    if is_heading or (_FIELD.match(text) and not sentence) or _REFERENCE.match(text.strip()):
+    stripped = text.strip()
+    sentence = bool(_SENTENCE_END.search(stripped))
+    if is_heading or (_FIELD.match(text) and not sentence):
+        return False
+    if _REFERENCE.match(stripped) or _POINTER.match(stripped):
         return False
     han = han_count(text)
     if han < (_SHORT_SENTENCE_HAN if sentence else _MIN_HAN) and not is_table_row:

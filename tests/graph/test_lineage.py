@@ -159,6 +159,9 @@ def test_a_clause_naming_a_program_its_counterpart_lacks_elaborates() -> None:
         ("1.《江苏省就业促进条例》（苏政发[2021]78 号）；", False, False, False),
         ("根据《江苏省就业促进规划》（苏政办发〔2021〕78号），制定本方案。", False, False, True),
         ("各地要严格执行《就业补助资金管理办法》（财社〔2017〕164号）", False, False, True),
+        ("主要指标见表2-1。", False, False, False),  # a pointer, not a statement
+        ("具体任务分工详见附件。", False, False, False),
+        ("对各市就业工作目标责任考核，年度任务分解见附件。", False, False, True),
     ],
 )
 def test_only_statements_are_aligned(text: str, heading: bool, row: bool, expected: bool) -> None:
