@@ -1,6 +1,8 @@
 // Plans with their metadata and how much they hold; $region_code (null for all) keeps the plans of
-// that region, $plan_id (null for all) one plan.
-// Parameters: $region_code, $plan_id
+// that region, $plan_id (null for all) one plan. A plan's lineage is pending when a bulk load has
+// not computed it yet, or when it was computed by other rules than $alignment_rules
+// (graph.lineage.align.ALIGNMENT_RULES; the next load computes it again).
+// Parameters: $region_code, $plan_id, $alignment_rules
 // Returns: id, title, region_code, region_name, kind, issuer, doc_number, issued_on,
 //          period_start, period_end, source, sha256, encoding, source_format, page_count, source_url,
 //          retrieved_on, publisher, replaces, duplicate_sources, lineage_pending, programs,
@@ -15,7 +17,9 @@ RETURN plan.id AS id, plan.title AS title, region.code AS region_code, region.na
        plan.source_url AS source_url, plan.retrieved_on AS retrieved_on, plan.publisher AS publisher,
        coalesce(plan.replaces, []) AS replaces,
        coalesce(plan.duplicate_sources, []) AS duplicate_sources,
-       coalesce(plan.lineage_pending, false) AS lineage_pending,
+       coalesce(plan.lineage_pending, false)
+         OR NOT EXISTS { MATCH (:GraphInfo {id: 'graph', alignment_rules: $alignment_rules}) }
+         AS lineage_pending,
        COUNT { (plan)-[:COVERS]->(:Program) } AS programs,
        COUNT { (plan)-[:COVERS]->(:TargetGroup) } AS target_groups,
        COUNT { (plan)-[:SETS_TARGET]->() } AS targets,

@@ -23,6 +23,7 @@ from typing import Any
 
 from graph.build import Graph
 from graph.errors import GraphFileError
+from graph.lineage.align import ALIGNMENT_RULES
 from graph.lineage.corpus import STATEMENT_RULES, assemble
 from graph.lineage.reuse import reuse_families
 from graph.lineage.vertical import align_all
@@ -31,9 +32,9 @@ from graph.queries import SQL, QueryRegistry
 from graph.schema import Label, Rel
 
 GRAPH_FILE_SUFFIX = ".db"
-FORMAT = f"policygraph-graph/2+statements-{STATEMENT_RULES}"
-"""What ``meta.format`` says in a graph file this code can read: its layout (2) and the rules
-its clauses were told statements by (lineage compares those)."""
+FORMAT = f"policygraph-graph/2+statements-{STATEMENT_RULES}+alignment-{ALIGNMENT_RULES}"
+"""What ``meta.format`` says in a graph file this code can read: its layout (2), the rules its
+clauses were told statements by (lineage compares those) and the rules they were aligned by."""
 SQL_DIR = Path(__file__).parent / "sql"
 PLAN_OWN = frozenset({Label.PLAN, Label.SECTION, Label.CLAUSE})
 _INSERT_EDGE = (

@@ -22,6 +22,7 @@ from neo4j import ManagedTransaction
 
 from graph.build import Graph
 from graph.errors import StoreOutdated
+from graph.lineage.align import ALIGNMENT_RULES
 from graph.lineage.corpus import STATEMENT_RULES, assemble
 from graph.lineage.reuse import reuse_families
 from graph.lineage.vertical import align_all, stale
@@ -125,6 +126,10 @@ class PlanTree:
         )
 
     @property
+    def all(self) -> set[str]:
+        return {row["plan_id"] for row in self.plans}
+
+    @property
     def pending(self) -> set[str]:
         return {row["plan_id"] for row in self.plans if row["lineage_pending"]}
 
@@ -179,9 +184,11 @@ def refresh_lineage(
         tx.run(registry["lineage/clear_pending"].text, plan_ids=plan_ids).consume()
 
 
-def _refuse_outdated(tx: ManagedTransaction, registry: QueryRegistry) -> None:
-    """A database whose clauses were told statements by other rules (or before lineage) cannot
-    be given this policygraph's lineage: it is refused, by name, before anything is written."""
+def _misaligned(tx: ManagedTransaction, registry: QueryRegistry) -> bool:
+    """Whether the database's lineage was computed by other alignment rules (then all of it is
+    computed again). One whose clauses were told statements by other rules (or before lineage)
+    cannot be given this policygraph's lineage: it is refused, by name, before anything is
+    written."""
     (found,) = tx.run(registry["lineage/outdated"].text).data()
     if found["clauses"] and found["statement_rules"] != STATEMENT_RULES:
         rules = found["statement_rules"]
@@ -190,10 +197,15 @@ def _refuse_outdated(tx: ManagedTransaction, registry: QueryRegistry) -> None:
             f"{'an older policygraph' if rules is None else f'statement rules {rules}'} (this "
             f"one applies rules {STATEMENT_RULES}): empty the database and load the plans again"
         )
+    return bool(found["clauses"]) and found["alignment_rules"] != ALIGNMENT_RULES
 
 
 def _touch_version(tx: ManagedTransaction, registry: QueryRegistry) -> None:
-    tx.run(registry["load/touch_version"].text, statement_rules=STATEMENT_RULES).consume()
+    tx.run(
+        registry["load/touch_version"].text,
+        statement_rules=STATEMENT_RULES,
+        alignment_rules=ALIGNMENT_RULES,
+    ).consume()
 
 
 def _clause_to_clause(registry: QueryRegistry, rel: Rel) -> str:
@@ -221,7 +233,7 @@ def write_plans(
     }
     new = [p for p in unique if p.plan_id not in there]
     if new:
-        _refuse_outdated(tx, registry)
+        misaligned = _misaligned(tx, registry)
         versions = [{"source": p.source, "plan_id": p.plan_id} for p in new]
         replaced = {
             r["plan_id"]: [old for ids in r["replaced"] for old in ids]
@@ -240,10 +252,11 @@ def write_plans(
             tx.run(registry["load/delete_orphans"].text).consume()
         tree = PlanTree.read(tx, registry)
         written = {p.plan_id for p in new}
+        changed = tree.all if misaligned else written
         if lineage:
-            refresh_lineage(tx, written, tree, registry, batch_size)
+            refresh_lineage(tx, changed, tree, registry, batch_size)
         else:
-            for plan_ids in _batches(sorted(tree.stale(written)), batch_size):
+            for plan_ids in _batches(sorted(tree.stale(changed)), batch_size):
                 tx.run(registry["lineage/set_pending"].text, plan_ids=plan_ids).consume()
         _touch_version(tx, registry)
     return WrittenPlans(written=[p.plan_id for p in new], unchanged=sorted(there))
@@ -251,12 +264,12 @@ def write_plans(
 
 def complete_lineage(tx: ManagedTransaction, registry: QueryRegistry, batch_size: int) -> int:
     """The lineage of the plans written with it pending (a bulk load's chunks, or a load that
-    stopped before its end), in one transaction; returns how many plans were pending."""
+    stopped before its end), or of all of them when it was computed by other alignment rules, in
+    one transaction; returns how many plans were pending."""
     tx.run(registry["load/lock"].text, token=uuid.uuid4().hex).consume()
     tree = PlanTree.read(tx, registry)
-    pending = len(tree.pending)
-    if pending:
-        _refuse_outdated(tx, registry)
-        refresh_lineage(tx, set(), tree, registry, batch_size)
+    misaligned = _misaligned(tx, registry)
+    if tree.pending or misaligned:
+        refresh_lineage(tx, tree.all if misaligned else set(), tree, registry, batch_size)
         _touch_version(tx, registry)
-    return pending
+    return len(tree.all if misaligned else tree.pending)

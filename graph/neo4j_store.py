@@ -333,8 +333,9 @@ class Neo4jStore:
         return result
 
     def complete_lineage(self, *, batch_size: int | None = None) -> int:
-        """Compute the lineage of every plan written with it pending, in one transaction;
-        returns how many there were (none: nothing is written)."""
+        """Compute the lineage of every plan written with it pending (of every plan, when it was
+        computed by other alignment rules), in one transaction; returns how many there were
+        (none: nothing is written)."""
         size = batch_size or self.batch_size
         pending: int = self._writing(complete_lineage, self.registry, size)
         log.info("lineage completed", extra={"plans": pending})

@@ -20,6 +20,7 @@ from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from graph.errors import QueryFileError
+from graph.lineage.align import ALIGNMENT_RULES
 from graph.queries import CYPHER, Dialect, QueryRegistry, lucene_phrase
 from graph.rows import (
     CitationRow,
@@ -217,6 +218,13 @@ class Plans(Question[PlanRow]):
     name = "plans"
     region_code: str | None = None
     plan_id: str | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def alignment_rules(self) -> int:
+        """The rules this policygraph aligns by: in Neo4j, a plan whose lineage was computed by
+        others reads as pending (a graph file of others is not opened at all)."""
+        return ALIGNMENT_RULES
 
 
 class Entities(Question[EntityRow]):

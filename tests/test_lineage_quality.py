@@ -1,8 +1,8 @@
 """Lineage quality against gold annotated by reading (tests/fixtures/lineage): clause labels of
 巴彦淖尔 (the aligner was tuned on it), 苏州 (dev: no number was fit on it, but its errors were
-read) and 齐齐哈尔 (a fixture plan written for the tests and scored once, untouched), and policy
-instruments per sample and document set (the lexicon was tuned on the seeds and the corpus's
-development half, never on its blind half).
+read), 齐齐哈尔 (a fixture plan written for the tests; its errors were read too) and 佛山 (another,
+scored once and untouched), and policy instruments per sample and document set (the lexicon was
+tuned on the seeds and the corpus's development half, never on its blind half).
 The tables are printed at the end of the run; the floors stop regressions. The issue's goal
 (0.85 per label and for instruments) is reported, not asserted: the README says where it stands."""
 
@@ -31,10 +31,14 @@ ALIGNMENT_FLOORS = {
     ("dev", "elaboration"): (0.72, 0.65),
     ("dev", "local"): (0.50, 0.50),
     ("dev", "skip"): (0.95, 0.90),
-    ("fixture", "echo"): (0.75, 0.85),
-    ("fixture", "elaboration"): (0.95, 0.75),
-    ("fixture", "local"): (0.55, 0.95),
-    ("fixture", "skip"): (0.95, 0.60),
+    ("fixture-dev", "echo"): (0.85, 0.85),
+    ("fixture-dev", "elaboration"): (0.95, 0.85),
+    ("fixture-dev", "local"): (0.55, 0.95),
+    ("fixture-dev", "skip"): (0.95, 0.60),
+    ("fixture-blind", "echo"): (0.70, 0.65),
+    ("fixture-blind", "elaboration"): (0.85, 0.70),
+    ("fixture-blind", "local"): (0.65, 0.95),
+    ("fixture-blind", "skip"): (0.95, 0.95),
 }
 # (sample, set) → class accuracy floor
 INSTRUMENT_FLOORS = {
@@ -80,7 +84,7 @@ def test_the_gold_labels_every_statement_of_the_child_once(gold_file: Path) -> N
 
 def test_there_are_enough_labelled_clauses(alignments: list[AlignmentScores]) -> None:
     """The issue asks 80 clauses of 巴彦淖尔; its plan has 42 statements, all labelled, and
-    苏州 against 江苏 adds 96, and the fixture pair 齐齐哈尔 against 黑龙江 67 (README, "Lineage")."""
+    苏州 against 江苏 adds 96, and the fixture pairs 67 and 79 (README, "Lineage")."""
     assert sum(s.confusion.total() for s in alignments) >= 120
 
 

@@ -18,8 +18,12 @@ import numpy as np
 from scipy import sparse
 
 from graph.lineage.corpus import LineageClause, LineagePlan
-from graph.lineage.text import added_words, figures, han_bigrams
+from graph.lineage.text import added_words, figures, han_bigrams, named_places
 
+ALIGNMENT_RULES = 2
+"""The version of how clauses are aligned and labelled, raised with every change to it: a store
+records the rules its lineage was computed under. A Neo4j database aligned under others reads as
+pending and is aligned again by the next load; a graph file of others is refused (build it again)."""
 ECHO, ELABORATION, LOCAL = "echo", "elaboration", "local"
 LABELS = (ECHO, ELABORATION, LOCAL)
 LOCAL_FACTOR = 0.58
@@ -82,14 +86,20 @@ def _figures(text: str) -> set[str]:
     return figures(_ENUMERATOR.sub("", text))
 
 
-def _adds(clause: LineageClause, counterparts: list[LineageClause]) -> bool:
-    """Whether the child adds a concrete item: a program, group or indicator, a figure, money."""
+def _adds(clause: LineageClause, counterparts: list[LineageClause], region_code: str) -> bool:
+    """Whether the child adds a concrete item: a program, group or indicator, a figure, money,
+    a place of its own or an institution."""
     theirs = frozenset().union(*(c.entities for c in counterparts))
     if clause.entities - theirs:
         return True
     if _figures(clause.text) - set().union(*(_figures(c.text) for c in counterparts)):
         return True
-    return clause.funds and not any(c.funds for c in counterparts)
+    if clause.funds and not any(c.funds for c in counterparts):
+        return True
+    return any(
+        not any(place in c.text for c in counterparts)
+        for place in named_places(clause.text, region_code)
+    )
 
 
 def align_plan(child: LineagePlan, parents: list[LineagePlan]) -> list[ClauseLineage]:
@@ -111,13 +121,24 @@ def align_plan(child: LineagePlan, parents: list[LineagePlan]) -> list[ClauseLin
     return [
         ClauseLineage(clause, LOCAL, round(float(best[i]), 4), ())
         if best[i] < floor
-        else _matched(clause, child_grams[i], pool, parent_grams, index, idf, overlap[i], totals[i])
+        else _matched(
+            clause,
+            child.region_code,
+            child_grams[i],
+            pool,
+            parent_grams,
+            index,
+            idf,
+            overlap[i],
+            totals[i],
+        )
         for i, clause in enumerate(child.clauses)
     ]
 
 
 def _matched(
     clause: LineageClause,
+    region_code: str,
     grams: set[str],
     pool: list[tuple[str, LineageClause]],
     parent_grams: list[set[str]],
@@ -151,5 +172,5 @@ def _matched(
         )
         for j in chosen
     )
-    label = ELABORATION if _adds(clause, matched) else ECHO
+    label = ELABORATION if _adds(clause, matched, region_code) else ECHO
     return ClauseLineage(clause, label, score, counterparts)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.gazetteer import default_gazetteer
 from loaders.word_boundaries import tokenizer
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -17,6 +18,10 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万亿|[万亿千]|%|‰|个百分点)?")
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _COUNT_OF_ITEMS = re.compile(r"\d+(?=条|个?方面|个?部分|项(?:具体)?(?:措施|任务))")
 """``7条具体措施``, ``三个部分``: how the text itself is organised, not a figure of policy."""
+_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2}(?:大学(?!生)|学院|园区|开发区|高新区|集团|分公司)")
+"""An institution or a park, by its kind and the two characters before it (齐齐哈尔大学 →
+哈尔大学, 苏宿工业园区 → 工业园区): enough to tell it from a counterpart's (南北共建园区). 大学生
+are students, not a university."""
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}|\d+(?:\.\d+)?[%万亿千百十个人元户家所名项期次]*")
 
 
@@ -34,6 +39,20 @@ def figures(text: str) -> set[str]:
     is not a figure it adds) and counts of the text's own items."""
     left_out = {m.start() for pattern in (_YEAR, _COUNT_OF_ITEMS) for m in pattern.finditer(text)}
     return {m.group() for m in _FIGURE.finditer(text) if m.start() not in left_out}
+
+
+def named_places(text: str, region_code: str) -> set[str]:
+    """The places a clause names that count as a concrete item of its own: the regions below
+    its plan's region (讷河市 in 齐齐哈尔's plan; the plan's own name and those above it only
+    reword 全省), and institutions and parks."""
+    gazetteer = default_gazetteer()
+    below = {
+        region.name
+        for region in gazetteer.find(text)
+        if region.code != region_code
+        and region_code in {above.code for above in gazetteer.ancestors(region.code)}
+    }
+    return below | {m.group() for m in _INSTITUTION.finditer(text)}
 
 
 def words(text: str) -> tuple[str, ...]:

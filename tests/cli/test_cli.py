@@ -152,7 +152,7 @@ def test_lineage_shows_a_plans_alignment_and_its_json_the_api_report(tmp_path: P
 def test_evaluate_lineage_reports_both_alignment_sets_and_the_instrument_sets() -> None:
     result = runner.invoke(app, ["evaluate", "--lineage"], env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
-    for text in ("tuned", "dev", "fixture", "corpus-blind", "class accuracy", "all"):
+    for text in ("tuned", "dev", "fixture-blind", "corpus-blind", "class accuracy", "all"):
         assert text in result.output
 
 

@@ -64,15 +64,22 @@ def test_threads_read_through_their_own_connections(
     assert sum(row.count for row in store.ask(GraphStats()) if row.name == "Plan") == 5
 
 
-def test_a_file_of_other_statement_rules_is_refused_by_name(
-    extractions: dict[str, PlanExtraction], tmp_path: Path
+@pytest.mark.parametrize(
+    "older",
+    [
+        "policygraph-graph/2",  # before statement rules were recorded
+        "policygraph-graph/2+statements-3",  # before alignment rules were
+    ],
+)
+def test_a_file_of_other_lineage_rules_is_refused_by_name(
+    extractions: dict[str, PlanExtraction], tmp_path: Path, older: str
 ) -> None:
-    """Lineage compares statements: a file whose clauses were told apart by other rules would
-    answer differently from one built now."""
+    """A file whose clauses were told apart, or aligned, by other rules would answer
+    differently from one built now."""
     path = tmp_path / "g.db"
     _write(path, list(extractions.values())[:1])
     with closing(sqlite3.connect(path)) as db, db:
-        db.execute("UPDATE meta SET value = 'policygraph-graph/2' WHERE key = 'format'")
-    refused = f"format 'policygraph-graph/2'; .* reads {re.escape(repr(FORMAT))}"
+        db.execute("UPDATE meta SET value = ? WHERE key = 'format'", (older,))
+    refused = f"format {re.escape(repr(older))}; .* reads {re.escape(repr(FORMAT))}"
     with pytest.raises(GraphFileError, match=refused):
         EmbeddedStore.open(path)

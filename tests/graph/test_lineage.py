@@ -100,6 +100,23 @@ def test_a_figure_is_added_by_its_value_and_magnitude_not_a_rows_number(
     assert aligned.label == label
 
 
+@pytest.mark.parametrize(
+    ("child_text", "label"),
+    [
+        ("在五原县、磴口县推行企业新型学徒制，深化产教融合。", ELABORATION),  # its counties
+        ("依托河套学院推行企业新型学徒制，深化产教融合。", ELABORATION),  # an institution
+        ("在巴彦淖尔市推行企业新型学徒制，深化产教融合。", ECHO),  # its own name: 全市
+        ("面向内蒙古大学生推行企业新型学徒制，深化产教融合。", ECHO),  # students, not a university
+    ],
+)
+def test_a_place_of_its_own_or_an_institution_is_a_concrete_item(
+    child_text: str, label: str
+) -> None:
+    parent = _plan("plan:p", PROVINCE, "全面推行企业新型学徒制，深化产教融合。")
+    (aligned,) = align_plan(_plan("plan:m", CITY, child_text), [parent])
+    assert aligned.label == label
+
+
 LOOSE = "建设零工市场，推动本地就业服务向乡村延伸，打造十五分钟就业服务圈。"
 """Shares 零工市场 and 就业服务 with PARENT[0], and little else."""
 

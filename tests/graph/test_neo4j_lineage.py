@@ -193,3 +193,25 @@ def test_a_database_written_under_other_statement_rules_is_refused_by_name(
         _load(neo4j_store, bayannur)
     with pytest.raises(StoreOutdated, match=refused):  # a bulk load's chunk too
         _chunk(neo4j_store, bayannur)
+
+
+@pytest.mark.parametrize(
+    "older",
+    ["REMOVE info.alignment_rules", "SET info.alignment_rules = 1"],  # before rules were recorded
+)
+def test_lineage_of_other_alignment_rules_reads_pending_until_the_next_load_computes_it(
+    neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction], older: str
+) -> None:
+    """After an upgrade that aligns differently, the stored labels are not this policygraph's:
+    every plan reads as pending, and the next load, even of nothing new, aligns them again."""
+    inner_mongolia, bayannur = by_prefix(extractions, "000"), by_prefix(extractions, "001")
+    _load(neo4j_store, inner_mongolia, bayannur)
+    for statement in (
+        "MATCH (:Clause)-[echo:ECHOES]->(:Clause) DELETE echo",  # what other rules left
+        f"MATCH (info:GraphInfo {{id: 'graph'}}) {older}",
+    ):
+        neo4j_store.driver.execute_query(statement, database_=neo4j_store.database)
+    assert all(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
+    assert neo4j_store.complete_lineage() == 2
+    assert not any(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
+    _same_answers(neo4j_store, [inner_mongolia, bayannur], bayannur.id)
