@@ -103,10 +103,12 @@ def _coverage(catalog: Catalog, plans: list[PlanRow], region_codes: list[str] | 
 
 class LineageCoverage(Coverage):
     lineage_pending: list[str] = Field(
-        description="Plans searched whose lineage is not computed yet: a bulk load into Neo4j "
-        "is still writing, or stopped before its end (the next load computes it). Their "
-        "clauses' echo, elaboration or local labels and reuse are missing or out of date in "
-        "this answer."
+        description="Plans searched whose lineage is not computed yet or not by this "
+        "policygraph's rules: a bulk load into Neo4j is still writing or stopped before its end, "
+        "or the database was written by another version (the next load computes it again; when "
+        "that load stops with store_outdated, empty the database and load the plans again). "
+        "Their clauses' echo, elaboration or local labels and reuse are missing or out of date "
+        "in this answer."
     )
 
     def headers(self) -> dict[str, str]:

@@ -1,8 +1,9 @@
 // Plans with their metadata and how much they hold; $region_code (null for all) keeps the plans of
 // that region, $plan_id (null for all) one plan. A plan's lineage is pending when a bulk load has
-// not computed it yet, or when it was computed by other rules than $alignment_rules
+// not computed it yet, or when the database was written by other rules than $statement_rules
+// (graph.lineage.corpus.STATEMENT_RULES: its clauses are other statements) or $alignment_rules
 // (graph.lineage.align.ALIGNMENT_RULES; the next load computes it again).
-// Parameters: $region_code, $plan_id, $alignment_rules
+// Parameters: $region_code, $plan_id, $statement_rules, $alignment_rules
 // Returns: id, title, region_code, region_name, kind, issuer, doc_number, issued_on,
 //          period_start, period_end, source, sha256, encoding, source_format, page_count, source_url,
 //          retrieved_on, publisher, replaces, duplicate_sources, lineage_pending, programs,
@@ -18,7 +19,10 @@ RETURN plan.id AS id, plan.title AS title, region.code AS region_code, region.na
        coalesce(plan.replaces, []) AS replaces,
        coalesce(plan.duplicate_sources, []) AS duplicate_sources,
        coalesce(plan.lineage_pending, false)
-         OR NOT EXISTS { MATCH (:GraphInfo {id: 'graph', alignment_rules: $alignment_rules}) }
+         OR NOT EXISTS {
+           MATCH (:GraphInfo {id: 'graph', statement_rules: $statement_rules,
+                              alignment_rules: $alignment_rules})
+         }
          AS lineage_pending,
        COUNT { (plan)-[:COVERS]->(:Program) } AS programs,
        COUNT { (plan)-[:COVERS]->(:TargetGroup) } AS target_groups,

@@ -237,3 +237,10 @@ class StoreOutdated(PolicyGraphError):
     """The store holds data an older policygraph wrote, which this one cannot build on."""
 
     code = "store_outdated"
+
+
+class StoreNewer(StoreOutdated):
+    """The store was written by a newer policygraph: this one would undo what that one wrote
+    (its lineage computed again by older rules)."""
+
+    code = "store_newer"

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from neo4j import ManagedTransaction
 
 from graph.build import Graph
-from graph.errors import StoreOutdated
+from graph.errors import StoreNewer, StoreOutdated
 from graph.lineage.align import ALIGNMENT_RULES
 from graph.lineage.corpus import STATEMENT_RULES, assemble
 from graph.lineage.reuse import reuse_families
@@ -184,12 +184,23 @@ def refresh_lineage(
         tx.run(registry["lineage/clear_pending"].text, plan_ids=plan_ids).consume()
 
 
-def _misaligned(tx: ManagedTransaction, registry: QueryRegistry) -> bool:
-    """Whether the database's lineage was computed by other alignment rules (then all of it is
-    computed again). One whose clauses were told statements by other rules (or before lineage)
-    cannot be given this policygraph's lineage: it is refused, by name, before anything is
-    written."""
+def _stored_rules(tx: ManagedTransaction, registry: QueryRegistry) -> Record:
+    """How many plans and clauses the database holds, and the rules they were written under
+    (refused here when this policygraph cannot build on them)."""
     (found,) = tx.run(registry["lineage/outdated"].text).data()
+    newer = [
+        f"{name} rules {found[key]} (this one applies {ours})"
+        for name, key, ours in (
+            ("statement", "statement_rules", STATEMENT_RULES),
+            ("alignment", "alignment_rules", ALIGNMENT_RULES),
+        )
+        if found[key] is not None and found[key] > ours
+    ]
+    if newer:
+        raise StoreNewer(
+            f"Neo4j was written by a newer policygraph, under {' and '.join(newer)}: load "
+            "into it with that version or a later one"
+        )
     if found["clauses"] and found["statement_rules"] != STATEMENT_RULES:
         rules = found["statement_rules"]
         raise StoreOutdated(
@@ -197,7 +208,13 @@ def _misaligned(tx: ManagedTransaction, registry: QueryRegistry) -> bool:
             f"{'an older policygraph' if rules is None else f'statement rules {rules}'} (this "
             f"one applies rules {STATEMENT_RULES}): empty the database and load the plans again"
         )
-    return bool(found["clauses"]) and found["alignment_rules"] != ALIGNMENT_RULES
+    return found
+
+
+def _misaligned(found: Record) -> bool:
+    """Whether the database's lineage was computed by other alignment rules: then all of it is
+    computed again (a database of plans without clauses too, or it would read pending for ever)."""
+    return bool(found["plans"]) and found["alignment_rules"] != ALIGNMENT_RULES
 
 
 def _touch_version(tx: ManagedTransaction, registry: QueryRegistry) -> None:
@@ -224,7 +241,9 @@ def write_plans(
     """One transaction's work: skip what is there, replace earlier versions, write the rest, and
     their lineage, or (``lineage`` false, a chunk of a bulk load) mark pending every plan whose
     lineage the chunk makes stale, for the load's last transaction, so a corpus is not read back
-    once per chunk. A database written under other statement rules is refused."""
+    once per chunk. Where the database's lineage was computed by other alignment rules, every
+    plan's is stale. A database written under other statement rules, or by a newer policygraph,
+    is refused before anything is written."""
     unique = list({p.plan_id: p for p in plans}.values())
     tx.run(registry["load/lock"].text, token=uuid.uuid4().hex).consume()
     there = {
@@ -233,7 +252,7 @@ def write_plans(
     }
     new = [p for p in unique if p.plan_id not in there]
     if new:
-        misaligned = _misaligned(tx, registry)
+        misaligned = _misaligned(_stored_rules(tx, registry))
         versions = [{"source": p.source, "plan_id": p.plan_id} for p in new]
         replaced = {
             r["plan_id"]: [old for ids in r["replaced"] for old in ids]
@@ -267,8 +286,8 @@ def complete_lineage(tx: ManagedTransaction, registry: QueryRegistry, batch_size
     stopped before its end), or of all of them when it was computed by other alignment rules, in
     one transaction; returns how many plans were pending."""
     tx.run(registry["load/lock"].text, token=uuid.uuid4().hex).consume()
+    misaligned = _misaligned(_stored_rules(tx, registry))
     tree = PlanTree.read(tx, registry)
-    misaligned = _misaligned(tx, registry)
     if tree.pending or misaligned:
         refresh_lineage(tx, tree.all if misaligned else set(), tree, registry, batch_size)
         _touch_version(tx, registry)

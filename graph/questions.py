@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from graph.errors import QueryFileError
 from graph.lineage.align import ALIGNMENT_RULES
+from graph.lineage.corpus import STATEMENT_RULES
 from graph.queries import CYPHER, Dialect, QueryRegistry, lucene_phrase
 from graph.rows import (
     CitationRow,
@@ -221,9 +222,16 @@ class Plans(Question[PlanRow]):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
+    def statement_rules(self) -> int:
+        """The rules this policygraph tells statements by: in Neo4j, a plan whose clauses were
+        told apart by others reads as pending (a graph file of others is not opened at all)."""
+        return STATEMENT_RULES
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
     def alignment_rules(self) -> int:
-        """The rules this policygraph aligns by: in Neo4j, a plan whose lineage was computed by
-        others reads as pending (a graph file of others is not opened at all)."""
+        """The rules this policygraph aligns by: a plan whose lineage was computed by others
+        reads as pending, likewise."""
         return ALIGNMENT_RULES
 
 
@@ -307,8 +315,10 @@ def check_registry(registry: QueryRegistry) -> QueryRegistry:
             raise QueryFileError(
                 f"{query.name}: a question file with no spec in graph/questions.py"
             )
-        # A computed parameter (ClauseSearch.lucene) is one dialect's spelling of the fields;
-        # another may derive it in its own text. A store may cut its own pages (PAGING).
+        # A computed parameter is one store's concern: ClauseSearch.lucene is Neo4j's spelling
+        # of the fields, Plans' rules matter where a database outlives its writer (a graph file
+        # of other rules is not opened). Another store may leave them out. A store may cut its
+        # own pages (PAGING).
         if not set(spec.model_fields) <= query.parameters - PAGING <= spec.parameter_names():
             raise QueryFileError(
                 f"{query.name}: header lists parameters {sorted(query.parameters)}, "

@@ -70,11 +70,15 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Region]:
         """Regions named in ``text``, in order, leftmost-longest; ambiguous names skipped."""
-        found: list[Region] = []
-        for _, name in self._automaton.iter_long(text):
+        return [region for _, _, region in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, int, Region]]:
+        """Each region ``find`` gives with where its name stands in ``text`` (start, end)."""
+        found: list[tuple[int, int, Region]] = []
+        for last, name in self._automaton.iter_long(text):
             candidates = self._by_name[name]
             if len({r.code for r in candidates}) == 1 and candidates[0].level != "country":
-                found.append(candidates[0])
+                found.append((last + 1 - len(name), last + 1, candidates[0]))
         return found
 
     def separate(self, text: str) -> list[Region]:

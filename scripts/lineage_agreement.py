@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,28 @@ LINEAGE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "linea
 ALIGNED = ("echo", "elaboration")
 
 
+@dataclass(frozen=True)
+class Agreement:
+    """Two readers on the clauses both labelled: how many, on how many they agree, κ, and what
+    else the kind of gold compares (counterparts in common, sub-types)."""
+
+    name: str
+    clauses: int
+    same: int
+    kappa: float
+    detail: str
+
+    def line(self) -> str:
+        return (
+            f"{self.name}: {self.clauses} clauses, the same label for {self.same} "
+            f"({self.same / self.clauses:.2f}), κ {self.kappa:.2f}; {self.detail}"
+        )
+
+
 def kappa(pairs: Sequence[tuple[Hashable, Hashable]]) -> float:
     """Cohen's κ of two readers' labels on the same items."""
+    if not pairs:
+        raise ValueError("κ needs one item or more that both readers labelled")
     n = len(pairs)
     observed = sum(a == b for a, b in pairs) / n
     firsts, seconds = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
@@ -35,7 +56,7 @@ def _clauses(path: Path, key: str) -> dict[Any, dict[str, Any]]:
     return {item[key]: item for item in yaml.safe_load(path.read_text("utf-8"))["clauses"]}
 
 
-def alignment(first: Path, second: Path) -> str:
+def alignment(first: Path, second: Path) -> Agreement:
     ones, twos = _clauses(first, "ordinal"), _clauses(second, "ordinal")
     both = sorted(ones.keys() & twos.keys())
     pairs = [(ones[o]["label"], twos[o]["label"]) for o in both]
@@ -47,31 +68,38 @@ def alignment(first: Path, second: Path) -> str:
         for o in aligned
     )
     differ = Counter(tuple(sorted(pair)) for pair in pairs if pair[0] != pair[1])
-    return (
-        f"{first.name}: {len(both)} clauses, the same label for {len(both) - sum(differ.values())}"
-        f" ({1 - sum(differ.values()) / len(both):.2f}), κ {kappa(pairs):.2f}; a common counterpart"
-        f" for {common} of {len(aligned)} both align; differences: "
-        + (", ".join(f"{n} {a}/{b}" for (a, b), n in differ.most_common()) or "none")
+    differences = ", ".join(f"{n} {a}/{b}" for (a, b), n in differ.most_common()) or "none"
+    return Agreement(
+        first.name,
+        len(both),
+        len(both) - sum(differ.values()),
+        kappa(pairs),
+        f"a common counterpart for {common} of {len(aligned)} both align; differences: "
+        + differences,
     )
 
 
-def instruments(first: Path, second: Path) -> str:
+def instruments(first: Path, second: Path) -> Agreement:
     ones, twos = _clauses(first, "key"), _clauses(second, "key")
     both = sorted(ones.keys() & twos.keys())
     pairs = [(ones[k]["class"], twos[k]["class"]) for k in both]
     subtypes = sum(ones[k]["subtype"] == twos[k]["subtype"] for k in both)
     same = sum(a == b for a, b in pairs)
-    return (
-        f"{first.name}: {len(both)} clauses, the same class for {same} ({same / len(both):.2f}),"
-        f" κ {kappa(pairs):.2f}; the same sub-type for {subtypes}"
-    )
+    return Agreement(first.name, len(both), same, kappa(pairs), f"the same sub-type for {subtypes}")
+
+
+def agreements() -> list[Agreement]:
+    """Each second annotation against its first."""
+    found = []
+    for second in sorted((LINEAGE / "second").glob("*.yaml")):
+        compare = instruments if second.name.startswith("instruments") else alignment
+        found.append(compare(LINEAGE / second.name, second))
+    return found
 
 
 def main() -> None:
-    for second in sorted((LINEAGE / "second").glob("*.yaml")):
-        first = LINEAGE / second.name
-        compare = instruments if second.name.startswith("instruments") else alignment
-        print(compare(first, second))  # noqa: T201
+    for agreement in agreements():
+        print(agreement.line())  # noqa: T201
 
 
 if __name__ == "__main__":

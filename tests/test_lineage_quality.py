@@ -82,10 +82,14 @@ def test_the_gold_labels_every_statement_of_the_child_once(gold_file: Path) -> N
     assert {item["label"] for item in gold["clauses"]} <= set(GOLD_LABELS)
 
 
-def test_there_are_enough_labelled_clauses(alignments: list[AlignmentScores]) -> None:
-    """The issue asks 80 clauses of 巴彦淖尔; its plan has 42 statements, all labelled, and
-    苏州 against 江苏 adds 96, and the fixture pairs 67 and 79 (README, "Lineage")."""
-    assert sum(s.confusion.total() for s in alignments) >= 120
+def test_each_city_against_its_province_has_the_labelled_clauses_the_issue_asks(
+    alignments: list[AlignmentScores],
+) -> None:
+    """40 or more of each pair but the tuned one: 巴彦淖尔's plan has 42 statements, fewer
+    than the 80 the issue asks, and the test above holds it to all of them."""
+    paired = [s for s in alignments if s.set != "tuned"]
+    assert len(paired) == 3
+    assert [s.child for s in paired if s.confusion.total() < 40] == []
 
 
 @pytest.mark.parametrize(("set_name", "label"), sorted(ALIGNMENT_FLOORS))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from graph.lineage.institutions import default_institution_names
+from graph.model import Region
 from loaders.gazetteer import default_gazetteer
 from loaders.word_boundaries import tokenizer
 
@@ -18,10 +20,6 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万亿|[万亿千]|%|‰|个百分点)?")
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _COUNT_OF_ITEMS = re.compile(r"\d+(?=条|个?方面|个?部分|项(?:具体)?(?:措施|任务))")
 """``7条具体措施``, ``三个部分``: how the text itself is organised, not a figure of policy."""
-_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2}(?:大学(?!生)|学院|园区|开发区|高新区|集团|分公司)")
-"""An institution or a park, by its kind and the two characters before it (齐齐哈尔大学 →
-哈尔大学, 苏宿工业园区 → 工业园区): enough to tell it from a counterpart's (南北共建园区). 大学生
-are students, not a university."""
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}|\d+(?:\.\d+)?[%万亿千百十个人元户家所名项期次]*")
 
 
@@ -42,17 +40,31 @@ def figures(text: str) -> set[str]:
 
 
 def named_places(text: str, region_code: str) -> set[str]:
-    """The places a clause names that count as a concrete item of its own: the regions below
-    its plan's region (讷河市 in 齐齐哈尔's plan; the plan's own name and those above it only
-    reword 全省), and institutions and parks."""
+    """The places a clause names that count as a concrete item of its own, as written: the
+    regions below its plan's region (讷河市 in 齐齐哈尔's plan; the plan's own name and those
+    above it only reword 全省), and institutions and parks by their own name."""
     gazetteer = default_gazetteer()
+    spans = gazetteer.spans(text)
     below = {
-        region.name
-        for region in gazetteer.find(text)
+        text[start:end]
+        for start, end, region in spans
         if region.code != region_code
         and region_code in {above.code for above in gazetteer.ancestors(region.code)}
     }
-    return below | {m.group() for m in _INSTITUTION.finditer(text)}
+    return below | named_institutions(text, spans)
+
+
+def named_institutions(text: str, spans: list[tuple[int, int, Region]]) -> set[str]:
+    """Institutions and parks named after a region (齐齐哈尔大学, 苏州工业园区), from each
+    region's name to the nearest kind before the next region's name (data/vocab/institutions.yaml)."""
+    names = default_institution_names()
+    found: set[str] = set()
+    for i, (start, end, _) in enumerate(spans):
+        next_start = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        match = names.after_place.match(text, end, next_start)
+        if match and not text.startswith(names.not_kinds, match.start("kind")):
+            found.add(text[start : match.end()])
+    return found
 
 
 def words(text: str) -> tuple[str, ...]:

@@ -152,8 +152,19 @@ def test_lineage_shows_a_plans_alignment_and_its_json_the_api_report(tmp_path: P
 def test_evaluate_lineage_reports_both_alignment_sets_and_the_instrument_sets() -> None:
     result = runner.invoke(app, ["evaluate", "--lineage"], env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
-    for text in ("tuned", "dev", "fixture-blind", "corpus-blind", "class accuracy", "all"):
-        assert text in result.output
+    rows = [
+        [cell.strip() for cell in line.split("│")[1:-1]]
+        for line in result.output.splitlines()
+        if line.startswith("│")
+    ]
+    alignment_sets = {row[0] for row in rows if len(row) == 7 and row[2] == "echo"}
+    assert alignment_sets == {"tuned", "dev", "fixture-dev", "fixture-blind"}
+    instrument_rows = {(row[0], row[1]) for row in rows if len(row) == 8}
+    samples = {sample for sample, _ in instrument_rows}
+    assert {"1", "2", "all"} <= samples
+    assert {(s, part) for s in samples for part in ("seeds", "corpus-dev", "corpus-blind")} == (
+        instrument_rows
+    )
 
 
 def test_coverage_lists_every_province_and_the_plans_loaded(tmp_path: Path) -> None:

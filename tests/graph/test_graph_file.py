@@ -69,6 +69,7 @@ def test_threads_read_through_their_own_connections(
     [
         "policygraph-graph/2",  # before statement rules were recorded
         "policygraph-graph/2+statements-3",  # before alignment rules were
+        "policygraph-graph/2+statements-3+alignment-2",  # older rules of both
     ],
 )
 def test_a_file_of_other_lineage_rules_is_refused_by_name(

@@ -104,7 +104,10 @@ def test_a_figure_is_added_by_its_value_and_magnitude_not_a_rows_number(
     ("child_text", "label"),
     [
         ("在五原县、磴口县推行企业新型学徒制，深化产教融合。", ELABORATION),  # its counties
-        ("依托河套学院推行企业新型学徒制，深化产教融合。", ELABORATION),  # an institution
+        ("依托巴彦淖尔职业技术学院推行新型学徒制，深化产教融合。", ELABORATION),  # an institution
+        ("依托技师学院推行企业新型学徒制，深化产教融合。", ECHO),  # a kind of institution
+        ("在各类产业园区推行企业新型学徒制，深化产教融合。", ECHO),  # a kind of park
+        ("在五原县和内蒙古大学推行企业新型学徒制，深化产教融合。", ELABORATION),  # both
         ("在巴彦淖尔市推行企业新型学徒制，深化产教融合。", ECHO),  # its own name: 全市
         ("面向内蒙古大学生推行企业新型学徒制，深化产教融合。", ECHO),  # students, not a university
     ],
@@ -178,6 +181,9 @@ def test_a_clause_naming_a_program_its_counterpart_lacks_elaborates() -> None:
         ("各地要严格执行《就业补助资金管理办法》（财社〔2017〕164号）", False, False, True),
         ("主要指标见表2-1。", False, False, False),  # a pointer, not a statement
         ("具体任务分工详见附件。", False, False, False),
+        ("“十四五”时期就业主要指标（详见表1、表2）。", False, False, False),
+        ("主要目标见下表。", False, False, False),
+        ("请各单位报送征求意见表。", False, False, True),  # a form, not a pointer
         ("对各市就业工作目标责任考核，年度任务分解见附件。", False, False, True),
     ],
 )

@@ -15,7 +15,7 @@ from api.app import create_app
 from api.coverage import lineage_coverage
 from graph.catalog import Catalog
 from graph.embedded_store import EmbeddedStore
-from graph.errors import StoreOutdated
+from graph.errors import StoreNewer, StoreOutdated
 from graph.model import PlanExtraction
 from graph.neo4j_load import PlanGraph
 from graph.neo4j_store import Neo4jStore
@@ -185,14 +185,36 @@ def test_a_database_written_under_other_statement_rules_is_refused_by_name(
 ) -> None:
     inner_mongolia, bayannur = by_prefix(extractions, "000"), by_prefix(extractions, "001")
     _load(neo4j_store, inner_mongolia)
-    neo4j_store.driver.execute_query(
-        f"MATCH (info:GraphInfo {{id: 'graph'}}) {older}", database_=neo4j_store.database
-    )
+    _with_other_rules(neo4j_store, older)
     refused = f"clauses written under {named} .*: empty the database and load the plans again"
     with pytest.raises(StoreOutdated, match=refused):
         _load(neo4j_store, bayannur)
     with pytest.raises(StoreOutdated, match=refused):  # a bulk load's chunk too
         _chunk(neo4j_store, bayannur)
+
+
+@pytest.mark.parametrize("newer", ["statement_rules", "alignment_rules"])
+def test_a_database_written_by_a_newer_policygraph_is_refused_by_name(
+    neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction], newer: str
+) -> None:
+    """An older policygraph would align it again by its own rules: undo what the newer did."""
+    inner_mongolia, bayannur = by_prefix(extractions, "000"), by_prefix(extractions, "001")
+    _load(neo4j_store, inner_mongolia)
+    _with_other_rules(neo4j_store, f"SET info.{newer} = 99")
+    refused = f"newer policygraph, under {newer.split('_')[0]} rules 99"
+    for write in (lambda: _load(neo4j_store, bayannur), lambda: _chunk(neo4j_store, bayannur)):
+        with pytest.raises(StoreNewer, match=refused):
+            write()
+    with pytest.raises(StoreNewer, match=refused):
+        neo4j_store.complete_lineage()
+    assert [plan.id for plan in neo4j_store.ask(Plans())] == [inner_mongolia.id]
+
+
+def _with_other_rules(store: Neo4jStore, change: str) -> None:
+    """``change`` to the rules the database records (a Cypher SET or REMOVE of GraphInfo's)."""
+    store.driver.execute_query(
+        f"MATCH (info:GraphInfo {{id: 'graph'}}) {change}", database_=store.database
+    )
 
 
 @pytest.mark.parametrize(
@@ -206,12 +228,44 @@ def test_lineage_of_other_alignment_rules_reads_pending_until_the_next_load_comp
     every plan reads as pending, and the next load, even of nothing new, aligns them again."""
     inner_mongolia, bayannur = by_prefix(extractions, "000"), by_prefix(extractions, "001")
     _load(neo4j_store, inner_mongolia, bayannur)
-    for statement in (
-        "MATCH (:Clause)-[echo:ECHOES]->(:Clause) DELETE echo",  # what other rules left
-        f"MATCH (info:GraphInfo {{id: 'graph'}}) {older}",
-    ):
-        neo4j_store.driver.execute_query(statement, database_=neo4j_store.database)
+    _aligned_by_other_rules(neo4j_store, older)
     assert all(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
     assert neo4j_store.complete_lineage() == 2
     assert not any(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
     _same_answers(neo4j_store, [inner_mongolia, bayannur], bayannur.id)
+
+
+def test_a_chunk_into_lineage_of_other_alignment_rules_leaves_every_plan_pending(
+    neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction]
+) -> None:
+    """Not only the chunk's plans and those below them: all were aligned by other rules."""
+    inner_mongolia, bayannur = by_prefix(extractions, "000"), by_prefix(extractions, "001")
+    chongqing = by_prefix(extractions, "002")
+    _load(neo4j_store, inner_mongolia, bayannur)
+    _aligned_by_other_rules(neo4j_store, "SET info.alignment_rules = 1")
+    _chunk(neo4j_store, chongqing)
+    assert all(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
+    assert neo4j_store.complete_lineage() == 3
+    assert not any(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
+    _same_answers(neo4j_store, [inner_mongolia, bayannur, chongqing], bayannur.id)
+
+
+def test_plans_without_clauses_of_other_alignment_rules_are_not_pending_for_ever(
+    neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction]
+) -> None:
+    _load(neo4j_store, by_prefix(extractions, "000"))
+    neo4j_store.driver.execute_query(
+        "MATCH (clause:Clause) DETACH DELETE clause", database_=neo4j_store.database
+    )
+    _aligned_by_other_rules(neo4j_store, "SET info.alignment_rules = 1")
+    assert all(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
+    assert neo4j_store.complete_lineage() == 1
+    assert not any(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
+
+
+def _aligned_by_other_rules(store: Neo4jStore, change: str) -> None:
+    """The database as an older policygraph left it: its rules, and no ECHOES of this one's."""
+    store.driver.execute_query(
+        "MATCH (:Clause)-[echo:ECHOES]->(:Clause) DELETE echo", database_=store.database
+    )
+    _with_other_rules(store, change)
