@@ -106,7 +106,8 @@ class LineageCoverage(Coverage):
         description="Plans searched whose lineage is not computed yet or not by this "
         "policygraph's rules: a bulk load into Neo4j is still writing or stopped before its end, "
         "or the database was written by another version (the next load computes it again; when "
-        "that load stops with store_outdated, empty the database and load the plans again). "
+        "that load stops with store_outdated, empty the database and load the plans again; with "
+        "store_newer, load with the newer version). "
         "Their clauses' echo, elaboration or local labels and reuse are missing or out of date "
         "in this answer."
     )

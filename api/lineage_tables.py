@@ -105,7 +105,8 @@ def plan_report(catalog: Catalog, reader: Asks, plan: PlanRow) -> PlanLineageRep
             "its lineage is not computed yet, or not by this policygraph's rules (a bulk load "
             "into Neo4j is writing or stopped before its end, or the database was written by "
             "another version; the next load computes it, and when it stops with store_outdated, "
-            "empty the database and load the plans again): what is shown predates that"
+            "empty the database and load the plans again, with store_newer, load with the newer "
+            "version): what is shown predates that"
         )
     elif not parents:
         note = f"no plan of a region above {plan.region_name} is loaded: nothing to align against"

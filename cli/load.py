@@ -25,7 +25,7 @@ from cli.common import (
     progress,
     report,
 )
-from graph.errors import PlanError, PolicyGraphError, StoreOutdated, StoreUnavailable
+from graph.errors import PlanError, PolicyGraphError, StoreIncompatible, StoreUnavailable
 from graph.model import PlanExtraction
 from graph.neo4j_load import PlanGraph
 from graph.neo4j_store import Neo4jStore
@@ -75,13 +75,13 @@ def load(
                     loaded += _load_chunk(store, chunk, errors)
             except PlanError as exc:  # --strict: the plans written still get their lineage
                 rejected = exc
-            except (StoreOutdated, ServiceUnavailable, SessionExpired) as exc:
+            except (StoreIncompatible, ServiceUnavailable, SessionExpired) as exc:
                 report(errors, duplicates)
                 raise _store_failure(exc, f"Neo4j stopped answering after {loaded} plans") from exc
         try:
             with err.status("computing the lineage of the plans loaded"):
                 store.complete_lineage()
-        except (StoreOutdated, ServiceUnavailable, SessionExpired, Neo4jError) as exc:
+        except (StoreIncompatible, ServiceUnavailable, SessionExpired, Neo4jError) as exc:
             report([*errors, *([rejected] if rejected else [])], duplicates)
             raise _store_failure(
                 exc, "the plans are loaded, but Neo4j failed computing their lineage"
@@ -105,11 +105,11 @@ def load(
 
 
 def _store_failure(
-    exc: StoreOutdated | ServiceUnavailable | SessionExpired | Neo4jError, what: str
+    exc: StoreIncompatible | ServiceUnavailable | SessionExpired | Neo4jError, what: str
 ) -> typer.Exit:
     """The exit for a load Neo4j stopped: the plans written stay, and whatever lineage they
     still lack is computed by the next load."""
-    if isinstance(exc, StoreOutdated):
+    if isinstance(exc, StoreIncompatible):
         return fail(exc)
     if isinstance(exc, Neo4jError):
         return fail(

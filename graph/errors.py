@@ -13,8 +13,11 @@
     ├── VocabularyError       a curated vocabulary file that contradicts itself
     ├── NotFound              a name, id or code that is not in the graph
     ├── QueryFileError        a .cypher file missing or out of step with its spec (graph/queries.py)
-    └── StoreUnavailable      the Neo4j server does not answer
-        └── StoreLoading      a load is writing, for longer than a request waits
+    ├── StoreUnavailable      the Neo4j server does not answer
+    │   └── StoreLoading      a load is writing, for longer than a request waits
+    └── StoreIncompatible     Neo4j holds data another policygraph wrote (policygraph load stops)
+        ├── StoreOutdated     an older one, under other statement rules: empty it, load again
+        └── StoreNewer        a newer one: load with that version
 
 Each class has a ``code`` (a stable word for scripts: ``not_found``, ``cypher_timeout``) and each
 error its ``details`` (what a caller needs to act: the file and line, the rule, suggestions). The
@@ -233,14 +236,20 @@ def closest(name: str, known: list[str], limit: int = 5) -> list[str]:
     return list(dict.fromkeys([*containing, *similar]))[:limit]
 
 
-class StoreOutdated(PolicyGraphError):
-    """The store holds data an older policygraph wrote, which this one cannot build on."""
+class StoreIncompatible(PolicyGraphError):
+    """The store holds data another policygraph wrote, which this one cannot build on."""
+
+    code = "store_incompatible"
+
+
+class StoreOutdated(StoreIncompatible):
+    """Written by an older policygraph, under other statement rules: empty it and load again."""
 
     code = "store_outdated"
 
 
-class StoreNewer(StoreOutdated):
-    """The store was written by a newer policygraph: this one would undo what that one wrote
-    (its lineage computed again by older rules)."""
+class StoreNewer(StoreIncompatible):
+    """Written by a newer policygraph: this one would undo what that one wrote (its lineage
+    computed again by older rules). Load with that version or a later one."""
 
     code = "store_newer"

@@ -212,9 +212,11 @@ def _stored_rules(tx: ManagedTransaction, registry: QueryRegistry) -> Record:
 
 
 def _misaligned(found: Record) -> bool:
-    """Whether the database's lineage was computed by other alignment rules: then all of it is
-    computed again (a database of plans without clauses too, or it would read pending for ever)."""
-    return bool(found["plans"]) and found["alignment_rules"] != ALIGNMENT_RULES
+    """Whether the database's lineage was computed by other rules: then all of it is computed
+    again. Clauses of other statement rules were refused by ``_stored_rules``; plans without
+    clauses are aligned again too, or they would read pending for ever."""
+    rules = (found["statement_rules"], found["alignment_rules"])
+    return bool(found["plans"]) and rules != (STATEMENT_RULES, ALIGNMENT_RULES)
 
 
 def _touch_version(tx: ManagedTransaction, registry: QueryRegistry) -> None:

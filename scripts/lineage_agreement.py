@@ -29,6 +29,8 @@ class Agreement:
     else the kind of gold compares (counterparts in common, sub-types)."""
 
     name: str
+    compared: str
+    """What the readers give each clause: its label, or its class."""
     clauses: int
     same: int
     kappa: float
@@ -36,7 +38,7 @@ class Agreement:
 
     def line(self) -> str:
         return (
-            f"{self.name}: {self.clauses} clauses, the same label for {self.same} "
+            f"{self.name}: {self.clauses} clauses, the same {self.compared} for {self.same} "
             f"({self.same / self.clauses:.2f}), κ {self.kappa:.2f}; {self.detail}"
         )
 
@@ -71,6 +73,7 @@ def alignment(first: Path, second: Path) -> Agreement:
     differences = ", ".join(f"{n} {a}/{b}" for (a, b), n in differ.most_common()) or "none"
     return Agreement(
         first.name,
+        "label",
         len(both),
         len(both) - sum(differ.values()),
         kappa(pairs),
@@ -85,7 +88,9 @@ def instruments(first: Path, second: Path) -> Agreement:
     pairs = [(ones[k]["class"], twos[k]["class"]) for k in both]
     subtypes = sum(ones[k]["subtype"] == twos[k]["subtype"] for k in both)
     same = sum(a == b for a, b in pairs)
-    return Agreement(first.name, len(both), same, kappa(pairs), f"the same sub-type for {subtypes}")
+    return Agreement(
+        first.name, "class", len(both), same, kappa(pairs), f"the same sub-type for {subtypes}"
+    )
 
 
 def agreements() -> list[Agreement]:

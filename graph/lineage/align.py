@@ -20,7 +20,7 @@ from scipy import sparse
 from graph.lineage.corpus import LineageClause, LineagePlan
 from graph.lineage.text import added_words, figures, han_bigrams, named_places
 
-ALIGNMENT_RULES = 3
+ALIGNMENT_RULES = 4
 """The version of how clauses are aligned and labelled, raised with every change to it: a store
 records the rules its lineage was computed under. A Neo4j database aligned under others reads as
 pending and is aligned again by the next load; a graph file of others is refused (build it again)."""
@@ -96,9 +96,12 @@ def _adds(clause: LineageClause, counterparts: list[LineageClause], region_code:
         return True
     if clause.funds and not any(c.funds for c in counterparts):
         return True
+    places = named_places(clause.text, region_code)
+    if not places:
+        return False
+    named = set().union(*(named_places(c.text, region_code) for c in counterparts))
     return any(
-        not any(place in c.text for c in counterparts)
-        for place in named_places(clause.text, region_code)
+        place not in named and not any(place in c.text for c in counterparts) for place in places
     )
 
 

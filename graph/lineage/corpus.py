@@ -15,7 +15,7 @@ from typing import Any
 from graph.lineage.text import han_count
 from graph.model import PlanExtraction
 
-STATEMENT_RULES = 4
+STATEMENT_RULES = 5
 """The version of ``is_statement``, raised whenever it changes: a store records the rules its
 clauses were told apart by, and one written under other rules is refused (its lineage would
 compare other clauses)."""
@@ -34,8 +34,8 @@ _REFERENCE = re.compile(
 """A document cited by its title and number alone (a page's 相关文件, a list of the plan's
 sources): ``…实施意见（苏府〔2020〕45号）``."""
 _POINTER = re.compile(
-    r"^[\u4e00-\u9fff\d“”‘’《》（）()]{0,16}(?<!意)见(?:下表|附表|附件|专栏|表)"
-    r"[\d一二三四五六七八九十.．\-－—、和及至表]*[）)]?[。；：:]?$"
+    r"^[\u4e00-\u9fff\d“”‘’《》（）()]{0,20}(?<!意)见"
+    r"(?:[、和及至]?(?:下表|附表|附件|专栏|表)[\d一二三四五六七八九十.．\-－—]*)+[）)]?[。；：:]?$"
 )
 """A sentence that only points elsewhere (主要指标见表2-1。, “十四五”时期主要指标（详见表1、表2）):
 what it points to is compared, not the pointer. One clause only: a comma before 见 means the

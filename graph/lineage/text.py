@@ -40,14 +40,15 @@ def figures(text: str) -> set[str]:
 
 
 def named_places(text: str, region_code: str) -> set[str]:
-    """The places a clause names that count as a concrete item of its own, as written: the
-    regions below its plan's region (讷河市 in 齐齐哈尔's plan; the plan's own name and those
-    above it only reword 全省), and institutions and parks by their own name."""
+    """The places a clause names that count as a concrete item of its own: the regions below
+    its plan's region, by their full name (讷河市 in 齐齐哈尔's plan, 苏州 as 苏州市 in
+    江苏's; the plan's own name and those above it only reword 全省), and institutions and parks
+    by their own name, as written."""
     gazetteer = default_gazetteer()
     spans = gazetteer.spans(text)
     below = {
-        text[start:end]
-        for start, end, region in spans
+        region.name
+        for _, _, region in spans
         if region.code != region_code
         and region_code in {above.code for above in gazetteer.ancestors(region.code)}
     }
@@ -55,15 +56,14 @@ def named_places(text: str, region_code: str) -> set[str]:
 
 
 def named_institutions(text: str, spans: list[tuple[int, int, Region]]) -> set[str]:
-    """Institutions and parks named after a region (齐齐哈尔大学, 苏州工业园区), from each
-    region's name to the nearest kind before the next region's name (data/vocab/institutions.yaml)."""
+    """Institutions and parks named after a region (齐齐哈尔医学院), from each region's name to
+    the nearest kind before the next region's name (data/vocab/institutions.yaml)."""
     names = default_institution_names()
     found: set[str] = set()
     for i, (start, end, _) in enumerate(spans):
-        next_start = spans[i + 1][0] if i + 1 < len(spans) else len(text)
-        match = names.after_place.match(text, end, next_start)
-        if match and not text.startswith(names.not_kinds, match.start("kind")):
-            found.add(text[start : match.end()])
+        stop = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        if (name_end := names.name_at(text, end, stop)) is not None:
+            found.add(text[start:name_end])
     return found
 
 

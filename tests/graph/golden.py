@@ -48,8 +48,9 @@ def golden_key(question: Question[Any]) -> str:
 
 
 def _parameters(question: Question[Any]) -> dict[str, Any]:
-    """What the question was asked with, less what the code computes (the alignment rules):
-    raising those changes no answer over the seeds, so it leaves every key as it was."""
+    """What the question was asked with, less what the code computes from it or holds itself
+    (ClauseSearch.lucene, the rules Plans carries): raising the rules changes no answer over
+    the seeds, so it leaves every key as it was."""
     return question.model_dump(mode="json", exclude=set(type(question).model_computed_fields))
 
 

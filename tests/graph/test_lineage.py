@@ -107,7 +107,7 @@ def test_a_figure_is_added_by_its_value_and_magnitude_not_a_rows_number(
         ("依托巴彦淖尔职业技术学院推行新型学徒制，深化产教融合。", ELABORATION),  # an institution
         ("依托技师学院推行企业新型学徒制，深化产教融合。", ECHO),  # a kind of institution
         ("在各类产业园区推行企业新型学徒制，深化产教融合。", ECHO),  # a kind of park
-        ("在五原县和内蒙古大学推行企业新型学徒制，深化产教融合。", ELABORATION),  # both
+        ("支持巴彦淖尔建设产业园区，推行企业新型学徒制，深化产教融合。", ECHO),  # parks of its own
         ("在巴彦淖尔市推行企业新型学徒制，深化产教融合。", ECHO),  # its own name: 全市
         ("面向内蒙古大学生推行企业新型学徒制，深化产教融合。", ECHO),  # students, not a university
     ],
@@ -118,6 +118,18 @@ def test_a_place_of_its_own_or_an_institution_is_a_concrete_item(
     parent = _plan("plan:p", PROVINCE, "全面推行企业新型学徒制，深化产教融合。")
     (aligned,) = align_plan(_plan("plan:m", CITY, child_text), [parent])
     assert aligned.label == label
+
+
+@pytest.mark.parametrize(
+    ("child_place", "parent_place"), [("巴彦淖尔", "巴彦淖尔市"), ("巴彦淖尔市", "巴彦淖尔")]
+)
+def test_a_place_its_counterpart_names_otherwise_is_no_addition(
+    child_place: str, parent_place: str
+) -> None:
+    text = "在{}推行企业新型学徒制，深化产教融合。"
+    parent = _plan("plan:p", COUNTRY, text.format(parent_place))
+    (aligned,) = align_plan(_plan("plan:m", PROVINCE, text.format(child_place)), [parent])
+    assert aligned.label == ECHO
 
 
 LOOSE = "建设零工市场，推动本地就业服务向乡村延伸，打造十五分钟就业服务圈。"
@@ -183,6 +195,9 @@ def test_a_clause_naming_a_program_its_counterpart_lacks_elaborates() -> None:
         ("具体任务分工详见附件。", False, False, False),
         ("“十四五”时期就业主要指标（详见表1、表2）。", False, False, False),
         ("主要目标见下表。", False, False, False),
+        ("具体见专栏1至专栏3。", False, False, False),
+        ("主要指标见表1和附表2。", False, False, False),
+        ("“十四五”时期全省就业主要预期指标（详见表1）。", False, False, False),
         ("请各单位报送征求意见表。", False, False, True),  # a form, not a pointer
         ("对各市就业工作目标责任考核，年度任务分解见附件。", False, False, True),
     ],

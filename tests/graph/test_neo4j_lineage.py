@@ -250,14 +250,15 @@ def test_a_chunk_into_lineage_of_other_alignment_rules_leaves_every_plan_pending
     _same_answers(neo4j_store, [inner_mongolia, bayannur, chongqing], bayannur.id)
 
 
-def test_plans_without_clauses_of_other_alignment_rules_are_not_pending_for_ever(
-    neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction]
+@pytest.mark.parametrize("older", ["SET info.alignment_rules = 1", "SET info.statement_rules = 1"])
+def test_plans_without_clauses_of_other_rules_are_not_pending_for_ever(
+    neo4j_store: Neo4jStore, extractions: dict[str, PlanExtraction], older: str
 ) -> None:
     _load(neo4j_store, by_prefix(extractions, "000"))
     neo4j_store.driver.execute_query(
         "MATCH (clause:Clause) DETACH DELETE clause", database_=neo4j_store.database
     )
-    _aligned_by_other_rules(neo4j_store, "SET info.alignment_rules = 1")
+    _aligned_by_other_rules(neo4j_store, older)
     assert all(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
     assert neo4j_store.complete_lineage() == 1
     assert not any(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
