@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from cli.common import EXIT_NOTHING
 from cli.main import app
 from graph.neo4j_store import Neo4jStore
 from graph.questions import LineageSummary, Plans
@@ -111,3 +112,19 @@ def test_a_load_whose_lineage_fails_keeps_its_plans_and_the_next_load_computes_i
     assert code == 0, output
     assert not any(row.lineage_pending for row in lineage_unique.ask(Plans()))
     assert any(row.echo for row in lineage_unique.ask(LineageSummary()))
+
+
+@pytest.mark.usefixtures("cli_neo4j")
+def test_a_load_into_a_database_of_a_newer_policygraph_stops_by_name_and_writes_nothing(
+    neo4j_store: Neo4jStore,
+) -> None:
+    """An older version would align the newer one's plans again by its own rules."""
+    assert _load(INNER_MONGOLIA)[0] == 0
+    neo4j_store.driver.execute_query(
+        "MATCH (info:GraphInfo {id: 'graph'}) SET info.alignment_rules = 99",
+        database_=neo4j_store.database,
+    )
+    code, output = _load(BAYANNUR)
+    assert code == EXIT_NOTHING, output
+    assert "written by a newer policygraph, under alignment rules 99" in output
+    assert [row.source for row in neo4j_store.ask(Plans())] == [INNER_MONGOLIA.name]
