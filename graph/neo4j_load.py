@@ -243,8 +243,8 @@ def write_plans(
     """One transaction's work: skip what is there, replace earlier versions, write the rest, and
     their lineage, or (``lineage`` false, a chunk of a bulk load) mark pending every plan whose
     lineage the chunk makes stale, for the load's last transaction, so a corpus is not read back
-    once per chunk. Where the database's lineage was computed by other alignment rules, every
-    plan's is stale. A database written under other statement rules, or by a newer policygraph,
+    once per chunk. Where the database's lineage was computed by other rules, every plan's is
+    stale. A database written under other statement rules, or by a newer policygraph,
     is refused before anything is written."""
     unique = list({p.plan_id: p for p in plans}.values())
     tx.run(registry["load/lock"].text, token=uuid.uuid4().hex).consume()

@@ -229,9 +229,7 @@ def test_lineage_of_other_alignment_rules_reads_pending_until_the_next_load_comp
     inner_mongolia, bayannur = by_prefix(extractions, "000"), by_prefix(extractions, "001")
     _load(neo4j_store, inner_mongolia, bayannur)
     _aligned_by_other_rules(neo4j_store, older)
-    assert all(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
-    assert neo4j_store.complete_lineage() == 2
-    assert not any(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
+    _pending_until_completed(neo4j_store, 2)
     _same_answers(neo4j_store, [inner_mongolia, bayannur], bayannur.id)
 
 
@@ -244,9 +242,7 @@ def test_a_chunk_into_lineage_of_other_alignment_rules_leaves_every_plan_pending
     _load(neo4j_store, inner_mongolia, bayannur)
     _aligned_by_other_rules(neo4j_store, "SET info.alignment_rules = 1")
     _chunk(neo4j_store, chongqing)
-    assert all(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
-    assert neo4j_store.complete_lineage() == 3
-    assert not any(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
+    _pending_until_completed(neo4j_store, 3)
     _same_answers(neo4j_store, [inner_mongolia, bayannur, chongqing], bayannur.id)
 
 
@@ -259,9 +255,14 @@ def test_plans_without_clauses_of_other_rules_are_not_pending_for_ever(
         "MATCH (clause:Clause) DETACH DELETE clause", database_=neo4j_store.database
     )
     _aligned_by_other_rules(neo4j_store, older)
-    assert all(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
-    assert neo4j_store.complete_lineage() == 1
-    assert not any(plan.lineage_pending for plan in neo4j_store.ask(Plans()))
+    _pending_until_completed(neo4j_store, 1)
+
+
+def _pending_until_completed(store: Neo4jStore, plans: int) -> None:
+    """Every one of the ``plans`` reads pending; completing the lineage aligns them all."""
+    assert all(plan.lineage_pending for plan in store.ask(Plans()))
+    assert store.complete_lineage() == plans
+    assert not any(plan.lineage_pending for plan in store.ask(Plans()))
 
 
 def _aligned_by_other_rules(store: Neo4jStore, change: str) -> None:
