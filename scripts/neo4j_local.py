@@ -17,6 +17,7 @@ Call it as a command, not as a module: ``start`` leaves the Java process running
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
 import re
@@ -215,12 +216,22 @@ def throwaway_pom(version: str) -> str:
 """
 
 
-def fetch_distribution() -> Path:
-    """Fetch the server and Browser jars with Maven into a new cache; return the cache."""
+def cached_distribution() -> Path:
+    """The complete Neo4j cache, fetched first when there is none. Servers started at once (the
+    test workers') wait on a lock for the one fetch, rather than each replacing the jars
+    another is starting from."""
     explicit = os.environ.get("POLICYGRAPH_NEO4J_CACHE")
     root = Path(explicit).expanduser().resolve() if explicit else CACHE_ROOT
-    find_maven()
     root.mkdir(parents=True, exist_ok=True)
+    with (root / ".fetch.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return cache_dir() or fetch_distribution(root, explicit=bool(explicit))
+
+
+def fetch_distribution(root: Path, explicit: bool) -> Path:
+    """Fetch the server and Browser jars with Maven into a new cache under ``root`` (``root``
+    itself when it was named explicitly); return the cache."""
+    find_maven()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(dir=root, prefix=".fetch-") as tmp:
         workdir = Path(tmp)
@@ -238,10 +249,9 @@ def fetch_distribution() -> Path:
             raise LocalNeo4jError(f"Maven could not fetch Neo4j {version}: {maven_error(result)}")
         cache = root if explicit else root / f"neo4j-{version}"
         cache.mkdir(exist_ok=True)
-        if not (cache / "VERSION").exists():  # another process may have finished first
-            shutil.rmtree(cache / "lib", ignore_errors=True)
-            staging.rename(cache / "lib")
-            (cache / "VERSION").write_text(version + "\n", encoding="utf-8")
+        shutil.rmtree(cache / "lib", ignore_errors=True)  # a fetch interrupted before VERSION
+        staging.rename(cache / "lib")
+        (cache / "VERSION").write_text(version + "\n", encoding="utf-8")
     jars = list((cache / "lib").glob("*.jar"))
     size = sum(jar.stat().st_size for jar in jars) / 1e6
     elapsed = time.monotonic() - started
@@ -469,7 +479,7 @@ def start(timeout: float) -> int:
         print(exports(server, read_password(server)))
         return 0
     java = find_java()
-    cache = cache_dir() or fetch_distribution()
+    cache = cached_distribution()
     for name, port in (("bolt", server.bolt_port), ("http", server.http_port)):
         if not port_free(port):
             raise LocalNeo4jError(f"port {port} ({name}) on {HOST} is already in use")

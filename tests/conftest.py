@@ -13,8 +13,10 @@ from rich.table import Table
 from cli.render import QUALITY_WIDTH, quality_table
 from evaluation.gold import PlanScores
 from graph.build import Graph
+from graph.embedded_store import EmbeddedStore
 from graph.errors import StoreUnavailable
 from graph.model import PlanExtraction
+from graph.neo4j_load import PlanGraph
 from graph.neo4j_store import Neo4jStore
 from graph.settings import Neo4jSettings
 from loaders.gazetteer import Gazetteer, default_gazetteer
@@ -63,11 +65,22 @@ def graph(extractions: dict[str, PlanExtraction]) -> Graph:
 
 
 @pytest.fixture(scope="session")
-def neo4j_server_settings(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[Neo4jSettings, str | None]]:
+def seeds_store(graph: Graph) -> EmbeddedStore:
+    """The five plans in an in-memory graph file, built once: the embedded store only reads,
+    and building it (lineage and reuse among them) takes about a second."""
+    return EmbeddedStore.from_graph(graph)
+
+
+@pytest.fixture(scope="session")
+def neo4j_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the session's private Neo4j lives (unused when NEO4J_URI names a server)."""
+    return tmp_path_factory.mktemp("neo4j-home")
+
+
+@pytest.fixture(scope="session")
+def neo4j_server_settings(neo4j_home: Path) -> Iterator[tuple[Neo4jSettings, str | None]]:
     """A real Neo4j for the session: NEO4J_URI when set, else a private local server."""
-    with neo4j_server(tmp_path_factory.mktemp("neo4j-home")) as server:
+    with neo4j_server(neo4j_home) as server:
         yield server
 
 
@@ -91,17 +104,36 @@ def neo4j_store(neo4j_session_store: Neo4jStore) -> Neo4jStore:
     return neo4j_session_store
 
 
-@pytest.fixture(scope="module")
+SEEDS_IN_NEO4J = pytest.StashKey[bool]()
+"""Whether the session's Neo4j holds the five plans as ``neo4j_loaded`` left them."""
+
+
+@pytest.fixture
 def neo4j_loaded(
-    neo4j_session_store: Neo4jStore, extractions: dict[str, PlanExtraction]
+    neo4j_session_store: Neo4jStore,
+    extractions: dict[str, PlanExtraction],
+    request: pytest.FixtureRequest,
 ) -> Neo4jStore:
-    """The five plans in the session's Neo4j, loaded once per module (emptied and the schema set
-    up first, as ``neo4j_store`` does); for modules whose tests only read."""
-    neo4j_session_store.driver.execute_query(CLEAR_DATABASE, database_=neo4j_session_store.database)
-    neo4j_session_store.setup_schema()
-    for x in extractions.values():
-        neo4j_session_store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
+    """The five plans in the session's Neo4j, for tests that only read: emptied, the schema set
+    up and the plans loaded (in one load, which gives what loading them one by one gives) when
+    a test that could write has run since the last time (see pytest_runtest_teardown)."""
+    if not request.config.stash.get(SEEDS_IN_NEO4J, False):
+        neo4j_session_store.driver.execute_query(
+            CLEAR_DATABASE, database_=neo4j_session_store.database
+        )
+        neo4j_session_store.setup_schema()
+        neo4j_session_store.load_plans(
+            [PlanGraph(x.id, x.source, build_knowledge_graph([x])) for x in extractions.values()]
+        )
+        request.config.stash[SEEDS_IN_NEO4J] = True
     return neo4j_session_store
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """A test that reaches the session's Neo4j otherwise than through ``neo4j_loaded`` may
+    have written to it: the next ``neo4j_loaded`` loads the plans again."""
+    if "neo4j_server_settings" in item.fixturenames and "neo4j_loaded" not in item.fixturenames:
+        item.config.stash[SEEDS_IN_NEO4J] = False
 
 
 def by_prefix(extractions: dict[str, PlanExtraction], prefix: str) -> PlanExtraction:

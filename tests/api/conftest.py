@@ -9,16 +9,15 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.questions import Store
 from graph.settings import Settings
 
 
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store(request: pytest.FixtureRequest, graph: Graph) -> Store:
+def store(request: pytest.FixtureRequest, seeds_store: EmbeddedStore) -> Store:
     if request.param == "embedded":
-        return EmbeddedStore.from_graph(graph)
+        return seeds_store
     return request.getfixturevalue("neo4j_loaded")  # type: ignore[no-any-return]
 
 

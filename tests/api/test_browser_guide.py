@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.browser_guide import Starter, read_starters
-from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
 from graph.settings import Settings
@@ -29,9 +28,9 @@ def starters() -> list[Starter]:
 
 
 def test_the_guide_has_a_slide_per_starter_query_each_intact(
-    graph: Graph, starters: list[Starter]
+    seeds_store: EmbeddedStore, starters: list[Starter]
 ) -> None:
-    with TestClient(create_app(Settings(), store=EmbeddedStore.from_graph(graph))) as client:
+    with TestClient(create_app(Settings(), store=seeds_store)) as client:
         response = client.get("/browser-guide")
         preflight = client.options("/browser-guide", headers={"Origin": "http://localhost:7474"})
     assert response.status_code == 200 and response.headers["access-control-allow-origin"] == "*"

@@ -15,7 +15,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.build import Graph
 from graph.cypher_guard import check_plan
 from graph.embedded_store import EmbeddedStore
 from graph.errors import CypherRefused
@@ -43,7 +42,7 @@ def _client(store: Any, **settings: Any) -> TestClient:
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def client(neo4j_loaded: Neo4jStore) -> Iterator[TestClient]:
     with _client(neo4j_loaded, cypher=True) as test_client:
         yield test_client
@@ -428,7 +427,7 @@ def test_off_by_default(neo4j_loaded: Neo4jStore, monkeypatch: pytest.MonkeyPatc
         _error(off.post("/cypher", json={"query": "x" * 20_000}), 404, "not_found")
 
 
-def test_refused_on_the_embedded_store(graph: Graph) -> None:
-    with _client(EmbeddedStore.from_graph(graph), cypher=True) as embedded:
+def test_refused_on_the_embedded_store(seeds_store: EmbeddedStore) -> None:
+    with _client(seeds_store, cypher=True) as embedded:
         error = _error(_post(embedded, "MATCH (n) RETURN count(n)"), 400, "cypher_not_available")
         assert "Neo4j" in error["message"]

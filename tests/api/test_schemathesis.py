@@ -65,7 +65,7 @@ if "POLICYGRAPH_FUZZ_EXAMPLES" not in os.environ:
     switched_schema.config.phases.coverage.enabled = False
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def on_neo4j(neo4j_loaded: Neo4jStore) -> Iterator[None]:
     before, _switched.app = _switched.app, _app(neo4j_loaded)
     yield

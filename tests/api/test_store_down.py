@@ -1,6 +1,7 @@
 """A Neo4j that goes away: every data endpoint answers 503 ``store_unavailable`` at once (not a
 500 after the driver's 30 s of retries), and answers again when the server is back, without
-restarting the API. Runs its own private server, since it stops it."""
+restarting the API. It stops the session's private server and starts it again, the plans still
+in it."""
 
 from __future__ import annotations
 
@@ -14,11 +15,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.model import PlanExtraction
 from graph.neo4j_store import Neo4jStore
 from graph.settings import Settings
-from loaders.pipeline import build_knowledge_graph
-from tests.neo4j_server import SCRIPT, neo4j_server
+from tests.neo4j_server import SCRIPT
 
 pytestmark = pytest.mark.neo4j
 
@@ -46,19 +45,15 @@ def _local(command: str, home: Path) -> None:
 
 
 def test_a_stopped_server_is_a_fast_503_and_a_restarted_one_answers_again(
-    extractions: dict[str, PlanExtraction], tmp_path: Path
+    neo4j_loaded: Neo4jStore, neo4j_home: Path
 ) -> None:
     if os.environ.get("NEO4J_URI"):
         pytest.skip("the test stops its server; NEO4J_URI names a shared one")
-    home = tmp_path / "home"
-    with neo4j_server(home) as (settings, _), Neo4jStore.connect(settings) as store:
-        store.setup_schema()
-        for x in extractions.values():
-            store.load_plan(build_knowledge_graph([x]), plan_id=x.id, source=x.source)
-        with TestClient(create_app(Settings(neo4j=settings), store=store)) as client:
-            assert [client.get(url).status_code for url in ENDPOINTS] == [200] * len(ENDPOINTS)
+    with TestClient(create_app(Settings(), store=neo4j_loaded)) as client:
+        assert [client.get(url).status_code for url in ENDPOINTS] == [200] * len(ENDPOINTS)
 
-            _local("stop", home)
+        _local("stop", neo4j_home)
+        try:
             assert client.get("/health").status_code == 503
             for url in ENDPOINTS:
                 started = time.monotonic()
@@ -68,7 +63,7 @@ def test_a_stopped_server_is_a_fast_503_and_a_restarted_one_answers_again(
                 assert time.monotonic() - started < FAST, url
                 message = response.json()["error"]["message"]
                 assert "127.0.0.1" not in message and "7687" not in message, message
-
-            _local("start", home)
-            assert client.get("/health").status_code == 200
-            assert [client.get(url).status_code for url in ENDPOINTS] == [200] * len(ENDPOINTS)
+        finally:
+            _local("start", neo4j_home)
+        assert client.get("/health").status_code == 200
+        assert [client.get(url).status_code for url in ENDPOINTS] == [200] * len(ENDPOINTS)

@@ -14,7 +14,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from api.app import create_app
-from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.settings import Settings
 from tests.browser.conftest import TIMEOUT
@@ -31,8 +30,8 @@ CHROMIUM_EXTRA_FLAGS = ("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0
 
 
 @pytest.fixture
-def api_url(graph: Graph) -> Iterator[str]:
-    with live_server(create_app(Settings(), store=EmbeddedStore.from_graph(graph))) as url:
+def api_url(seeds_store: EmbeddedStore) -> Iterator[str]:
+    with live_server(create_app(Settings(), store=seeds_store)) as url:
         yield url
 
 

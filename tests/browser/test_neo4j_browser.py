@@ -24,7 +24,6 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from api.app import create_app
 from api.browser_guide import read_starters
-from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.model import PlanExtraction
 from graph.neo4j_store import Neo4jStore
@@ -328,10 +327,10 @@ def test_neo4j_browser_shows_the_regions_and_the_plans_they_issued(
 
 
 @pytest.fixture
-def guide_api(graph: Graph) -> Iterator[str]:
+def guide_api(seeds_store: EmbeddedStore) -> Iterator[str]:
     """The API named by localhost: the host Neo4j Browser's default allow-list lets guides
     come from."""
-    app = create_app(Settings(), store=EmbeddedStore.from_graph(graph))
+    app = create_app(Settings(), store=seeds_store)
     with live_server(app, host_name="localhost") as url:
         yield url
 

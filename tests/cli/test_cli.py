@@ -51,7 +51,9 @@ def test_bad_files_are_reported_and_the_others_still_built(
     mixed_folder: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "g.db"
-    result = runner.invoke(app, ["build", str(mixed_folder), "--out", str(out)])
+    result = runner.invoke(
+        app, ["build", str(mixed_folder), "--out", str(out)], env={"COLUMNS": "300"}
+    )
     assert result.exit_code == 1
     for name, reason in [
         ("empty.txt", "empty"),

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import Graph
 from graph.catalog import Catalog
 from graph.embedded_store import EmbeddedStore
 from graph.errors import NotFound
@@ -17,8 +16,8 @@ FLAGSHIP = "program:fan-xiang-ru-xiang-chuang-ye-yuan"
 
 
 @pytest.fixture
-def catalog(graph: Graph) -> Catalog:
-    return Catalog(EmbeddedStore.from_graph(graph))
+def catalog(seeds_store: EmbeddedStore) -> Catalog:
+    return Catalog(seeds_store)
 
 
 @pytest.mark.parametrize("name", ["返乡入乡创业园", "返乡创业园", "返鄉創業園", FLAGSHIP])

@@ -34,11 +34,11 @@ def _gold_funders() -> set[str]:
     return regions
 
 
-def test_which_regions_fund_the_return_home_business_parks(graph: Graph) -> None:
+def test_which_regions_fund_the_return_home_business_parks(
+    graph: Graph, seeds_store: EmbeddedStore
+) -> None:
     """The flagship question: the plans that commit money, with their quotes — not those that only build it."""
-    rows = EmbeddedStore.from_graph(graph).ask(
-        RegionsForProgram(program_id=FLAGSHIP, relation="FUNDS")
-    )
+    rows = seeds_store.ask(RegionsForProgram(program_id=FLAGSHIP, relation="FUNDS"))
     funders = {row.region_code for row in rows}
     assert funders == _gold_funders() == {"150000", "620000"}
     for row in rows:
@@ -55,8 +55,8 @@ def test_which_regions_fund_the_return_home_business_parks(graph: Graph) -> None
     )
 
 
-def test_stats_count_every_node_and_relationship(graph: Graph) -> None:
-    rows = EmbeddedStore.from_graph(graph).ask(GraphStats())
+def test_stats_count_every_node_and_relationship(graph: Graph, seeds_store: EmbeddedStore) -> None:
+    rows = seeds_store.ask(GraphStats())
     counts = {(row.kind, row.name): row.count for row in rows}
     assert sum(n for (kind, _), n in counts.items() if kind == "node") == graph.number_of_nodes()
     # Beside the plans' own relationships, the store aligned 巴彦淖尔 with 内蒙古 (ECHOES) and
@@ -75,23 +75,28 @@ def test_stats_count_every_node_and_relationship(graph: Graph) -> None:
 
 @pytest.mark.parametrize("spec", QUESTIONS, ids=lambda spec: spec.name)
 def test_every_question_is_answered_with_rows_of_its_shape(
-    graph: Graph, spec: type[Question[Any]]
+    graph: Graph, seeds_store: EmbeddedStore, spec: type[Question[Any]]
 ) -> None:
-    store = EmbeddedStore.from_graph(graph)
     answered = [
-        store.ask(question) for question in cases(plan_ids(graph)) if isinstance(question, spec)
+        seeds_store.ask(question)
+        for question in cases(plan_ids(graph))
+        if isinstance(question, spec)
     ]
     assert any(answered), spec.name
     assert all(isinstance(row, spec.row) for rows in answered for row in rows)
 
 
-def test_every_answer_is_the_golden_answer_neo4j_gave(graph: Graph) -> None:
+def test_every_answer_is_the_golden_answer_neo4j_gave(
+    graph: Graph, seeds_store: EmbeddedStore
+) -> None:
     """The embedded store against Neo4j's answers, checked in by the Neo4j suite (tests/graph/golden.py)."""
-    golden, store = read_golden(), EmbeddedStore.from_graph(graph)
+    golden = read_golden()
     for question in cases(plan_ids(graph)):
         key = golden_key(question)
         assert key in golden, f"no golden answer for {key}: run the Neo4j tests to write it"
-        assert [row.model_dump(mode="json") for row in store.ask(question)] == golden[key], key
+        assert [row.model_dump(mode="json") for row in seeds_store.ask(question)] == golden[key], (
+            key
+        )
 
 
 @pytest.mark.parametrize(
@@ -102,21 +107,22 @@ def test_every_answer_is_the_golden_answer_neo4j_gave(graph: Graph) -> None:
     ],
     ids=lambda question: question.name,
 )
-def test_a_page_is_cut_and_counted_by_the_store(graph: Graph, question: Question[Any]) -> None:
+def test_a_page_is_cut_and_counted_by_the_store(
+    seeds_store: EmbeddedStore, question: Question[Any]
+) -> None:
     """Whether the store cuts the page (LIMIT appended) or the question's SQL does (:skip, :limit)."""
-    store = EmbeddedStore.from_graph(graph)
-    everything = store.ask(question)
+    everything = seeds_store.ask(question)
     assert len(everything) >= 5
     for offset, limit in ((1, 2), (0, 2), (0, len(everything) + 1)):
-        page = store.ask_page(question, offset=offset, limit=limit)
+        page = seeds_store.ask_page(question, offset=offset, limit=limit)
         assert page.total == len(everything)
         assert page.rows == everything[offset : offset + limit]
-    beyond = store.ask_page(question, offset=len(everything), limit=7)
+    beyond = seeds_store.ask_page(question, offset=len(everything), limit=7)
     assert beyond.rows == [] and beyond.total == len(everything)
 
 
-def test_a_region_export_keeps_its_plans_and_what_they_touch(graph: Graph) -> None:
-    part = graph_from_store(EmbeddedStore.from_graph(graph), "620000")
+def test_a_region_export_keeps_its_plans_and_what_they_touch(seeds_store: EmbeddedStore) -> None:
+    part = graph_from_store(seeds_store, "620000")
     plans = {a["region_code"] for _, a in part.nodes(data=True) if a["labels"] == ("Plan",)}
     assert plans == {"620000"}
     assert {"region:620000", "region:100000", FLAGSHIP} <= set(part)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.lineage.align import ECHO, ELABORATION, LOCAL, align_plan
 from graph.lineage.corpus import LineageClause, LineagePlan, is_statement
@@ -227,15 +226,16 @@ def test_a_family_within_one_region_is_no_reuse() -> None:
     assert reuse_families([plan, interpretation]) == []
 
 
-def test_the_embedded_store_aligns_bayannur_with_inner_mongolia(graph: Graph) -> None:
-    store = EmbeddedStore.from_graph(graph)
-    summaries = {row.region_code: row for row in store.ask(LineageSummary())}
+def test_the_embedded_store_aligns_bayannur_with_inner_mongolia(
+    seeds_store: EmbeddedStore,
+) -> None:
+    summaries = {row.region_code: row for row in seeds_store.ask(LineageSummary())}
     bayannur, inner_mongolia = summaries[CITY], summaries[PROVINCE]
     assert bayannur.parents == [inner_mongolia.plan_id]
     assert inner_mongolia.parents == [] and inner_mongolia.echo == 0
     assert bayannur.echo + bayannur.elaboration + bayannur.local == bayannur.statements > 40
-    rows = store.ask(PlanLineage(plan_id=bayannur.plan_id))
-    texts = {n.id: n.properties.get("text") for n in store.ask(ExportNodes())}
+    rows = seeds_store.ask(PlanLineage(plan_id=bayannur.plan_id))
+    texts = {n.id: n.properties.get("text") for n in seeds_store.ask(ExportNodes())}
     for row in rows:
         assert texts[row.clause_id] == row.text
         if row.label == LOCAL:
@@ -243,5 +243,5 @@ def test_the_embedded_store_aligns_bayannur_with_inner_mongolia(graph: Graph) ->
         else:
             assert row.parent_plan_id == inner_mongolia.plan_id
             assert texts[row.parent_clause_id] == row.parent_text
-    echoes = [r for r in store.ask(ExportRelationships()) if r.type == "ECHOES"]
+    echoes = [r for r in seeds_store.ask(ExportRelationships()) if r.type == "ECHOES"]
     assert {r.properties["plan_id"] for r in echoes} == {bayannur.plan_id}

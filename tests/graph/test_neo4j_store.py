@@ -154,12 +154,12 @@ def test_a_failed_load_leaves_the_database_as_it_was(
     assert loaded.ask(ExportRelationships()) == before
 
 
-def test_ids_are_unique_by_constraint(loaded: Neo4jStore) -> None:
+def test_ids_are_unique_by_constraint(neo4j_loaded: Neo4jStore) -> None:
     with pytest.raises(ConstraintError):
-        loaded.driver.execute_query(
+        neo4j_loaded.driver.execute_query(
             "CREATE (:Program {id: $id})",
             id="program:fan-xiang-ru-xiang-chuang-ye-yuan",
-            database_=loaded.database,
+            database_=neo4j_loaded.database,
         )
 
 
@@ -180,14 +180,16 @@ def test_schema_setup_is_idempotent(neo4j_store: Neo4jStore) -> None:
 @pytest.mark.parametrize(
     "text", ["零工", "创业园", "三支一扶", "零工市场", "返乡创业园", "返乡入乡创业园"]
 )
-def test_full_text_finds_chinese_phrases_of_any_length(loaded: Neo4jStore, text: str) -> None:
-    rows = loaded.ask(ClauseSearch(terms=[text]))
+def test_full_text_finds_chinese_phrases_of_any_length(neo4j_loaded: Neo4jStore, text: str) -> None:
+    rows = neo4j_loaded.ask(ClauseSearch(terms=[text]))
     assert rows and all(text in r.text for r in rows)
 
 
-def test_a_read_session_cannot_write(loaded: Neo4jStore) -> None:
+def test_a_read_session_cannot_write(neo4j_loaded: Neo4jStore) -> None:
     with (
-        loaded.driver.session(database=loaded.database, default_access_mode=READ_ACCESS) as session,
+        neo4j_loaded.driver.session(
+            database=neo4j_loaded.database, default_access_mode=READ_ACCESS
+        ) as session,
         pytest.raises(ClientError) as caught,
     ):
         session.run("CREATE (:Program {id: 'program:x'})").consume()
@@ -214,24 +216,27 @@ def test_load_csv_cannot_read_files_or_fetch_urls(
     ), message
 
 
-def test_every_question_answers_as_the_embedded_store(loaded: Neo4jStore, graph: Graph) -> None:
+def test_every_question_answers_as_the_embedded_store(
+    neo4j_loaded: Neo4jStore, graph: Graph, seeds_store: EmbeddedStore
+) -> None:
     """Row for row; Neo4j's answers become the golden answers the unit suite holds the embedded
     store to (tests/graph/golden_answers.jsonl), so drift fails even where no Neo4j runs."""
-    embedded = EmbeddedStore.from_graph(graph)
     questions = cases(plan_ids(graph))
-    answers = [loaded.ask(question) for question in questions]
+    answers = [neo4j_loaded.ask(question) for question in questions]
     for question, rows in zip(questions, answers, strict=True):
-        assert rows == embedded.ask(question), question
+        assert rows == seeds_store.ask(question), question
     write_golden(questions, answers)
     assert len(questions) > 70 and len(SEARCHES) >= 5
 
 
 def test_a_page_is_one_snapshot_cut_and_counted_by_the_server(
-    loaded: Neo4jStore, graph: Graph
+    neo4j_loaded: Neo4jStore, graph: Graph
 ) -> None:
     question = ClauseSearch(terms=["就业"])
-    everything = loaded.ask(question)
-    page = loaded.ask_page(question, offset=5, limit=7)
+    everything = neo4j_loaded.ask(question)
+    page = neo4j_loaded.ask_page(question, offset=5, limit=7)
     assert page.total == len(everything) > 12 and page.rows == everything[5:12]
-    assert loaded.ask_page(question, offset=0, limit=0) == Answer([], len(everything))
-    assert loaded.ask_page(question, offset=0, limit=10_000) == Answer(everything, len(everything))
+    assert neo4j_loaded.ask_page(question, offset=0, limit=0) == Answer([], len(everything))
+    assert neo4j_loaded.ask_page(question, offset=0, limit=10_000) == Answer(
+        everything, len(everything)
+    )
