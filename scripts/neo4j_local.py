@@ -217,9 +217,9 @@ def throwaway_pom(version: str) -> str:
 
 
 def cached_distribution() -> Path:
-    """The complete Neo4j cache, fetched first when there is none. Servers started at once (the
-    test workers') wait on a lock for the one fetch, rather than each replacing the jars
-    another is starting from."""
+    """The complete Neo4j cache, fetched first when there is none. Servers started at once (a
+    developer's and the tests') wait on a lock for the one fetch, rather than each replacing
+    the jars another is starting from."""
     explicit = os.environ.get("POLICYGRAPH_NEO4J_CACHE")
     root = Path(explicit).expanduser().resolve() if explicit else CACHE_ROOT
     root.mkdir(parents=True, exist_ok=True)
