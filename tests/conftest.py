@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -96,12 +96,22 @@ def neo4j_session_store(
         yield store
 
 
+def _emptied(store: Neo4jStore) -> Neo4jStore:
+    """``store`` emptied, with the schema in place."""
+    store.driver.execute_query(CLEAR_DATABASE, database_=store.database)
+    store.setup_schema()
+    return store
+
+
+def plan_graphs(extractions: Iterable[PlanExtraction]) -> list[PlanGraph]:
+    """Each plan's own graph, as ``Neo4jStore.load_plans`` takes them."""
+    return [PlanGraph(x.id, x.source, build_knowledge_graph([x])) for x in extractions]
+
+
 @pytest.fixture
 def neo4j_store(neo4j_session_store: Neo4jStore) -> Neo4jStore:
     """The session's store, emptied, with the schema in place."""
-    neo4j_session_store.driver.execute_query(CLEAR_DATABASE, database_=neo4j_session_store.database)
-    neo4j_session_store.setup_schema()
-    return neo4j_session_store
+    return _emptied(neo4j_session_store)
 
 
 SEEDS_IN_NEO4J = pytest.StashKey[bool]()
@@ -118,13 +128,7 @@ def neo4j_loaded(
     up and the plans loaded (in one load, which gives what loading them one by one gives) when
     a test that could write has run since the last time (see pytest_runtest_teardown)."""
     if not request.config.stash.get(SEEDS_IN_NEO4J, False):
-        neo4j_session_store.driver.execute_query(
-            CLEAR_DATABASE, database_=neo4j_session_store.database
-        )
-        neo4j_session_store.setup_schema()
-        neo4j_session_store.load_plans(
-            [PlanGraph(x.id, x.source, build_knowledge_graph([x])) for x in extractions.values()]
-        )
+        _emptied(neo4j_session_store).load_plans(plan_graphs(extractions.values()))
         request.config.stash[SEEDS_IN_NEO4J] = True
     return neo4j_session_store
 

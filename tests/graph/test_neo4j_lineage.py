@@ -17,7 +17,6 @@ from graph.catalog import Catalog
 from graph.embedded_store import EmbeddedStore
 from graph.errors import StoreNewer, StoreOutdated
 from graph.model import PlanExtraction
-from graph.neo4j_load import PlanGraph
 from graph.neo4j_store import Neo4jStore
 from graph.questions import (
     LineageInnovations,
@@ -30,7 +29,7 @@ from graph.questions import (
 )
 from graph.settings import Settings
 from loaders.pipeline import build_knowledge_graph, extract_text
-from tests.conftest import PLANS_DIR, by_prefix
+from tests.conftest import PLANS_DIR, by_prefix, plan_graphs
 
 pytestmark = pytest.mark.neo4j
 
@@ -68,8 +67,7 @@ def test_a_child_loaded_first_is_aligned_when_its_parent_arrives(
 
 def _chunk(store: Neo4jStore, *plans: PlanExtraction) -> None:
     """One transaction of a bulk load: lineage left for the load's end."""
-    graphs = [PlanGraph(x.id, x.source, build_knowledge_graph([x])) for x in plans]
-    store.load_plans(graphs, lineage=False)
+    store.load_plans(plan_graphs(plans), lineage=False)
 
 
 def test_a_bulk_load_computes_lineage_once_after_its_last_chunk_and_says_so_before(

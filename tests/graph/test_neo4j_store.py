@@ -12,7 +12,6 @@ from neo4j.exceptions import ClientError, ConstraintError
 from graph.build import Graph
 from graph.embedded_store import EmbeddedStore
 from graph.model import PlanExtraction
-from graph.neo4j_load import PlanGraph
 from graph.neo4j_store import Neo4jStore
 from graph.questions import (
     Answer,
@@ -24,16 +23,12 @@ from graph.questions import (
 )
 from graph.schema import LINEAGE
 from loaders.pipeline import build_knowledge_graph, extract_text
-from tests.conftest import PLANS_DIR
+from tests.conftest import PLANS_DIR, plan_graphs
 from tests.graph.golden import write_golden
 from tests.graph.query_cases import SEARCHES, cases, plan_ids
 
 pytestmark = pytest.mark.neo4j
 CHONGQING = "002_6d2c12a576236476.txt"
-
-
-def _plans(extractions: list[PlanExtraction]) -> list[PlanGraph]:
-    return [PlanGraph(x.id, x.source, build_knowledge_graph([x])) for x in extractions]
 
 
 def _load(
@@ -80,7 +75,7 @@ def test_plans_loaded_together_are_the_plans_loaded_one_by_one(
     loaded_one_by_one: tuple[list[Any], list[Any]],
     extractions: dict[str, PlanExtraction],
 ) -> None:
-    plans = _plans(list(extractions.values()))
+    plans = plan_graphs(extractions.values())
     result = neo4j_store.load_plans(
         [*plans, plans[0]], batch_size=50
     )  # the same bytes twice: written once
@@ -150,7 +145,7 @@ def test_a_failed_load_leaves_the_database_as_it_was(
         (PLANS_DIR / CHONGQING).read_bytes() + "\n附：另一说明。\n".encode(), source="other.txt"
     )
     with pytest.raises(ClientError):  # several plans in one transaction: none of them is written
-        loaded.load_plans(_plans([changed, new]))
+        loaded.load_plans(plan_graphs([changed, new]))
     assert loaded.ask(ExportRelationships()) == before
 
 
