@@ -24,7 +24,7 @@ from graph.questions import (
 )
 from graph.rows import PlanRow, RegionProgramRow, SectionRow, StatRow
 from loaders.discovered import Discovered
-from loaders.instruments import CLASSES
+from loaders.instrument_lexicon import CLASSES
 
 PLAN_FIELDS = (
     "id", "source", "region_code", "kind", "issuer", "doc_number", "issued_on",

@@ -166,7 +166,7 @@ class Instrument:
     kind: str
     """supply, demand or environment."""
     subtype: str
-    """training, public_service … (data/vocab/instruments.yaml)."""
+    """training, public_service … (the lexicon, data/vocab/instruments.yaml)."""
 
 
 @dataclass(frozen=True)

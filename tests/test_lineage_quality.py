@@ -1,10 +1,11 @@
 """Lineage quality against gold annotated by reading (tests/fixtures/lineage): clause labels of
 巴彦淖尔 (the aligner was tuned on it), 苏州 (dev: no number was fit on it, but its errors were
 read), 齐齐哈尔 (a fixture plan written for the tests; its errors were read too) and 佛山 (another,
-scored once and untouched), and policy instruments per sample and document set (the lexicon was
-tuned on the seeds and the corpus's development half, never on its blind half).
+scored once and untouched), and policy instruments per sample and document set (each clause
+classified by a classifier that learned from the other documents' examples only).
 The tables are printed at the end of the run; the floors stop regressions. The issue's goal
-(0.85 per label and for instruments) is reported, not asserted: the README says where it stands."""
+(0.85 per label and for instruments) is reported, not asserted: the README says where it stands
+(the instrument floors, weighted by their clauses, keep it for instruments)."""
 
 from __future__ import annotations
 
@@ -40,17 +41,20 @@ ALIGNMENT_FLOORS = {
     ("fixture-blind", "local"): (0.65, 0.95),
     ("fixture-blind", "skip"): (0.95, 0.95),
 }
-# (sample, set) → class accuracy floor
+# (sample, set) → class accuracy floor, each clause classified without its document's examples
 INSTRUMENT_FLOORS = {
     ("1", "seeds"): 0.90,
-    ("1", "corpus-dev"): 0.88,
-    ("1", "corpus-blind"): 0.78,
-    ("2", "seeds"): 0.80,
-    ("2", "corpus-dev"): 0.80,
-    ("2", "corpus-blind"): 0.73,
-    ("all", "seeds"): 0.86,
-    ("all", "corpus-dev"): 0.85,
-    ("all", "corpus-blind"): 0.75,
+    ("1", "corpus-dev"): 0.93,
+    ("1", "corpus-blind"): 0.87,
+    ("2", "seeds"): 0.76,
+    ("2", "corpus-dev"): 0.83,
+    ("2", "corpus-blind"): 0.78,
+    ("3", "seeds"): 0.76,
+    ("3", "corpus-dev"): 0.85,
+    ("3", "corpus-blind"): 0.84,
+    ("all", "seeds"): 0.83,
+    ("all", "corpus-dev"): 0.89,
+    ("all", "corpus-blind"): 0.83,
 }
 
 
