@@ -1,9 +1,11 @@
 """Horizontal reuse: near-same clauses in plans of different regions, as families.
 
-Comparing every clause with every other is quadratic in the corpus; a MinHash LSH index
-(datasketch, MIT) over each clause's Han-character trigrams finds the candidates without
-comparing all pairs, and each candidate is checked on its exact Jaccard similarity, so the index's
-false positives never count. Trigrams rather than bigrams: two plans share many bigrams (就业,
+Comparing every clause with every other is quadratic in the corpus; MinHash LSH (datasketch,
+MIT) over each clause's Han-character trigrams finds the candidates without comparing all pairs:
+clauses whose signatures agree on one band of rows share a bucket. Each candidate is checked on
+its exact Jaccard similarity, so false positives never count. The buckets are read band by band
+rather than by querying an index clause by clause: a query returns a family whole, so querying
+each of its members would cost the square of its size, where a bucket is read once. Trigrams rather than bigrams: two plans share many bigrams (就业,
 创业) by vocabulary alone, few trigram sequences unless one copied the other.
 
 Near-same clauses are joined into families (connected components). When thirty provinces restate
@@ -16,8 +18,10 @@ the family's regions; the matrix is made from them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 from networkx.utils import UnionFind
 
@@ -59,6 +63,37 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+def _buckets(signatures: np.ndarray) -> Iterator[list[int]]:
+    """The clauses (positions, ascending) that share a bucket, two or more, band by band; the
+    bands and rows are those datasketch's index chooses for ``THRESHOLD``."""
+    bands = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    for start, end in bands.hashranges:
+        keys = np.ascontiguousarray(signatures[:, start:end])
+        _, inverse, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
+        order = np.argsort(inverse.reshape(-1), kind="stable")
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        for key in np.flatnonzero(counts > 1):
+            yield order[starts[key] : starts[key] + counts[key]].tolist()
+
+
+def _join(bucket: list[int], grams: Sequence[frozenset[str]], components: UnionFind[int]) -> None:
+    """Join the bucket's near-same clauses. Each is compared with the groups of clauses before
+    it, up to the first near-same clause of each group; a group it is already joined to (through
+    another bucket) needs no comparison. So each pair either is compared or is joined already."""
+    groups: list[list[int]] = []
+    for i, position in enumerate(bucket):
+        merged, apart = [i], []
+        for group in groups:
+            if components[bucket[group[0]]] == components[position] or any(
+                _jaccard(grams[i], grams[j]) >= THRESHOLD for j in group
+            ):
+                components.union(bucket[group[0]], position)
+                merged.extend(group)
+            else:
+                apart.append(group)
+        groups = [*apart, merged]
+
+
 def reuse_families(plans: list[LineagePlan]) -> list[Member]:
     """The members of every family of near-same clauses that spans two regions or more, in the
     order of ``plans`` (sorted by date, then id, so the root is the first member)."""
@@ -72,20 +107,11 @@ def reuse_families(plans: list[LineagePlan]) -> list[Member]:
     hashes = MinHash.bulk(
         ([g.encode() for g in sorted(grams)] for _, _, grams in entries), num_perm=NUM_PERM
     )
-    index = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    with index.insertion_session() as session:
-        for position, signature in enumerate(hashes):
-            session.insert(position, signature)
     components = UnionFind(range(len(entries)))
-    for position, signature in enumerate(hashes):
-        grams = entries[position][2]
-        for other in index.query(signature):
-            if (
-                other > position
-                and components[other] != components[position]
-                and _jaccard(grams, entries[other][2]) >= THRESHOLD
-            ):
-                components.union(other, position)
+    if hashes:
+        signatures = np.vstack([signature.hashvalues for signature in hashes])
+        for bucket in _buckets(signatures):
+            _join(bucket, [entries[p][2] for p in bucket], components)
     families: dict[int, list[int]] = {}
     for position in range(len(entries)):
         families.setdefault(components[position], []).append(position)

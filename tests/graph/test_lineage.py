@@ -4,11 +4,12 @@ again, how clauses are labelled and paired, and what the embedded store writes f
 from __future__ import annotations
 
 import pytest
+from networkx.utils import UnionFind
 
 from graph.embedded_store import EmbeddedStore
 from graph.lineage.align import ECHO, ELABORATION, LOCAL, align_plan
 from graph.lineage.corpus import LineageClause, LineagePlan, is_statement
-from graph.lineage.reuse import reuse_families
+from graph.lineage.reuse import _join, reuse_families
 from graph.lineage.vertical import parent_plans, stale
 from graph.questions import ExportNodes, ExportRelationships, LineageSummary, PlanLineage
 
@@ -224,6 +225,20 @@ def test_a_family_within_one_region_is_no_reuse() -> None:
     shared = "持续开展清理整顿人力资源市场秩序专项行动，依法查处招聘过程中的虚假、欺诈行为。"
     plan, interpretation = _plan("plan:a", PROVINCE, shared), _plan("plan:b", PROVINCE, shared)
     assert reuse_families([plan, interpretation]) == []
+
+
+def test_clauses_sharing_a_bucket_join_where_near_same_and_through_one_another() -> None:
+    """A bucket holds candidates, not near-same clauses: 0 and 1 share 6 of 14 trigrams (0.43)
+    and stay apart until 2, which shares 8 of 12 with each, joins them; 3 shares nothing."""
+    grams = [frozenset(map(str, numbers)) for numbers in (
+        range(1, 11), range(5, 15), range(3, 13), range(100, 110),
+    )]  # fmt: skip
+    apart = UnionFind(range(4))
+    _join([0, 1, 3], [grams[0], grams[1], grams[3]], apart)
+    assert len({apart[0], apart[1], apart[3]}) == 3
+    joined = UnionFind(range(4))
+    _join([0, 1, 2, 3], grams, joined)
+    assert joined[0] == joined[1] == joined[2] != joined[3]
 
 
 def test_the_embedded_store_aligns_bayannur_with_inner_mongolia(
