@@ -5,8 +5,9 @@ MIT) over each clause's Han-character trigrams finds the candidates without comp
 clauses whose signatures agree on one band of rows share a bucket. Each candidate is checked on
 its exact Jaccard similarity, so false positives never count. The buckets are read band by band
 rather than by querying an index clause by clause: a query returns a family whole, so querying
-each of its members would cost the square of its size, where a bucket is read once. Trigrams rather than bigrams: two plans share many bigrams (就业,
-创业) by vocabulary alone, few trigram sequences unless one copied the other.
+each of its members would cost the square of its size, where a bucket is read once. Trigrams
+rather than bigrams: two plans share many bigrams (就业, 创业) by vocabulary alone, few trigram
+sequences unless one copied the other.
 
 Near-same clauses are joined into families (connected components). When thirty provinces restate
 one national sentence, the pairs among them number 465 and grow with the square of the regions;
