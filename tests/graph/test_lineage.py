@@ -3,13 +3,23 @@ again, how clauses are labelled and paired, and what the embedded store writes f
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from datasketch import MinHash, MinHashLSH
 from networkx.utils import UnionFind
 
 from graph.embedded_store import EmbeddedStore
 from graph.lineage.align import ECHO, ELABORATION, LOCAL, align_plan
 from graph.lineage.corpus import LineageClause, LineagePlan, is_statement
-from graph.lineage.reuse import _join, reuse_families
+from graph.lineage.reuse import (
+    MIN_SHINGLES,
+    NUM_PERM,
+    THRESHOLD,
+    _join,
+    reuse_families,
+    shingles,
+)
 from graph.lineage.vertical import parent_plans, stale
 from graph.questions import ExportNodes, ExportRelationships, LineageSummary, PlanLineage
 
@@ -228,17 +238,72 @@ def test_a_family_within_one_region_is_no_reuse() -> None:
 
 
 def test_clauses_sharing_a_bucket_join_where_near_same_and_through_one_another() -> None:
-    """A bucket holds candidates, not near-same clauses: 0 and 1 share 6 of 14 trigrams (0.43)
-    and stay apart until 2, which shares 8 of 12 with each, joins them; 3 shares nothing."""
+    """A bucket holds candidates, not near-same clauses: 5 and 7 share 6 of 14 trigrams (0.43)
+    and stay apart until 9, which shares 8 of 12 with each, joins them; 11 shares nothing."""
     grams = [frozenset(map(str, numbers)) for numbers in (
         range(1, 11), range(5, 15), range(3, 13), range(100, 110),
     )]  # fmt: skip
-    apart = UnionFind(range(4))
-    _join([0, 1, 3], [grams[0], grams[1], grams[3]], apart)
-    assert len({apart[0], apart[1], apart[3]}) == 3
-    joined = UnionFind(range(4))
-    _join([0, 1, 2, 3], grams, joined)
-    assert joined[0] == joined[1] == joined[2] != joined[3]
+    apart = UnionFind(range(12))
+    _join([5, 7, 11], [grams[0], grams[1], grams[3]], apart)
+    assert len({apart[5], apart[7], apart[11]}) == 3
+    joined = UnionFind(range(12))
+    _join([5, 7, 9, 11], grams, joined)
+    assert joined[5] == joined[7] == joined[9] != joined[11]
+    assert joined[5] != joined[0]  # a clause of no bucket stays alone
+    chained = UnionFind(range(12))  # 7 is near-same to 9 of the group 5 and 9 only
+    _join([9, 5, 7], [grams[2], grams[0], grams[1]], chained)
+    assert chained[5] == chained[9] == chained[7]
+
+
+def _families_by_query(plans: list[LineagePlan]) -> set[frozenset[str]]:
+    """The families as an index queried clause by clause finds them: the reference."""
+    entries = [
+        (plan, clause, grams)
+        for plan in plans
+        for clause in plan.clauses
+        if len(grams := shingles(clause.text)) >= MIN_SHINGLES
+    ]
+    hashes = MinHash.bulk(
+        ([g.encode() for g in sorted(grams)] for _, _, grams in entries), num_perm=NUM_PERM
+    )
+    index = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    for position, signature in enumerate(hashes):
+        index.insert(position, signature)
+    components = UnionFind(range(len(entries)))
+    for position, signature in enumerate(hashes):
+        for other in index.query(signature):
+            a, b = entries[position][2], entries[other][2]
+            if len(a & b) / len(a | b) >= THRESHOLD:
+                components.union(other, position)
+    return {
+        frozenset(entries[p][1].id for p in family)
+        for family in components.to_sets()
+        if len({entries[p][0].region_code for p in family}) > 1
+    }
+
+
+def test_reuse_finds_the_families_an_index_queried_clause_by_clause_finds() -> None:
+    rng = random.Random(7)
+    words = [chr(0x4E00 + rng.randrange(2000)) for _ in range(300)]
+    bases = ["".join(rng.choices(words, k=40)) for _ in range(30)]
+
+    def variant(text: str) -> str:
+        chars = list(text)
+        for _ in range(rng.randrange(8)):
+            chars[rng.randrange(len(chars))] = rng.choice(words)
+        return "".join(chars)
+
+    regions = ["110000", "320000", "440000", "510000"]
+    plans = [
+        _plan(f"plan:{i}", regions[i % 4], *(variant(rng.choice(bases)) for _ in range(25)))
+        for i in range(12)
+    ]
+    found: dict[str, set[str]] = {}
+    for member in reuse_families(plans):
+        found.setdefault(member.family, set()).add(member.clause_id)
+    expected = _families_by_query(plans)
+    assert len(expected) > 5
+    assert {frozenset(family) for family in found.values()} == expected
 
 
 def test_the_embedded_store_aligns_bayannur_with_inner_mongolia(
