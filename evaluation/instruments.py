@@ -92,7 +92,9 @@ def score_instruments(
         stem, _, clause = str(item["key"]).partition("/")
         if stem not in set_of:
             raise InvalidInput(f"{gold_path}: {stem} is in no set")
-        x = plans.setdefault(stem, find_extraction(stem, folders))
+        if stem not in plans:  # setdefault would extract the plan again for every clause
+            plans[stem] = find_extraction(stem, folders)
+        x = plans[stem]
         clause_id = f"{x.id}/{clause}"
         text = next((c.text for c in x.clauses if c.id == clause_id), "")
         if not text.startswith(str(item["quote"])):
