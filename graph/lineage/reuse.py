@@ -64,6 +64,25 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+Entry = tuple[LineagePlan, LineageClause, frozenset[str]]
+"""A clause compared for reuse, with its plan and its trigrams."""
+
+
+def signed_clauses(plans: list[LineagePlan]) -> tuple[list[Entry], list[MinHash]]:
+    """The clauses long enough to compare, in the order of ``plans``, and their MinHash
+    signatures."""
+    entries = [
+        (plan, clause, grams)
+        for plan in plans
+        for clause in plan.clauses
+        if len(grams := shingles(clause.text)) >= MIN_SHINGLES
+    ]
+    hashes = MinHash.bulk(
+        ([g.encode() for g in sorted(grams)] for _, _, grams in entries), num_perm=NUM_PERM
+    )
+    return entries, hashes
+
+
 def _buckets(signatures: np.ndarray) -> Iterator[list[int]]:
     """The clauses (positions, ascending) that share a bucket, two or more, band by band; the
     bands and rows are those datasketch's index chooses for ``THRESHOLD``."""
@@ -98,16 +117,7 @@ def _join(bucket: list[int], grams: Sequence[frozenset[str]], components: UnionF
 def reuse_families(plans: list[LineagePlan]) -> list[Member]:
     """The members of every family of near-same clauses that spans two regions or more, in the
     order of ``plans`` (sorted by date, then id, so the root is the first member)."""
-    ordered = sorted(plans, key=lambda p: (p.issued_on or "9999", p.id))
-    entries: list[tuple[LineagePlan, LineageClause, frozenset[str]]] = [
-        (plan, clause, grams)
-        for plan in ordered
-        for clause in plan.clauses
-        if len(grams := shingles(clause.text)) >= MIN_SHINGLES
-    ]
-    hashes = MinHash.bulk(
-        ([g.encode() for g in sorted(grams)] for _, _, grams in entries), num_perm=NUM_PERM
-    )
+    entries, hashes = signed_clauses(sorted(plans, key=lambda p: (p.issued_on or "9999", p.id)))
     components = UnionFind(range(len(entries)))
     if hashes:
         signatures = np.vstack([signature.hashvalues for signature in hashes])

@@ -6,20 +6,13 @@ from __future__ import annotations
 import random
 
 import pytest
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 from networkx.utils import UnionFind
 
 from graph.embedded_store import EmbeddedStore
 from graph.lineage.align import ECHO, ELABORATION, LOCAL, align_plan
 from graph.lineage.corpus import LineageClause, LineagePlan, is_statement
-from graph.lineage.reuse import (
-    MIN_SHINGLES,
-    NUM_PERM,
-    THRESHOLD,
-    _join,
-    reuse_families,
-    shingles,
-)
+from graph.lineage.reuse import NUM_PERM, THRESHOLD, _join, reuse_families, signed_clauses
 from graph.lineage.vertical import parent_plans, stale
 from graph.questions import ExportNodes, ExportRelationships, LineageSummary, PlanLineage
 
@@ -257,15 +250,7 @@ def test_clauses_sharing_a_bucket_join_where_near_same_and_through_one_another()
 
 def _families_by_query(plans: list[LineagePlan]) -> set[frozenset[str]]:
     """The families as an index queried clause by clause finds them: the reference."""
-    entries = [
-        (plan, clause, grams)
-        for plan in plans
-        for clause in plan.clauses
-        if len(grams := shingles(clause.text)) >= MIN_SHINGLES
-    ]
-    hashes = MinHash.bulk(
-        ([g.encode() for g in sorted(grams)] for _, _, grams in entries), num_perm=NUM_PERM
-    )
+    entries, hashes = signed_clauses(plans)
     index = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     for position, signature in enumerate(hashes):
         index.insert(position, signature)
