@@ -275,9 +275,12 @@ def lineage_tables(plan: PlanRow, report: PlanLineageReport) -> list[Table | str
 
 
 def alignment_table(scores: list[AlignmentScores]) -> Table:
-    """Precision and recall per label for each aligned pair of plans, and how often the best
-    counterpart found is one the gold names."""
+    """Precision and recall per label for each aligned pair of plans, the confusion matrix (a
+    row per gold label, what it was found as), and how often the best counterpart found is one
+    the gold names."""
+    found_as = " / ".join(GOLD_LABELS)
     table = Table("set", "child → parent", "label", "gold", "found", "precision", "recall",
+                  f"found as {found_as}",
                   title="lineage: clause labels against the alignment gold")  # fmt: skip
     for score in scores:
         for label in GOLD_LABELS:
@@ -285,13 +288,14 @@ def alignment_table(scores: list[AlignmentScores]) -> Table:
             table.add_row(
                 score.set, f"{score.child} → {score.parent}", label, str(counts.gold),
                 str(counts.found), _fraction(counts.precision), _fraction(counts.recall),
+                " / ".join(str(score.confusion[(label, found)]) for found in GOLD_LABELS),
             )  # fmt: skip
         right = (
             score.counterpart_hits / score.counterpart_total if score.counterpart_total else None
         )
         table.add_row(
             score.set, "", "best counterpart right", str(score.counterpart_total), "", "",
-            _fraction(right), style="dim",
+            _fraction(right), "", style="dim",
         )  # fmt: skip
         table.add_section()
     return table

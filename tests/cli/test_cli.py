@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from evaluation.lineage import GOLD_LABELS
 from graph.embedded_store import EmbeddedStore
 from graph.questions import Plans
 from graph.settings import get_settings
@@ -159,9 +160,21 @@ def test_evaluate_lineage_reports_both_alignment_sets_and_the_instrument_sets() 
         for line in result.output.splitlines()
         if line.startswith("│")
     ]
-    alignment_sets = {row[0] for row in rows if len(row) == 7 and row[2] == "echo"}
-    assert alignment_sets == {"tuned", "dev", "fixture-dev", "fixture-blind"}
-    instrument_rows = {(row[0], row[1]) for row in rows if len(row) == 8}
+    label_rows = [row for row in rows if row[2] in GOLD_LABELS]
+    assert {row[0] for row in label_rows if row[2] == "echo"} == {
+        "tuned", "dev", "fixture-dev", "fixture-blind"
+    }  # fmt: skip
+    for plan_set in {row[0] for row in label_rows}:
+        labels = [row for row in label_rows if row[0] == plan_set]
+        confusion = [[int(n) for n in row[7].split(" / ")] for row in labels]
+        assert [sum(found) for found in confusion] == [int(row[3]) for row in labels]
+        assert [sum(column) for column in zip(*confusion, strict=True)] == [
+            int(row[4]) for row in labels
+        ]
+        assert [confusion[i][i] for i in range(len(labels))] == [
+            round(float(row[6]) * int(row[3])) if row[6] != "—" else 0 for row in labels
+        ]
+    instrument_rows = {(row[0], row[1]) for row in rows if len(row) == 8 and row[2].isdigit()}
     samples = {sample for sample, _ in instrument_rows}
     assert {"1", "2", "all"} <= samples
     assert {(s, part) for s in samples for part in ("seeds", "corpus-dev", "corpus-blind")} == (
