@@ -2,7 +2,9 @@
 
 A CSV answer says what it searched in its headers, as a JSON page does in ``coverage``:
 ``X-Plans-Searched`` (a count), ``X-Regions-Searched`` and ``X-Regions-Not-Loaded`` (region
-codes, comma-separated), and for lineage ``X-Lineage-Pending`` (plan ids, comma-separated)."""
+codes, comma-separated), and for lineage ``X-Lineage-Pending`` (plan ids, comma-separated). A
+page of a longer answer says so as a JSON page does: ``X-Total-Count``, ``X-Offset``, and
+``X-Next-Offset`` when rows beyond it exist."""
 
 from __future__ import annotations
 
@@ -30,9 +32,14 @@ def _cell(value: Any) -> Any:
 
 
 def csv_table(
-    header: Sequence[str], lines: Iterable[Sequence[Any]], filename: str, searched: Coverage
+    header: Sequence[str],
+    lines: Iterable[Sequence[Any]],
+    filename: str,
+    searched: Coverage,
+    page: dict[str, str] | None = None,
 ) -> Response:
-    """A CSV attachment: ``header``, then one line per item of ``lines``."""
+    """A CSV attachment: ``header``, then one line per item of ``lines``; ``page``, the headers
+    of a page of a longer answer (``page_headers``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
@@ -43,16 +50,32 @@ def csv_table(
         headers={
             "Content-Disposition": f'attachment; filename="{filename}.csv"',
             **searched.headers(),
+            **(page or {}),
         },
     )
 
 
 def csv_response(
-    rows: Sequence[BaseModel], row: type[BaseModel], filename: str, searched: Coverage
+    rows: Sequence[BaseModel],
+    row: type[BaseModel],
+    filename: str,
+    searched: Coverage,
+    page: dict[str, str] | None = None,
 ) -> Response:
     """Rows as CSV, one column per field of ``row`` in its order."""
     columns = list(row.model_fields)
-    return csv_table(columns, ([getattr(r, c) for c in columns] for r in rows), filename, searched)
+    lines = ([getattr(r, c) for c in columns] for r in rows)
+    return csv_table(columns, lines, filename, searched, page)
+
+
+def page_headers(answer: Answer[Any], paging: Paging) -> dict[str, str]:
+    """Where a CSV page stands in the whole answer, as a JSON page's ``total`` and
+    ``next_offset`` say: a CSV cut at ``limit`` is never silent about the rest."""
+    end = paging.offset + len(answer.rows)
+    headers = {"X-Total-Count": str(answer.total), "X-Offset": str(paging.offset)}
+    if end < answer.total:
+        headers["X-Next-Offset"] = str(end)
+    return headers
 
 
 def wide_csv(
@@ -93,7 +116,7 @@ def table(
     either says which plans ``question`` searched."""
     searched = coverage(queries.catalog, question)
     if as_csv:
-        return csv_response(answer.rows, row, filename, searched)
+        return csv_response(answer.rows, row, filename, searched, page_headers(answer, paging))
     return json_page(answer, paging, queries, searched)
 
 

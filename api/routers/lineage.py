@@ -25,7 +25,7 @@ from api.lineage_tables import instrument_shares, plan_report, reuse_matrix, sum
 from api.models import Page
 from api.routers.common import CSV_RESPONSE, PlanPath, RegionPath
 from api.routers.entities import ProgramPath
-from api.tables import csv_response, json_page, question_table
+from api.tables import csv_response, json_page, page_headers, question_table
 from graph.catalog import Catalog
 from graph.questions import (
     InstrumentClauses,
@@ -169,7 +169,9 @@ def reuse_pairs(
     answer = queries.page(question, paging)
     searched = lineage_coverage(catalog, region_codes=question.region_codes)
     if as_csv:
-        return csv_response(answer.rows, ReusePairRow, "reuse-pairs", searched)
+        return csv_response(
+            answer.rows, ReusePairRow, "reuse-pairs", searched, page_headers(answer, paging)
+        )
     return json_page(answer, paging, queries, searched)
 
 

@@ -382,6 +382,30 @@ def test_every_table_says_which_plans_it_searched(
 
 
 @pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        ("/search", {"q": "就业", "region": "重庆"}),
+        ("/instruments/clauses", {"regions": "重庆"}),
+        ("/reuse/pairs", {}),
+    ],
+)
+def test_a_csv_page_says_how_many_rows_the_whole_answer_has(
+    client: TestClient, path: str, query: dict[str, str]
+) -> None:
+    whole = client.get(path, params={**query, "limit": 1}).json()
+    assert whole["total"] > 3, "the answer must run over the pages asked for below"
+    pages, offset = [], "0"
+    while offset:
+        response = client.get(path, params={**query, "limit": 3, "offset": offset, "format": "csv"})
+        lines = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
+        assert response.headers["x-total-count"] == str(whole["total"])
+        assert response.headers["x-offset"] == offset
+        pages.append(len(lines))
+        offset = response.headers.get("x-next-offset", "")
+    assert sum(pages) == whole["total"] and all(n == 3 for n in pages[:-1])
+
+
+@pytest.mark.parametrize(
     ("url", "searched"),
     [
         ("/compare?regions=重庆,宁夏", {"500000", "640000"}),
