@@ -15,6 +15,7 @@ from graph.rows import (
     InstrumentCellRow,
     LineageRow,
     RegionRow,
+    ReusePairRow,
 )
 
 
@@ -119,6 +120,13 @@ class ReuseCell(BaseModel):
         "other region's plans."
     )
     share: float | None
+
+
+class ReusePair(ReusePairRow):
+    score: float = Field(
+        description="Jaccard similarity of the two clauses' Han trigrams: 0.6 or more for "
+        "near-same clauses, less for two joined through others of their family."
+    )
 
 
 class ReusePublic(BaseModel):

@@ -305,7 +305,8 @@ class ReusePairRow(Row):
     other_clause_id: str
     other_section_path: str
     other_text: str
-    score: float
+    family: str
+    """The family's root clause."""
 
 
 class ReuseCountRow(Row):

@@ -19,6 +19,7 @@ from api.lineage_models import (
     PlanLineageSummary,
     RegionLineagePublic,
     ReuseCell,
+    ReusePair,
     ReusePublic,
 )
 from api.lineage_tables import instrument_shares, plan_report, reuse_matrix, summary_counts
@@ -27,7 +28,9 @@ from api.routers.common import CSV_RESPONSE, PlanPath, RegionPath
 from api.routers.entities import ProgramPath
 from api.tables import csv_response, json_page, page_headers, question_table
 from graph.catalog import Catalog
+from graph.lineage.reuse import similarity
 from graph.questions import (
+    Answer,
     InstrumentClauses,
     InstrumentProfile,
     LineageSummary,
@@ -35,7 +38,7 @@ from graph.questions import (
     ReuseMatrix,
     ReusePairs,
 )
-from graph.rows import DiffusionRow, InnovationRow, InstrumentClauseRow, LineageRow, ReusePairRow
+from graph.rows import DiffusionRow, InnovationRow, InstrumentClauseRow, LineageRow
 
 router = APIRouter(tags=["lineage"])
 
@@ -155,7 +158,7 @@ def reuse(
     return {"coverage": searched, "matrix": matrix, "explain": queries.explained}
 
 
-@router.get("/reuse/pairs", response_model=LineagePage[ReusePairRow], responses=CSV_RESPONSE)
+@router.get("/reuse/pairs", response_model=LineagePage[ReusePair], responses=CSV_RESPONSE)
 def reuse_pairs(
     catalog: CatalogDep,
     queries: QueriesDep,
@@ -163,14 +166,22 @@ def reuse_pairs(
     as_csv: CsvDep,
     regions: RegionsQuery = None,
 ) -> dict[str, object] | Response:
-    """Each clause of a family of near-same clauses with the family's root — its earliest
-    clause, of another region — both quoted; with `regions`, the pairs within those regions."""
+    """The pairs `/reuse` counts: each statement clause of a family of near-same clauses with,
+    for each other region holding a clause of the family, that region's earliest such clause;
+    both quoted, with their similarity; with `regions`, both sides among those regions."""
     question = ReusePairs(region_codes=_codes(catalog, regions))
-    answer = queries.page(question, paging)
+    found = queries.page(question, paging)
+    answer = Answer(
+        [
+            ReusePair(**row.model_dump(), score=similarity(row.text, row.other_text))
+            for row in found.rows
+        ],
+        found.total,
+    )
     searched = lineage_coverage(catalog, region_codes=question.region_codes)
     if as_csv:
         return csv_response(
-            answer.rows, ReusePairRow, "reuse-pairs", searched, page_headers(answer, paging)
+            answer.rows, ReusePair, "reuse-pairs", searched, page_headers(answer, paging)
         )
     return json_page(answer, paging, queries, searched)
 

@@ -61,7 +61,12 @@ def shingles(text: str) -> frozenset[str]:
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b)
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def similarity(text: str, other: str) -> float:
+    """The Jaccard similarity of two clauses' trigrams, as families are joined by."""
+    return round(_jaccard(shingles(text), shingles(other)), 4)
 
 
 Entry = tuple[LineagePlan, LineageClause, frozenset[str]]

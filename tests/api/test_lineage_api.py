@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+from collections import Counter
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -76,6 +79,16 @@ def test_a_programs_diffusion_is_ordered_in_time_then_level(client: TestClient) 
         assert adopter["relation"] in ("funds", "covers")
 
 
+def _counted(cells: list[dict[str, Any]]) -> dict[tuple[str, str], int]:
+    """A reuse matrix's non-zero cells."""
+    return {(c["region_code"], c["other_region_code"]): c["reused"] for c in cells if c["reused"]}
+
+
+def _paired(pairs: list[dict[str, Any]]) -> Counter[tuple[str, str]]:
+    """Reuse pairs by region and other region: a clause has one pair per other region."""
+    return Counter((p["region_code"], p["other_region_code"]) for p in pairs)
+
+
 def test_the_reuse_matrix_is_shares_of_each_regions_statements(client: TestClient) -> None:
     body = client.get("/reuse").json()
     cells = body["matrix"]
@@ -85,10 +98,22 @@ def test_the_reuse_matrix_is_shares_of_each_regions_statements(client: TestClien
         assert cell["share"] == pytest.approx(cell["reused"] / cell["statements"])
     assert any(cell["reused"] for cell in cells)
     pairs = client.get("/reuse/pairs", params={"limit": 1000}).json()
-    assert pairs["total"] > 0 and pairs["coverage"]["lineage_pending"] == []
+    assert pairs["total"] == len(pairs["data"]) > 0
+    assert pairs["coverage"]["lineage_pending"] == []
     for pair in pairs["data"]:
         assert pair["region_code"] != pair["other_region_code"]
-        assert pair["text"] and pair["other_text"] and 0.6 <= pair["score"] <= 1
+        assert pair["text"] and pair["other_text"] and 0 < pair["score"] <= 1
+    assert _paired(pairs["data"]) == _counted(cells)
+    assert any(  # a family of three regions: asked for two, the third's root is not asked for
+        len({p["region_code"] for p in pairs["data"] if p["family"] == pair["family"]}) > 2
+        for pair in pairs["data"]
+    )
+    for two in itertools.combinations(sorted({cell["region_code"] for cell in cells}), 2):
+        asked = {"regions": ",".join(two)}
+        scoped_pairs = client.get("/reuse/pairs", params={**asked, "limit": 1000}).json()["data"]
+        assert _paired(scoped_pairs) == _counted(
+            client.get("/reuse", params=asked).json()["matrix"]
+        )
     scoped = client.get("/reuse", params={"regions": "内蒙古,四川"}).json()
     assert scoped["matrix"] == []
     assert [r["code"] for r in scoped["coverage"]["not_loaded"]] == ["510000"]
