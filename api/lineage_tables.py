@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from itertools import permutations
 from typing import Protocol
 
+from api.coverage import LineageCoverage, lineage_coverage
 from api.lineage_models import (
     ChapterLineage,
     InstrumentShare,
@@ -35,6 +36,7 @@ from graph.rows import (
     ReuseCountRow,
     SectionRow,
 )
+from loaders.gazetteer import default_gazetteer
 
 
 def label_counts(labels: Iterable[str]) -> LabelCounts:
@@ -118,6 +120,29 @@ def plan_report(catalog: Catalog, reader: Asks, plan: PlanRow) -> PlanLineageRep
         chapters=chapters(rows, reader.ask(PlanOutline(plan_id=plan.id))),
         innovations=reader.ask(LineageInnovations(plan_id=plan.id)),
         clauses=rows,
+    )
+
+
+def regions_above(plan: PlanRow, parents: list[ParentPlan]) -> list[str]:
+    """The regions above ``plan``'s its lineage looked in for parent plans, nearest first: up to
+    the nearest with a plan loaded (its parents'), or every one when none has any."""
+    found = {parent.region_code for parent in parents}
+    looked: list[str] = []
+    for region in default_gazetteer().ancestors(plan.region_code)[1:]:
+        looked.append(region.code)
+        if region.code in found:
+            break
+    return looked
+
+
+def plan_coverage(catalog: Catalog, plan: PlanRow, report: PlanLineageReport) -> LineageCoverage:
+    """What a plan's lineage read: the plan and its parents; and, as not loaded, every region
+    it looked in above the plan's and found no plan of (a city's prefecture skipped on the way
+    to its province, or the country when no national plan is loaded)."""
+    return lineage_coverage(
+        catalog,
+        plan_ids=[plan.id, *(parent.plan_id for parent in report.parents)],
+        region_codes=[plan.region_code, *regions_above(plan, report.parents)],
     )
 
 

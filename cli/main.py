@@ -17,7 +17,8 @@ import typer
 from rich.console import Console
 
 from api import logs
-from api.lineage_tables import plan_report
+from api.lineage_models import PlanLineagePublic
+from api.lineage_tables import plan_coverage, plan_report
 from cli import render
 from cli.common import (
     EXIT_NO_STORE,
@@ -226,7 +227,8 @@ def lineage(
         raise fail(exc, EXIT_NOT_FOUND) from exc
     answer = plan_report(catalog, store, found)
     if as_json:
-        out.print_json(answer.model_dump_json())
+        searched = plan_coverage(catalog, found, answer)
+        out.print_json(PlanLineagePublic(**dict(answer), coverage=searched).model_dump_json())
         return
     for part in render.lineage_tables(found, answer):
         out.print(part)

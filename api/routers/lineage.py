@@ -22,7 +22,13 @@ from api.lineage_models import (
     ReusePair,
     ReusePublic,
 )
-from api.lineage_tables import instrument_shares, plan_report, reuse_matrix, summary_counts
+from api.lineage_tables import (
+    instrument_shares,
+    plan_coverage,
+    plan_report,
+    reuse_matrix,
+    summary_counts,
+)
 from api.models import Page
 from api.routers.common import CSV_RESPONSE, PlanPath, RegionPath
 from api.routers.entities import ProgramPath
@@ -75,7 +81,7 @@ def plan_lineage(
     parents lack (local innovations)."""
     found = catalog.plan(plan)
     report = plan_report(catalog, queries, found)
-    searched = lineage_coverage(catalog, plan_ids=[found.id, *(p.plan_id for p in report.parents)])
+    searched = plan_coverage(catalog, found, report)
     if as_csv:
         if table_name == "innovations":
             return csv_response(report.innovations, InnovationRow, "lineage-innovations", searched)

@@ -12,7 +12,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-BAYANNUR, INNER_MONGOLIA = "150800", "150000"
+from api.lineage_models import ParentPlan
+from api.lineage_tables import regions_above
+from graph.rows import PlanRow
+
+BAYANNUR, INNER_MONGOLIA, ORDOS, COUNTRY = "150800", "150000", "150600", "100000"
 
 
 def _csv(client: TestClient, url: str) -> tuple[list[dict[str, str]], dict[str, str]]:
@@ -48,6 +52,25 @@ def test_a_plan_with_no_plan_above_says_so(client: TestClient) -> None:
     body = client.get("/plans/重庆/lineage").json()
     assert body["parents"] == [] and body["clauses"] == []
     assert "nothing to align against" in body["note"]
+    assert [r["code"] for r in body["coverage"]["not_loaded"]] == [COUNTRY]
+    _, headers = _csv(client, "/plans/重庆/lineage")
+    assert headers["x-regions-not-loaded"] == COUNTRY
+
+
+@pytest.mark.parametrize(
+    ("parents", "looked"),
+    [
+        ([INNER_MONGOLIA], [ORDOS, INNER_MONGOLIA]),  # the prefecture skipped, no plan of its own
+        ([ORDOS], [ORDOS]),
+        ([], [ORDOS, INNER_MONGOLIA, COUNTRY]),
+    ],
+)
+def test_a_plans_lineage_names_every_region_above_it_looked_in(
+    parents: list[str], looked: list[str]
+) -> None:
+    district = PlanRow.model_construct(id="plan:d", region_code="150602")  # 东胜区, 鄂尔多斯
+    found = [ParentPlan(plan_id=f"plan:{code}", region_code=code, title=None) for code in parents]
+    assert regions_above(district, found) == looked
 
 
 @pytest.mark.parametrize("table", ["clauses", "innovations", "chapters"])

@@ -146,6 +146,8 @@ def test_lineage_shows_a_plans_alignment_and_its_json_the_api_report(tmp_path: P
     as_json = runner.invoke(app, ["lineage", "巴彦淖尔", "--graph", str(out), "--json"])
     report = json.loads(as_json.output)
     assert report["parents"][0]["region_code"] == "150000" and report["summary"]["statements"] > 40
+    searched = report["coverage"]  # as the API's: the plan and its parents
+    assert {r["code"] for r in searched["regions"]} == {"150800", "150000"}
     alone = runner.invoke(app, ["lineage", "重庆", "--graph", str(out)])
     assert alone.exit_code == 0 and "nothing to align against" in alone.output
     missing = runner.invoke(app, ["lineage", "no-such-plan", "--graph", str(out)])
