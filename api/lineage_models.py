@@ -81,6 +81,10 @@ class PlanKey(BaseModel):
     region_code: str
     region_name: str
     parents: list[str]
+    plan_statements: int = Field(
+        description="The plan's statement clauses, aligned or not: `statements` counts those "
+        "aligned, none when no plan of a region above it is loaded (`parents` empty)."
+    )
     reused: int = Field(
         description="Statement clauses in a family of near-same clauses with another region's."
     )

@@ -107,6 +107,7 @@ def region_lineage(
         PlanLineageSummary(
             role="own" if row.plan_id in own_ids else "child",
             **row.model_dump(exclude={"statements", "echo", "elaboration", "local"}),
+            plan_statements=row.statements,
             **summary_counts(row).model_dump(),
         )
         for row in every

@@ -89,6 +89,13 @@ def test_a_regions_lineage_lists_its_plans_and_the_plans_below_aligned_with_them
     assert roles == {INNER_MONGOLIA: "own", BAYANNUR: "child"}
     (child,) = [row for row in body["plans"] if row["role"] == "child"]
     assert child["statements"] == child["echo"] + child["elaboration"] + child["local"] > 0
+    assert child["plan_statements"] == child["statements"]  # every statement aligned
+    (own,) = [row for row in body["plans"] if row["role"] == "own"]
+    assert own["parents"] == [] and own["statements"] == 0  # no plan above 内蒙古 is loaded
+    reuse = client.get("/reuse", params={"regions": "内蒙古,巴彦淖尔"}).json()["matrix"]
+    assert {cell["statements"] for cell in reuse if cell["region_code"] == INNER_MONGOLIA} == {
+        own["plan_statements"]  # what it says, aligned or not
+    }
 
 
 def test_a_programs_diffusion_is_ordered_in_time_then_level(client: TestClient) -> None:
