@@ -9,9 +9,11 @@ so a name is never resolved against what the store no longer holds.
 
 from __future__ import annotations
 
+import re
 import threading
 
-from graph.errors import InvalidInput, NotFound, closest
+from graph.errors import AmbiguousName, InvalidInput, NotFound, closest
+from graph.model import Region
 from graph.questions import Entities, EntityLabel, Plans, Reader, Regions
 from graph.rows import EntityRow, PlanRow, RegionRow
 from loaders.gazetteer import default_gazetteer
@@ -71,7 +73,7 @@ class Catalog:
             if text.strip() == f"region:{row.code}" or name in (row.code, row.name, row.short_name):
                 return row
         known = self._closest_regions(name)
-        unloaded = next(iter(default_gazetteer().lookup(name)), None)
+        unloaded = _unloaded(name)
         if unloaded is not None:
             below = list(dict.fromkeys(p.region_name for p in self.plans_under(unloaded.code)))
             raise NotFound(
@@ -98,11 +100,11 @@ class Catalog:
         ]
 
     def scope(self, text: str) -> list[RegionRow]:
-        """The regions a question is asked about (重庆,宁夏 or 500000,640000), each resolved, in
-        order, once. A region the gazetteer knows with no plan loaded is in scope too, with
-        ``plans`` 0: the answer's coverage lists it as not loaded instead of refusing the
-        question."""
-        parts = [p for p in text.replace("，", ",").split(",") if p.strip(ASCII_BLANK)]
+        """The regions a question is asked about (重庆,宁夏, 重庆、宁夏 or 500000,640000), each
+        resolved, in order, once. A region the gazetteer knows with no plan loaded is in scope
+        too, with ``plans`` 0: the answer's coverage lists it as not loaded instead of refusing
+        the question."""
+        parts = [p for p in re.split("[,，、]", text) if p.strip(ASCII_BLANK)]
         if not parts:
             raise InvalidInput("no region given")
         found = {row.code: row for row in (self.region_in_scope(p) for p in parts)}
@@ -113,7 +115,7 @@ class Catalog:
         try:
             return self.region(text)
         except NotFound:
-            unloaded = next(iter(default_gazetteer().lookup(clean(text))), None)
+            unloaded = _unloaded(clean(text))
             if unloaded is None:
                 raise
             return RegionRow(
@@ -191,3 +193,20 @@ class CurrentCatalog:
             if self._catalog is None or version != self._version:
                 self._catalog, self._version = Catalog(reader), version
             return self._catalog
+
+
+def _unloaded(name: str) -> Region | None:
+    """The region of the gazetteer ``name`` (a code or name) stands for, when no plan is loaded
+    for one of that name; a name several regions bear is refused with them listed."""
+    gazetteer = default_gazetteer()
+    found = gazetteer.lookup(name)
+    if len(found) > 1:
+        candidates = [  # 320106 南京市鼓楼区: the code, the name under its parent's
+            f"{region.code} {''.join(r.name for r in gazetteer.ancestors(region.code)[1::-1])}"
+            for region in found
+        ]
+        raise AmbiguousName(
+            f"{name!r} names {len(found)} regions, none with a plan loaded: give its code",
+            candidates=candidates,
+        )
+    return found[0] if found else None

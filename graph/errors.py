@@ -119,6 +119,21 @@ class VocabularyError(PolicyGraphError):
         return {"source": self.source}
 
 
+class AmbiguousName(InvalidInput):
+    """A name several regions bear (鼓楼区, 朝阳) where none of them has a plan loaded: which one
+    was meant is for the asker to say, by code."""
+
+    code = "ambiguous_name"
+
+    def __init__(self, message: str, *, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+    @property
+    def details(self) -> dict[str, Any]:
+        return {"candidates": self.candidates}
+
+
 class TooLarge(InvalidInput):
     """A request body over the server's limit."""
 

@@ -11,7 +11,7 @@ from api.coverage import coverage
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
 from api.models import ComparedEntity, ComparisonPublic, Page, Quote, Similarity, TargetCell
 from api.pivot import ENTITY_COLUMNS, TARGET_COLUMNS, pivot_entities, pivot_targets
-from api.routers.common import CSV_RESPONSE
+from api.routers.common import CSV_RESPONSE, NOT_ONLY_SEPARATORS
 from api.tables import csv_response, question_table, wide_csv
 from graph.errors import InvalidInput
 from graph.questions import IndicatorTargets, RegionMatrix
@@ -69,10 +69,10 @@ def compare(
     regions: Annotated[
         str,
         Query(
-            description="Two or more regions, comma-separated codes or names.",
+            description="Two or more regions, codes or names separated by , ， or 、.",
             examples=["重庆,宁夏"],
             max_length=1000,
-            pattern=r"[^,， \t\n\r\f\v]",
+            pattern=NOT_ONLY_SEPARATORS,
         ),
     ],
     table_name: Annotated[

@@ -10,6 +10,8 @@ NOT_BLANK = r"[^ \t\n\r\f\v]"
 r"""A character other than ASCII white space, spelled out: ``\S`` differs between Python's regex
 and the JSON Schema (ECMAScript) one the OpenAPI page promises (U+0085 is white space to one and
 not the other), and a value the schema allows must never be a 422."""
+NOT_ONLY_SEPARATORS = r"[^,，、 \t\n\r\f\v]"
+"""A list of regions names one: a character other than blank and the separators (, ， 、)."""
 
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {

@@ -217,7 +217,9 @@ def indicator_targets(
     regions: Annotated[
         str | None,
         Query(
-            description="Comma-separated codes or names.", examples=["重庆,宁夏"], max_length=1000
+            description="Codes or names separated by , ， or 、.",
+            examples=["重庆,宁夏"],
+            max_length=1000,
         ),
     ] = None,
     year: Annotated[int | None, Query(ge=1949, le=2100, examples=[2025])] = None,

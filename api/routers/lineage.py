@@ -30,7 +30,7 @@ from api.lineage_tables import (
     summary_counts,
 )
 from api.models import Page
-from api.routers.common import CSV_RESPONSE, PlanPath, RegionPath
+from api.routers.common import CSV_RESPONSE, NOT_ONLY_SEPARATORS, PlanPath, RegionPath
 from api.routers.entities import ProgramPath
 from api.tables import csv_response, json_page, page_headers, question_table
 from graph.catalog import Catalog
@@ -51,10 +51,11 @@ router = APIRouter(tags=["lineage"])
 RegionsQuery = Annotated[
     str | None,
     Query(
-        description="Regions, comma-separated codes or names (default: every region with a plan).",
+        description="Regions, codes or names separated by , ， or 、 "
+        "(default: every region with a plan).",
         examples=["内蒙古,巴彦淖尔,江苏,苏州"],
         max_length=1000,
-        pattern=r"[^,， \t\n\r\f\v]",
+        pattern=NOT_ONLY_SEPARATORS,
     ),
 ]
 

@@ -210,6 +210,22 @@ def test_a_region_without_plans_is_compared_as_not_loaded(client: TestClient) ->
     assert pair["programs"] is None and "四川省" in pair["note"]
 
 
+def test_regions_may_be_listed_with_the_enumeration_comma(client: TestClient) -> None:
+    listed = client.get("/compare", params={"regions": "重庆、宁夏"}).json()
+    assert listed == client.get("/compare", params={"regions": "重庆,宁夏"}).json()
+
+
+@pytest.mark.parametrize("url", ["/compare?regions=重庆,鼓楼区", "/reuse?regions=鼓楼区"])
+def test_a_name_several_regions_bear_is_refused_with_them_listed(
+    client: TestClient, url: str
+) -> None:
+    error = _error(client.get(url), 400)
+    assert error["code"] == "ambiguous_name" and "鼓楼区" in error["message"]
+    candidates = error["details"]["candidates"]
+    assert {c.split()[0] for c in candidates} == {"320106", "320302", "350102", "410204"}
+    assert "320106 南京市鼓楼区" in candidates
+
+
 def test_indicator_targets_pivot_by_region_and_split_regions(client: TestClient) -> None:
     body = client.get("/indicators/城镇新增就业/targets?pivot=region&scope=cumulative").json()
     assert [r["code"] for r in body["regions"]] == sorted(NEW_JOBS)
