@@ -68,13 +68,18 @@ def csv_response(
     return csv_table(columns, lines, filename, searched, page)
 
 
+def _next_offset(answer: Answer[Any], paging: Paging) -> int | None:
+    """Where the page after this one starts; None when this page is the last."""
+    end = paging.offset + len(answer.rows)
+    return end if end < answer.total else None
+
+
 def page_headers(answer: Answer[Any], paging: Paging) -> dict[str, str]:
     """Where a CSV page stands in the whole answer, as a JSON page's ``total`` and
     ``next_offset`` say: a CSV cut at ``limit`` is never silent about the rest."""
-    end = paging.offset + len(answer.rows)
     headers = {"X-Total-Count": str(answer.total), "X-Offset": str(paging.offset)}
-    if end < answer.total:
-        headers["X-Next-Offset"] = str(end)
+    if (next_offset := _next_offset(answer, paging)) is not None:
+        headers["X-Next-Offset"] = str(next_offset)
     return headers
 
 
@@ -124,7 +129,7 @@ def json_page(
     answer: Answer[Any], paging: Paging, queries: Queries, searched: Coverage
 ) -> dict[str, Any]:
     """One page of an answer with its place in the whole and what was ``searched``."""
-    end = paging.offset + len(answer.rows)
+    next_offset = _next_offset(answer, paging)
     return {
         "coverage": searched,
         "data": answer.rows,
@@ -132,8 +137,8 @@ def json_page(
         "total": answer.total,
         "limit": paging.limit,
         "offset": paging.offset,
-        "next_offset": end if end < answer.total else None,
-        "truncated": end < answer.total,
+        "next_offset": next_offset,
+        "truncated": next_offset is not None,
         "explain": queries.explained,
     }
 
