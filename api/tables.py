@@ -26,9 +26,18 @@ CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, (list, tuple, dict)):
+    """A CSV cell: a list or object as JSON, a truth value as JSON's (true, false, as the JSON
+    answer spells it), nothing as empty."""
+    if isinstance(value, (list, tuple, dict, bool)):
         return json.dumps(value, ensure_ascii=False)
     return "" if value is None else value
+
+
+def download_name(kind: str, *subjects: str) -> str:
+    """A CSV's file name: what it holds, then whom it is about, so two downloads of one kind
+    (two programs' diffusion) do not overwrite each other: ``diffusion-ling-gong-shi-chang``,
+    ``lineage-47c35bc0ee8980e8``, from the ids' readable part (ASCII, safe in any header)."""
+    return "-".join([kind, *(subject.split(":", 1)[-1] for subject in subjects)])
 
 
 def csv_table(
@@ -64,7 +73,7 @@ def csv_response(
 ) -> Response:
     """Rows as CSV, one column per field of ``row`` in its order."""
     columns = list(row.model_fields)
-    lines = ([getattr(r, c) for c in columns] for r in rows)
+    lines = ([fields[c] for c in columns] for fields in (r.model_dump(mode="json") for r in rows))
     return csv_table(columns, lines, filename, searched, page)
 
 
@@ -90,10 +99,11 @@ def wide_csv(
     codes: Sequence[str],
     filename: str,
     searched: Coverage,
+    page: dict[str, str] | None = None,
 ) -> Response:
     """Rows that hold a cell per region (``row.regions[code]``) as one CSV line each: the
     ``common`` columns, then a column group per region, ``<code>.<field>``, empty where the
-    region has no cell."""
+    region has no cell; ``page`` as for ``csv_table``."""
     fields = list(cell.model_fields)
     header = [*common, *(f"{code}.{field}" for code in codes for field in fields)]
 
@@ -104,7 +114,7 @@ def wide_csv(
             values += [getattr(found, f) if found is not None else None for f in fields]
         return values
 
-    return csv_table(header, (line(row) for row in rows), filename, searched)
+    return csv_table(header, (line(row) for row in rows), filename, searched, page)
 
 
 def table(

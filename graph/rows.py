@@ -272,9 +272,28 @@ class LineageSummaryRow(Row):
     reused: int
 
 
+class DiffusionAntecedent(Row):
+    """A clause on a program that a plan's own clause on it follows: a parent plan's counterpart
+    (``relation`` echo or elaboration, the child clause's label) or the earliest near-same clause
+    of another region (``relation`` reuse); both clauses named, the other quoted."""
+
+    clause_id: str
+    """The adopting plan's clause."""
+    relation: str
+    score: float
+    """Echo, elaboration: the share of the clause's bigram weight this counterpart covers.
+    Reuse: the two clauses' Han-trigram Jaccard similarity."""
+    other_region_code: str
+    other_region_name: str
+    other_plan_id: str
+    other_clause_id: str
+    other_section_path: str
+    other_text: str
+
+
 class DiffusionRow(Row):
-    """A plan that covers or funds a program, with its first clause on it and the plans it
-    echoes or reuses on that program."""
+    """A plan that covers or funds a program, with its first clause on it and the clauses on it,
+    of other plans, that its own clauses on it follow."""
 
     region_code: str
     region_name: str
@@ -288,8 +307,7 @@ class DiffusionRow(Row):
     section_path: str
     text: str
     locator: str | None
-    echoes: list[str]
-    reuses: list[str]
+    antecedents: list[DiffusionAntecedent]
 
 
 class ReusePairRow(Row):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Response
 
@@ -18,7 +18,7 @@ from api.models import (
 )
 from api.pivot import TARGET_COLUMNS, pivot_targets
 from api.routers.common import CSV_RESPONSE, NOT_BLANK, RegionQuery
-from api.tables import json_page, question_table, wide_csv
+from api.tables import download_name, json_page, page_headers, question_table, wide_csv
 from graph.catalog import Catalog, clean
 from graph.questions import (
     Answer,
@@ -149,7 +149,8 @@ def program_regions(
         level=level,
         include_subregions=include_subregions,
     )
-    page = question_table(question, paging, queries, as_csv=as_csv, filename="regions")
+    filename = download_name("regions", program.id)
+    page = question_table(question, paging, queries, as_csv=as_csv, filename=filename)
     if isinstance(page, Response):
         return page
     relations = queries.ask(
@@ -189,7 +190,8 @@ def group_programs(
     group = catalog.entity("TargetGroup", name)
     code = catalog.region_in_scope(region).code if region else None
     question = ProgramsForGroup(group_id=group.id, region_code=code)
-    return question_table(question, paging, queries, as_csv=as_csv, filename="programs")
+    filename = download_name("programs", group.id)
+    return question_table(question, paging, queries, as_csv=as_csv, filename=filename)
 
 
 @router.get(
@@ -242,7 +244,8 @@ def indicator_targets(
         scope=scope,
     )
     if pivot is None:
-        page = question_table(question, paging, queries, as_csv=as_csv, filename="targets")
+        filename = download_name("targets", indicator.id)
+        page = question_table(question, paging, queries, as_csv=as_csv, filename=filename)
         if isinstance(page, Response):
             return page
         return {**page, "by_region": _indicator_split(catalog, queries, indicator.id, asked)}
@@ -251,12 +254,14 @@ def indicator_targets(
     columns = asked or [known[code] for code in sorted({row.region_code for row in rows})]
     codes = [region.code for region in columns]
     pivoted = pivot_targets(rows, codes)
-    cut = pivoted[paging.offset : paging.offset + paging.limit]
+    sheet: Answer[Any] = Answer(pivoted[paging.offset : paging.offset + paging.limit], len(pivoted))
     searched = coverage(catalog, question)
     if as_csv:
-        return wide_csv(cut, TARGET_COLUMNS, TargetCell, codes, "targets", searched)
+        filename = download_name("targets", indicator.id)
+        headers = page_headers(sheet, paging)
+        return wide_csv(sheet.rows, TARGET_COLUMNS, TargetCell, codes, filename, searched, headers)
     return {
-        **json_page(Answer(cut, len(pivoted)), paging, queries, searched),
+        **json_page(sheet, paging, queries, searched),
         "regions": columns,
         "by_region": _indicator_split(catalog, queries, indicator.id, asked),
     }

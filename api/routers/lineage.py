@@ -32,7 +32,7 @@ from api.lineage_tables import (
 from api.models import Page
 from api.routers.common import CSV_RESPONSE, NOT_ONLY_SEPARATORS, PlanPath, RegionPath
 from api.routers.entities import ProgramPath
-from api.tables import csv_response, json_page, page_headers, question_table
+from api.tables import csv_response, download_name, json_page, page_headers, question_table
 from graph.catalog import Catalog
 from graph.lineage.reuse import similarity
 from graph.questions import (
@@ -85,10 +85,22 @@ def plan_lineage(
     searched = plan_coverage(catalog, found, report)
     if as_csv:
         if table_name == "innovations":
-            return csv_response(report.innovations, InnovationRow, "lineage-innovations", searched)
+            return csv_response(
+                report.innovations,
+                InnovationRow,
+                download_name("lineage-innovations", found.id),
+                searched,
+            )
         if table_name == "chapters":
-            return csv_response(report.chapters, ChapterLineage, "lineage-chapters", searched)
-        return csv_response(report.clauses, LineageRow, "lineage", searched)
+            return csv_response(
+                report.chapters,
+                ChapterLineage,
+                download_name("lineage-chapters", found.id),
+                searched,
+            )
+        return csv_response(
+            report.clauses, LineageRow, download_name("lineage", found.id), searched
+        )
     return {**dict(report), "coverage": searched, "explain": queries.explained}
 
 
@@ -116,7 +128,9 @@ def region_lineage(
     ]
     searched = lineage_coverage(catalog, plan_ids=[*own_ids, *(p.id for p in under)])
     if as_csv:
-        return csv_response(plans, PlanLineageSummary, "region-lineage", searched)
+        return csv_response(
+            plans, PlanLineageSummary, download_name("region-lineage", found.code), searched
+        )
     return {
         "coverage": searched,
         "region": found,
@@ -130,13 +144,16 @@ def program_diffusion(
     name: ProgramPath, catalog: CatalogDep, queries: QueriesDep, as_csv: CsvDep
 ) -> dict[str, object] | Response:
     """How a program spread: every plan that covers or funds it, by issue date and level, with
-    its first clause on the program and the plans whose clauses on it its own echo (a parent
-    plan) or reuse (an earlier plan of another region)."""
+    its first clause on the program and its `antecedents`: each clause on the program, of a
+    parent plan (`relation` echo or elaboration) or of another region's earlier plan (reuse),
+    that one of its own clauses on it follows; both clauses cited, the other quoted."""
     program = catalog.entity("Program", name)
     adopters = queries.ask(ProgramDiffusion(program_id=program.id))
     searched = lineage_coverage(catalog)
     if as_csv:
-        return csv_response(adopters, DiffusionRow, "diffusion", searched)
+        return csv_response(
+            adopters, DiffusionRow, download_name("diffusion", program.id), searched
+        )
     return {
         "coverage": searched,
         "program_id": program.id,

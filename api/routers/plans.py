@@ -11,7 +11,7 @@ from api.coverage import coverage
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
 from api.models import Page, PlanDetailPublic, PlanFactsPublic
 from api.routers.common import CSV_RESPONSE, PlanPath, RegionQuery
-from api.tables import csv_response, question_table
+from api.tables import csv_response, download_name, question_table
 from graph.questions import (
     IndicatorTargets,
     PlanCitations,
@@ -77,7 +77,7 @@ def plan_facts(
             "citations": (citations, CitationRow),
         }
         rows, row = tables[table_name]
-        return csv_response(rows, row, table_name, searched)
+        return csv_response(rows, row, download_name(table_name, plan_id), searched)
     return {
         "plan_id": plan_id,
         "coverage": searched,

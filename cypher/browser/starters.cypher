@@ -53,10 +53,14 @@ MATCH (b:Region)-[:ISSUED]->(:Plan {id: o.plan_id})
 RETURN a.name AS region, b.name AS other_region, u.score AS score, c.text AS clause, o.text AS other
 ORDER BY score DESC LIMIT 25
 
-// How 零工市场 spread: the plans covering it, oldest first, with their first clause on it
-MATCH (r:Region)-[:ISSUED]->(p:Plan)-[c:COVERS]->(:Program {name: '零工市场'})
+// How 零工市场 spread: the plans covering it, oldest first, with their first clause on it and
+// the clauses on it of a parent plan (echo, elaboration) or another region (reuse) they follow
+MATCH (r:Region)-[:ISSUED]->(p:Plan)-[c:COVERS]->(program:Program {name: '零工市场'})
 MATCH (first:Clause {id: c.clause_ids[0]})
-RETURN p.issued_on AS issued_on, r.level AS level, r.name AS region, first.text AS clause
+OPTIONAL MATCH (own:Clause)-[link:ECHOES|REUSES]->(other:Clause)-[:MENTIONS]->(program)
+WHERE own.id IN c.clause_ids
+RETURN p.issued_on AS issued_on, r.level AS level, r.name AS region, first.text AS clause,
+       collect(coalesce(link.lineage, 'reuse') + ': ' + other.text) AS follows
 ORDER BY coalesce(issued_on, '9999'), region
 
 // Policy instruments by region: supply, demand and environment side

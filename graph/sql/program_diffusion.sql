@@ -1,23 +1,38 @@
 -- How a program spread: the plans covering it, by issue date, level and region, with the first
--- clause on it and the plans they echo or reuse on it (as cypher/program_diffusion.cypher).
+-- clause on it and the clauses on it, of other plans, that its own clauses on it follow (as
+-- cypher/program_diffusion.cypher).
 -- Parameters: :program_id
 -- Returns: region_code, region_name, level, plan_id, plan_title, issued_on, period_start,
---          relation, clause_id, section_path, text, locator, echoes, reuses
+--          relation, clause_id, section_path, text, locator, antecedents
 WITH covering AS (
   SELECT covers.source AS plan_id, covers.props -> '$.clause_ids' AS clause_ids
   FROM edge AS covers WHERE covers.target = :program_id AND covers.type = 'COVERS'
 ),
-linked AS (
-  SELECT covering.plan_id, link.type, other.plan_id AS other_plan
+antecedent AS (
+  SELECT covering.plan_id, json_object(
+    'clause_id', own.id,
+    'relation', CASE link.type WHEN 'REUSES' THEN 'reuse' ELSE link.props ->> '$.lineage' END,
+    'score', link.props -> '$.score',
+    'other_region_code', other_region.props ->> '$.code',
+    'other_region_name', other_region.props ->> '$.name',
+    'other_plan_id', other.plan_id, 'other_clause_id', other.id,
+    'other_section_path', other_section.props ->> '$.path',
+    'other_text', other.props ->> '$.text'
+  ) AS item,
+  own.props -> '$.ordinal' AS ordinal, link.type, coalesce(link.props -> '$.rank', 0) AS rank,
+  other.id AS other_id
   FROM covering
   JOIN json_each(covering.clause_ids) AS clause_id
-  JOIN edge AS link ON link.source = clause_id.value AND link.type IN ('ECHOES', 'REUSES')
+  JOIN node AS own ON own.id = clause_id.value
+  JOIN edge AS link ON link.source = own.id AND link.type IN ('ECHOES', 'REUSES')
   JOIN node AS other ON other.id = link.target
+  JOIN edge AS other_issued ON other_issued.target = other.plan_id AND other_issued.type = 'ISSUED'
+  JOIN node AS other_region ON other_region.id = other_issued.source
+  JOIN node AS other_section ON other_section.id = other.props ->> '$.section_id'
   WHERE EXISTS (
     SELECT 1 FROM edge AS mention
     WHERE mention.source = other.id AND mention.type = 'MENTIONS' AND mention.target = :program_id
   )
-  GROUP BY covering.plan_id, link.type, other.plan_id
 )
 SELECT json_object(
   'region_code', region.props ->> '$.code', 'region_name', region.props ->> '$.name',
@@ -30,12 +45,9 @@ SELECT json_object(
   ) THEN 'funds' ELSE 'covers' END,
   'clause_id', clause.id, 'section_path', section.props ->> '$.path',
   'text', clause.props ->> '$.text', 'locator', clause.props ->> '$.locator',
-  'echoes', (SELECT json_group_array(other_plan) FROM (
-    SELECT other_plan FROM linked WHERE linked.plan_id = plan.id AND linked.type = 'ECHOES'
-    ORDER BY other_plan)),
-  'reuses', (SELECT json_group_array(other_plan) FROM (
-    SELECT other_plan FROM linked WHERE linked.plan_id = plan.id AND linked.type = 'REUSES'
-    ORDER BY other_plan))
+  'antecedents', (SELECT json_group_array(json(item)) FROM (
+    SELECT item FROM antecedent WHERE antecedent.plan_id = plan.id
+    ORDER BY ordinal, type, rank, other_id))
 )
 FROM covering
 JOIN node AS plan ON plan.id = covering.plan_id

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import re
 from typing import Any
 
@@ -86,7 +87,15 @@ def test_csv_parses_back_to_the_same_rows(client: TestClient) -> None:
         csv_rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert [r["clause_id"] for r in csv_rows] == [r["clause_id"] for r in json_rows]
         for parsed, original in zip(csv_rows, json_rows, strict=True):
-            assert parsed == {k: "" if v is None else str(v) for k, v in original.items()}
+            assert parsed == {k: _as_csv(v) for k, v in original.items()}
+        assert {r["main"] for r in csv_rows} <= {"true", "false"}  # as JSON spells them
+
+
+def _as_csv(value: Any) -> str:
+    """A JSON value as a CSV cell holds it: nothing empty, truth values and lists as JSON."""
+    if value is None:
+        return ""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (bool, list)) else str(value)
 
 
 def test_region_export_is_graphml_networkx_can_read(client: TestClient, tmp_path: Any) -> None:
@@ -398,27 +407,55 @@ def test_every_table_says_which_plans_it_searched(
 
 
 @pytest.mark.parametrize(
-    ("path", "query"),
+    ("path", "query", "size"),
     [
-        ("/search", {"q": "就业", "region": "重庆"}),
-        ("/instruments/clauses", {"regions": "重庆"}),
-        ("/reuse/pairs", {}),
+        ("/search", {"q": "就业", "region": "重庆"}, 3),
+        ("/instruments/clauses", {"regions": "重庆"}, 3),
+        ("/reuse/pairs", {}, 3),
+        ("/indicators/高技能人才总量/targets", {"pivot": "region"}, 1),  # a row per scope
     ],
 )
 def test_a_csv_page_says_how_many_rows_the_whole_answer_has(
-    client: TestClient, path: str, query: dict[str, str]
+    client: TestClient, path: str, query: dict[str, str], size: int
 ) -> None:
     whole = client.get(path, params={**query, "limit": 1}).json()
-    assert whole["total"] > 3, "the answer must run over the pages asked for below"
+    assert whole["total"] > size, "the answer must run over the pages asked for below"
     pages, offset = [], "0"
     while offset:
-        response = client.get(path, params={**query, "limit": 3, "offset": offset, "format": "csv"})
+        asked = {**query, "limit": size, "offset": offset, "format": "csv"}
+        response = client.get(path, params=asked)
         lines = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
         assert response.headers["x-total-count"] == str(whole["total"])
         assert response.headers["x-offset"] == offset
         pages.append(len(lines))
         offset = response.headers.get("x-next-offset", "")
-    assert sum(pages) == whole["total"] and all(n == 3 for n in pages[:-1])
+    assert sum(pages) == whole["total"] and all(n == size for n in pages[:-1])
+
+
+@pytest.mark.parametrize(
+    ("urls", "subjects"),
+    [
+        (
+            ["/programs/零工市场/diffusion", "/programs/三支一扶/diffusion"],
+            ["ling-gong", "san-zhi"],
+        ),
+        (["/plans/重庆/facts", "/plans/宁夏/facts"], ["targets-", "targets-"]),
+        (
+            ["/indicators/城镇新增就业/targets", "/indicators/城镇调查失业率/targets"],
+            ["cheng-zhen"] * 2,
+        ),
+    ],
+)
+def test_two_csv_downloads_of_one_kind_have_file_names_of_their_own(
+    client: TestClient, urls: list[str], subjects: list[str]
+) -> None:
+    names = [
+        client.get(url, params={"format": "csv"}).headers["content-disposition"] for url in urls
+    ]
+    assert len(set(names)) == 2
+    for name, subject in zip(names, subjects, strict=True):
+        assert re.fullmatch(r'attachment; filename="[a-z0-9.-]+\.csv"', name)
+        assert subject in name
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import json
 from collections import Counter
 from typing import Any
 
@@ -107,6 +108,24 @@ def test_a_programs_diffusion_is_ordered_in_time_then_level(client: TestClient) 
     for adopter in adopters:
         assert "零工" in adopter["text"] or adopter["relation"] == "funds"
         assert adopter["relation"] in ("funds", "covers")
+
+
+def test_a_diffusion_quotes_the_parent_clause_each_adopter_follows(client: TestClient) -> None:
+    (adopter,) = [
+        a for a in client.get("/programs/以工代赈/diffusion").json()["adopters"] if a["antecedents"]
+    ]
+    assert adopter["region_code"] == BAYANNUR
+    labels = {
+        r["clause_id"]: r["label"]
+        for r in client.get("/plans/巴彦淖尔/lineage", params={"limit": 1000}).json()["clauses"]
+    }
+    for followed in adopter["antecedents"]:
+        assert followed["relation"] == labels[followed["clause_id"]]
+        assert followed["other_region_code"] == INNER_MONGOLIA
+        assert "以工代赈" in followed["other_text"]
+    rows, _ = _csv(client, "/programs/以工代赈/diffusion")
+    (row,) = [r for r in rows if r["antecedents"] != "[]"]
+    assert json.loads(row["antecedents"]) == adopter["antecedents"]
 
 
 def _counted(cells: list[dict[str, Any]]) -> dict[tuple[str, str], int]:

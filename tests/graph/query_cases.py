@@ -40,6 +40,8 @@ PARKS, LOANS, GIG = (
     "program:chuang-ye-dan-bao-dai-kuan",
     "program:ling-gong-shi-chang",
 )
+WORK_RELIEF, THREE_SUPPORTS = "program:yi-gong-dai-zhen", "program:san-zhi-yi-fu"
+"""Programs 巴彦淖尔 echoes (twice) and elaborates 内蒙古's plan on."""
 LEVELS: list[tuple[Any, bool]] = [
     (None, False),
     ("province", False),
@@ -132,7 +134,10 @@ def cases(plan_ids: list[str]) -> list[Question[Any]]:
     found += [
         RegionScope(region_code=code) for code in ("150000", "150800", "100000", "500000", "110000")
     ]
-    found += [ProgramDiffusion(program_id=program) for program in (PARKS, LOANS, GIG)]
+    found += [
+        ProgramDiffusion(program_id=program)
+        for program in (PARKS, LOANS, GIG, WORK_RELIEF, THREE_SUPPORTS)
+    ]
     for codes in (None, ["150000", "150800"], ["500000", "640000", "620000"]):
         found += [
             LineageSummary(region_codes=codes),

@@ -1,0 +1,74 @@
+"""A program's diffusion names, for each adopting plan, the clauses on the program it follows:
+a parent plan's counterpart, with the child clause's label, or another region's earlier
+near-same clause; both clause ids and the other's quote, on both stores alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.embedded_store import EmbeddedStore
+from graph.model import PlanExtraction
+from graph.questions import PlanLineage, ProgramDiffusion, Store
+from graph.rows import DiffusionRow
+from loaders.pipeline import build_knowledge_graph, extract_text
+from tests.conftest import plan_graphs
+
+GIG_MARKETS = "program:ling-gong-shi-chang"
+PROVINCE_CLAUSE = "建设外出务工服务中心、劳务市场或零工市场，建立劳动力状况调查和输入地输出地对接机制，强化地区间劳务对接。"
+PLANS = {
+    "province": f"内蒙古自治区就业促进规划\n2021年11月3日\n一、重点任务\n{PROVINCE_CLAUSE}\n"
+    "稳定和扩大就业岗位，促进高质量充分就业。\n",
+    "city": "巴彦淖尔市就业促进行动实施方案\n2022年3月1日\n一、重点任务\n"
+    "建设外出务工服务中心和零工市场，每个旗县区至少建成1个零工市场，强化地区间劳务对接。\n"
+    "稳定和扩大就业岗位，实施公益性零工市场全覆盖。\n",
+    "other": f"甘肃省就业促进规划\n2021年12月20日\n一、重点任务\n{PROVINCE_CLAUSE}\n",
+}
+
+
+@pytest.fixture(scope="module")
+def plans() -> dict[str, PlanExtraction]:
+    return {k: extract_text(t.encode(), source=f"{k}.txt") for k, t in PLANS.items()}
+
+
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request: pytest.FixtureRequest, plans: dict[str, PlanExtraction]) -> Store:
+    if request.param == "embedded":
+        return EmbeddedStore.from_graph(build_knowledge_graph(list(plans.values())))
+    neo4j: Store = request.getfixturevalue("neo4j_store")
+    neo4j.load_plans(plan_graphs(plans.values()))  # type: ignore[attr-defined]
+    return neo4j
+
+
+def _adopters(store: Store, plans: dict[str, PlanExtraction]) -> dict[str, DiffusionRow]:
+    names = {x.id: k for k, x in plans.items()}
+    return {names[r.plan_id]: r for r in store.ask(ProgramDiffusion(program_id=GIG_MARKETS))}
+
+
+def test_an_adopter_names_the_clauses_on_the_program_it_follows(
+    store: Store, plans: dict[str, PlanExtraction]
+) -> None:
+    adopters = _adopters(store, plans)
+    assert list(adopters) == ["province", "other", "city"]  # by issue date
+    assert adopters["province"].antecedents == []
+    labels = {r.clause_id: r.label for r in store.ask(PlanLineage(plan_id=plans["city"].id))}
+    (echoed,) = adopters["city"].antecedents
+    assert echoed.relation == labels[echoed.clause_id] == "elaboration"  # adds a figure
+    assert (echoed.other_plan_id, echoed.other_region_code) == (plans["province"].id, "150000")
+    assert echoed.other_text == PROVINCE_CLAUSE and echoed.other_section_path == "1"
+    assert echoed.clause_id.startswith(plans["city"].id + "/")
+    (reused,) = adopters["other"].antecedents
+    assert (reused.relation, reused.score) == ("reuse", 1.0)
+    assert reused.other_clause_id == echoed.other_clause_id
+    assert reused.clause_id.startswith(plans["other"].id + "/")
+    assert reused.other_region_name == "内蒙古自治区"
+
+
+def test_a_counterpart_that_does_not_name_the_program_is_no_antecedent(
+    store: Store, plans: dict[str, PlanExtraction]
+) -> None:
+    """The city's second clause names 零工市场; its counterpart, if any, does not."""
+    city = _adopters(store, plans)["city"]
+    lineage = store.ask(PlanLineage(plan_id=plans["city"].id))
+    followed = {a.clause_id for a in city.antecedents}
+    unnamed = [r for r in lineage if r.parent_text and "零工市场" not in r.parent_text]
+    assert unnamed and not followed & {r.clause_id for r in unnamed}
