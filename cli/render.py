@@ -261,7 +261,9 @@ def lineage_tables(plan: PlanRow, report: PlanLineageReport) -> list[Table | str
         )  # fmt: skip
     clauses = Table("section", "label", "score", title="clauses and their best counterpart")
     clauses.add_column("clause", overflow="fold", ratio=1)
-    clauses.add_column("counterpart in the parent plan", overflow="fold", ratio=1)
+    clauses.add_column(
+        "counterpart in the parent plan (local: the nearest)", overflow="fold", ratio=1
+    )
     for row in report.clauses:
         if row.rank in (None, 1):
             clauses.add_row(

@@ -223,8 +223,10 @@ class RelationshipRow(Row):
 
 
 class LineageRow(Row):
-    """A clause of a plan with its lineage label and one counterpart in the parent plans (none
-    for a local clause): both quotes, each with its plan, section and clause."""
+    """A clause of a plan with its lineage label and one counterpart in the parent plans: both
+    quotes, each with its plan, section and clause. A local clause's row has its nearest parent
+    clause in the ``parent_`` fields, with no ``rank`` or ``added`` (none when no parent clause
+    shares a word with it)."""
 
     plan_id: str
     clause_id: str

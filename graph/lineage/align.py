@@ -20,7 +20,7 @@ from scipy import sparse
 from graph.lineage.corpus import LineageClause, LineagePlan
 from graph.lineage.text import added_words, figures, han_bigrams, named_places
 
-ALIGNMENT_RULES = 4
+ALIGNMENT_RULES = 5
 """The version of how clauses are aligned and labelled, raised with every change to it: a store
 records the rules its lineage was computed under. A Neo4j database aligned under others reads as
 pending and is aligned again by the next load; a graph file of others is refused (build it again)."""
@@ -61,6 +61,9 @@ class ClauseLineage:
     the share its best parent clause covers, below the plan's floor: ``LOCAL_FACTOR``,
     ``LOCAL_ALWAYS_BELOW``)."""
     counterparts: tuple[Counterpart, ...]
+    nearest: LineageClause | None = None
+    """A local clause's best parent clause, which covers too little of it to be a counterpart
+    (none when no parent clause shares a bigram with it): so a reader can judge the call."""
 
 
 def _matrix(texts: list[set[str]], index: dict[str, int]) -> sparse.csr_matrix:
@@ -122,7 +125,7 @@ def align_plan(child: LineagePlan, parents: list[LineagePlan]) -> list[ClauseLin
     best = overlap.max(axis=1) / np.where(totals > 0, totals, 1.0)
     floor = max(LOCAL_ALWAYS_BELOW, LOCAL_FACTOR * float(np.median(best)))
     return [
-        ClauseLineage(clause, LOCAL, round(float(best[i]), 4), ())
+        ClauseLineage(clause, LOCAL, round(float(best[i]), 4), (), _nearest(pool, overlap[i]))
         if best[i] < floor
         else _matched(
             clause,
@@ -137,6 +140,12 @@ def align_plan(child: LineagePlan, parents: list[LineagePlan]) -> list[ClauseLin
         )
         for i, clause in enumerate(child.clauses)
     ]
+
+
+def _nearest(pool: list[tuple[str, LineageClause]], overlap: np.ndarray) -> LineageClause | None:
+    """The parent clause sharing the most weight with a clause, if any shares some."""
+    j = int(np.argmax(overlap))
+    return pool[j][1] if overlap[j] > 0 else None
 
 
 def _matched(

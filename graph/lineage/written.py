@@ -17,7 +17,7 @@ from graph.schema import Rel
 @dataclass
 class LineageRows:
     clauses: list[dict[str, Any]] = field(default_factory=list)
-    """``id``, ``label``, ``score``."""
+    """``id``, ``label``, ``score``, ``nearest`` (a local clause's best parent clause, or None)."""
     plans: list[dict[str, Any]] = field(default_factory=list)
     """``id``, ``parents``."""
     echoes: list[dict[str, Any]] = field(default_factory=list)
@@ -48,8 +48,14 @@ def lineage_rows(lineages: Iterable[PlanLineage], members: Iterable[Member]) -> 
     for lineage in lineages:
         rows.plans.append({"id": lineage.plan.id, "parents": list(lineage.parents)})
         for aligned in lineage.clauses:
+            nearest = aligned.nearest.id if aligned.nearest else None
             rows.clauses.append(
-                {"id": aligned.clause.id, "label": aligned.label, "score": aligned.score}
+                {
+                    "id": aligned.clause.id,
+                    "label": aligned.label,
+                    "score": aligned.score,
+                    "nearest": nearest,
+                }
             )
             for rank, counterpart in enumerate(aligned.counterparts, start=1):
                 rows.echoes.append(

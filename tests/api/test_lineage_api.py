@@ -39,14 +39,20 @@ def test_a_plans_lineage_quotes_both_sides_and_names_what_it_searched(client: Te
     assert sum(c["statements"] for c in body["chapters"]) == summary["statements"]
     for row in body["clauses"]:
         assert row["text"] and row["plan_id"] == body["plan_id"]
-        if row["label"] == "local":
-            assert row["parent_text"] is None and row["rank"] is None
+        if row["label"] == "local":  # its nearest parent clause, too far to be a counterpart
+            assert row["rank"] is None and row["added"] is None
+            assert row["counterpart_score"] == row["score"] < _lowest_aligned_score(body)
         else:
-            assert row["parent_plan_id"] == parent["plan_id"] and row["parent_text"]
             assert 0 < row["counterpart_score"] <= 1 and row["rank"] >= 1
+        assert row["parent_plan_id"] == parent["plan_id"] and row["parent_text"]
     assert body["innovations"], "巴彦淖尔 names programs 内蒙古's plan does not"
     for item in body["innovations"]:
         assert item["entity_label"] in ("Program", "Indicator")
+
+
+def _lowest_aligned_score(body: dict[str, Any]) -> float:
+    """Above every local clause's score: the lowest score of an aligned clause."""
+    return min(r["score"] for r in body["clauses"] if r["label"] != "local")
 
 
 def test_a_plan_with_no_plan_above_says_so(client: TestClient) -> None:

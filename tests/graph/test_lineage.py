@@ -65,13 +65,22 @@ def test_clauses_are_labelled_echo_elaboration_or_local_with_their_counterpart()
         "加快建设零工市场，为灵活就业人员提供免费的求职登记、职业指导和岗位信息服务。",
         "加快建设零工市场12个，为灵活就业人员提供免费的求职登记、职业指导和岗位信息服务。",
         "组织开展河套文化旅游节，推介本地特色农畜产品。",
+        "组织开展河套文化旅游节，推介本地特色农畜产品，保障工资发放。",
     )
-    echo, elaboration, local = align_plan(child, [parent])
-    assert (echo.label, elaboration.label, local.label) == (ECHO, ELABORATION, LOCAL)
+    echo, elaboration, local, near = align_plan(child, [parent])
+    assert (echo.label, elaboration.label, local.label, near.label) == (
+        ECHO,
+        ELABORATION,
+        LOCAL,
+        LOCAL,
+    )
     assert echo.counterparts[0].clause.id == "plan:p/c0" and echo.score == 1.0
     assert elaboration.counterparts[0].clause.id == "plan:p/c0"
     assert "12" in elaboration.counterparts[0].added
-    assert local.counterparts == ()
+    assert local.counterparts == () and local.nearest is None  # shares not a word
+    assert near.counterparts == () and near.nearest is not None
+    assert (near.nearest.id, near.score > 0) == ("plan:p/c1", True)  # 保障, 工资
+    assert echo.nearest is None  # a counterpart, not a nearest
 
 
 @pytest.mark.parametrize(
@@ -301,12 +310,10 @@ def test_the_embedded_store_aligns_bayannur_with_inner_mongolia(
     assert bayannur.echo + bayannur.elaboration + bayannur.local == bayannur.statements > 40
     rows = seeds_store.ask(PlanLineage(plan_id=bayannur.plan_id))
     texts = {n.id: n.properties.get("text") for n in seeds_store.ask(ExportNodes())}
-    for row in rows:
+    for row in rows:  # a local clause's parent clause is its nearest, no counterpart
         assert texts[row.clause_id] == row.text
-        if row.label == LOCAL:
-            assert row.parent_clause_id is None
-        else:
-            assert row.parent_plan_id == inner_mongolia.plan_id
-            assert texts[row.parent_clause_id] == row.parent_text
+        assert (row.label == LOCAL) == (row.rank is None)
+        assert row.parent_plan_id == inner_mongolia.plan_id and row.parent_clause_id
+        assert texts[row.parent_clause_id] == row.parent_text
     echoes = [r for r in seeds_store.ask(ExportRelationships()) if r.type == "ECHOES"]
     assert {r.properties["plan_id"] for r in echoes} == {bayannur.plan_id}
