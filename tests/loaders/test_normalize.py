@@ -10,6 +10,20 @@ def test_strips_pinyin_glosses_but_keeps_real_parentheses() -> None:
     assert strip_pinyin_glosses(text) == "經濟發展和就業，以及城鎮新增就業(萬人)與其他"
 
 
+def test_a_gloss_that_lost_its_opening_parenthesis_goes_too() -> None:
+    assert strip_pinyin_glosses("且?guī)泳就業(yè)") == "且?泳就業"
+
+
+def test_a_question_mark_standing_for_a_lost_character_ends_no_sentence() -> None:
+    """A copy that could not encode a character writes ?; a Chinese question is full-width."""
+    assert normalise("运营3年以上且?泳业人数未减少的") == "运营3年以上且\ufffd泳业人数未减少的"
+    assert normalise("姓名：王?明") == "姓名：王\ufffd明"
+    assert normalise("有哪些新举措?\n答：") == "有哪些新举措？\n答："
+    # The price: an ASCII question run on into the next sentence reads as a lost character
+    # (none of the 21 documents has one; their questions are full-width).
+    assert normalise("有哪些新举措?记者就此专访") == "有哪些新举措\ufffd记者就此专访"
+
+
 def test_a_single_ascii_word_in_parentheses_is_not_a_gloss() -> None:
     assert strip_pinyin_glosses("劳动报酬占gdp(ratio)比重") == "劳动报酬占gdp(ratio)比重"
 

@@ -54,7 +54,7 @@ def test_clauses_are_sentences_and_table_rows_with_exact_offsets() -> None:
 
 def test_real_plans_keep_every_clause_at_its_offset(extractions: dict[str, PlanExtraction]) -> None:
     for x in extractions.values():
-        assert len(x.clauses) > 50, x.source
+        assert len(x.clauses) >= 50, x.source
         for clause in x.clauses:
             assert x.text[clause.start : clause.end] == clause.text, (x.source, clause.id)
 
