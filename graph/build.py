@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
-from graph.lineage.corpus import is_statement
+from graph.lineage.corpus import statements
 from graph.model import GROUP, PROGRAM, STRENGTHS, Entity, PlanExtraction, Region
 
 if TYPE_CHECKING:
@@ -93,13 +93,14 @@ def _add_plan(g: Graph, x: PlanExtraction, entities: dict[str, Entity]) -> None:
             parent_id=s.parent_id, kind=s.kind, position=position,
         )  # fmt: skip
         _add_edge(g, s.parent_id or x.id, s.id, "HAS_SECTION", s.id)
+    said = {c.id for c in statements(x)}
     for c in x.clauses:
         instrument = x.instruments.get(c.id)
         _add_node(
             g, c.id, "Clause",
             plan_id=x.id, section_id=c.section_id, text=c.text, ordinal=c.ordinal,
             start=c.start, end=c.end, line=c.line + 1, is_heading=c.is_heading, locator=c.locator,
-            statement=is_statement(c.text, is_heading=c.is_heading, is_table_row=bool(c.cells)),
+            statement=c.id in said,
             policy_instrument=instrument and instrument.kind,
             policy_instrument_type=instrument and instrument.subtype,
         )  # fmt: skip

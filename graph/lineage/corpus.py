@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.lineage.text import han_count
-from graph.model import PlanExtraction
+from graph.model import Clause, PlanExtraction
 
-STATEMENT_RULES = 5
+STATEMENT_RULES = 6
 """The version of ``is_statement``, raised whenever it changes: a store records the rules its
 clauses were told apart by, and one written under other rules is refused (its lineage would
 compare other clauses)."""
@@ -42,12 +42,16 @@ what it points to is compared, not the pointer. One clause only: a comma before 
 sentence says something first (年度任务分解见附件 after a duty); 意见表 is a form, not a pointer."""
 
 
-def is_statement(text: str, *, is_heading: bool, is_table_row: bool) -> bool:
+def is_statement(
+    text: str, *, is_heading: bool, is_table_row: bool, heads_nothing: bool = False
+) -> bool:
     """Whether lineage compares this clause: a sentence, an item or a table row that says
-    something, not a heading, a metadata field or a line of web-page chrome."""
+    something, not a heading, a metadata field or a line of web-page chrome. A heading that
+    ``heads_nothing`` (no clause or section under it) and ends as a sentence is a numbered item
+    the outline took for a heading (专栏1's 1.到2025年，…达到120个。): a statement."""
     stripped = text.strip()
     sentence = bool(_SENTENCE_END.search(stripped))
-    if is_heading or (_FIELD.match(text) and not sentence):
+    if (is_heading and not (heads_nothing and sentence)) or (_FIELD.match(text) and not sentence):
         return False
     if _REFERENCE.match(stripped) or _POINTER.match(stripped):
         return False
@@ -55,6 +59,22 @@ def is_statement(text: str, *, is_heading: bool, is_table_row: bool) -> bool:
     if han < (_SHORT_SENTENCE_HAN if sentence else _MIN_HAN) and not is_table_row:
         return False
     return is_table_row or han >= _LONG_HAN or sentence
+
+
+def statements(x: PlanExtraction) -> list[Clause]:
+    """The clauses of ``x`` that are statements (``is_statement``), in document order."""
+    headed = {c.section_id for c in x.clauses if not c.is_heading}
+    headed |= {s.parent_id for s in x.sections if s.parent_id}
+    return [
+        c
+        for c in x.clauses
+        if is_statement(
+            c.text,
+            is_heading=c.is_heading,
+            is_table_row=bool(c.cells),
+            heads_nothing=c.section_id not in headed,
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -144,8 +164,7 @@ def from_extraction(x: PlanExtraction) -> LineagePlan:
     ]
     clauses = [
         {"plan_id": x.id, "clause_id": c.id, "text": c.text, "section_id": c.section_id}
-        for c in x.clauses
-        if is_statement(c.text, is_heading=c.is_heading, is_table_row=bool(c.cells))
+        for c in statements(x)
     ]
     plan = {"plan_id": x.id, "region_code": x.meta.region_code or "", "issued_on": x.meta.issued_on}
     (found,) = assemble([plan], clauses, facts, [])

@@ -70,7 +70,7 @@ def test_bayannur_clauses_keep_no_pinyin_gloss_and_no_traditional_character(
         for _, a in graph.nodes(data=True)
         if a["labels"] == ("Clause",) and a["plan_id"] == plan_id
     ]
-    assert len(clauses) > 50
+    assert len(clauses) >= 50
     for text in clauses:
         assert not re.search(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]", text), text
         assert not traditional & set(text), text

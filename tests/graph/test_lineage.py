@@ -11,10 +11,11 @@ from networkx.utils import UnionFind
 
 from graph.embedded_store import EmbeddedStore
 from graph.lineage.align import ECHO, ELABORATION, LOCAL, align_plan
-from graph.lineage.corpus import LineageClause, LineagePlan, is_statement
+from graph.lineage.corpus import LineageClause, LineagePlan, is_statement, statements
 from graph.lineage.reuse import NUM_PERM, THRESHOLD, _join, reuse_families, signed_clauses
 from graph.lineage.vertical import parent_plans, stale
 from graph.questions import ExportNodes, ExportRelationships, LineageSummary, PlanLineage
+from loaders.pipeline import extract_text
 
 CITY, PROVINCE, COUNTRY, COUNTY = "150800", "150000", "100000", "150821"
 CHAIN = {COUNTY: (CITY, PROVINCE, COUNTRY), CITY: (PROVINCE, COUNTRY), PROVINCE: (COUNTRY,)}
@@ -216,6 +217,22 @@ def test_a_clause_naming_a_program_its_counterpart_lacks_elaborates() -> None:
 )
 def test_only_statements_are_aligned(text: str, heading: bool, row: bool, expected: bool) -> None:
     assert is_statement(text, is_heading=heading, is_table_row=row) is expected
+
+
+def test_a_numbered_item_heading_nothing_is_a_statement_a_heading_over_it_is_not() -> None:
+    """Under 专栏1 the outline reads 1. and 2. as headings; each heads nothing and is a sentence."""
+    x = extract_text(
+        "福建省就业促进规划\n一、重点任务\n（一）扩大就业\n加快发展服务业，扩大就业容量。\n"
+        "专栏1 就业创业提升行动\n1.到2025年，省级创业孵化示范基地达到120个。\n"
+        "2.每年组织台湾青年来闽实习见习3000人次以上。\n二、保障措施\n加强组织领导。\n".encode(),
+        source="t.txt",
+    )
+    items = [c for c in x.clauses if c.text[:2] in ("1.", "2.")]
+    assert len(items) == 2 and all(c.is_heading for c in items)
+    said = [c.text for c in statements(x)]
+    assert said == ["加快发展服务业，扩大就业容量。", *(c.text for c in items), "加强组织领导。"]
+    heading = is_statement("（一）扩大就业。", is_heading=True, is_table_row=False)
+    assert not heading  # a heading with something under it, even ending as a sentence
 
 
 def test_near_same_clauses_of_regions_form_one_family_rooted_at_the_earliest() -> None:
