@@ -12,10 +12,11 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 
 from api.errors import install_error_handlers
+from api.known_parameters import reject_unknown_parameters
 from api.models import ErrorPublic
 from api.resilience import Resilience
 from api.routers import (
@@ -97,6 +98,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         version="1",
         lifespan=lifespan,
         responses={status: {"model": ErrorPublic} for status in (400, 404, 422, 500, 503, 504)},
+        dependencies=[Depends(reject_unknown_parameters)],
     )
     install_error_handlers(app)
     app.add_middleware(Resilience)

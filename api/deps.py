@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
+import mimeparse  # type: ignore[import-untyped]
 from fastapi import Depends, Query, Request
 
 from api.models import ExplainedQuery
@@ -98,6 +99,20 @@ NO_ROWS = Paging(limit=0)
 """A page of no rows, for the count alone."""
 
 
+_OFFERED = ["text/csv", "application/json"]
+"""What an answer comes as; mimeparse gives a tie to the later, so */* or an equal preference
+gets JSON."""
+
+
+def prefers_csv(accept: str) -> bool:
+    """Whether an ``Accept`` header ranks CSV above JSON, by its q-values (``text/csv;q=0.1,
+    application/json`` is JSON); a header that cannot be parsed asks for nothing in particular."""
+    try:
+        return bool(mimeparse.best_match(_OFFERED, accept) == "text/csv")
+    except mimeparse.MimeTypeParseException:
+        return False
+
+
 async def wants_csv(
     request: Request,
     format: Annotated[
@@ -106,7 +121,7 @@ async def wants_csv(
 ) -> bool:
     if format is not None:
         return format == "csv"
-    return "text/csv" in request.headers.get("accept", "")
+    return prefers_csv(request.headers.get("accept", ""))
 
 
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]

@@ -77,14 +77,30 @@ LISTED_AT = {
 """Where a 404 points for the whole list of what was looked for."""
 
 
-def _policygraph_error(_: Request, exc: Exception) -> JSONResponse:
+def _parameter_holding(request: Request, text: str | None) -> str | None:
+    """The path or query parameter whose value holds ``text`` (``query.regions`` for 火星 in
+    ``regions=重庆,火星``): the one to mend."""
+    if not text:
+        return None
+    given = [
+        *(("path", k, v) for k, v in request.path_params.items()),
+        *(("query", k, v) for k, v in request.query_params.multi_items()),
+    ]
+    return next((f"{where}.{key}" for where, key, value in given if text in str(value)), None)
+
+
+def _policygraph_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, PolicyGraphError)
     status = http_status(exc)
     if status == 500:
         log.error("server data error", extra={"code": exc.code, "error": str(exc)})
         return error_response(500, "internal error", code="internal_error")
     if isinstance(exc, NotFound):
-        details = {**exc.details, "listed_at": LISTED_AT.get(exc.kind or "")}
+        details = {
+            **exc.details,
+            "listed_at": LISTED_AT.get(exc.kind or ""),
+            "parameter": _parameter_holding(request, exc.looked_for),
+        }
         return error_response(status, str(exc), details, code=exc.code)
     # A store that is down or busy now may answer in a moment.
     headers = {"Retry-After": "1"} if status == 503 else None

@@ -52,6 +52,7 @@ class Catalog:
             f"no {ENTITY_LABELS[label]} named {text!r}",
             suggestions=closest(name, known),
             kind=ENTITY_LABELS[label],
+            looked_for=text,
         )
 
     def spellings(self, term: str) -> list[str]:
@@ -81,8 +82,11 @@ class Catalog:
                 + (f"; regions under it with plans: {len(below)}" if below else ""),
                 suggestions=below or known,
                 kind="region",
+                looked_for=text,
             )
-        raise NotFound(f"no region {text!r} in the graph", suggestions=known, kind="region")
+        raise NotFound(
+            f"no region {text!r} in the graph", suggestions=known, kind="region", looked_for=text
+        )
 
     def _closest_regions(self, name: str) -> list[str]:
         """Names of regions with plans that look like ``name``, by full or short name."""
@@ -140,6 +144,7 @@ class Catalog:
                     f"plan {text!r} was replaced by {row.id}, a new version of {row.source}",
                     suggestions=[row.id],
                     kind="plan",
+                    looked_for=text,
                 )
         if (regional := self._region_plans(ref)) is not None:
             return regional
@@ -148,6 +153,7 @@ class Catalog:
             f"no plan {text!r}",
             suggestions=list(dict.fromkeys(ids[found] for found in closest(ref, list(ids)))),
             kind="plan",
+            looked_for=text,
         )
 
     def _region_plans(self, text: str) -> PlanRow | None:
@@ -167,11 +173,13 @@ class Catalog:
                 + (f"; plans of regions under it: {len(below)}" if below else ""),
                 suggestions=[row.id for row in below],
                 kind="plan",
+                looked_for=text,
             )
         raise NotFound(
             f"{region.name} has {len(plans)} plans loaded; name one",
             suggestions=[row.id for row in plans],
             kind="plan",
+            looked_for=text,
         )
 
 

@@ -156,12 +156,19 @@ class NotFound(PolicyGraphError):
     code = "not_found"
 
     def __init__(
-        self, message: str, *, suggestions: list[str] | None = None, kind: str | None = None
+        self,
+        message: str,
+        *,
+        suggestions: list[str] | None = None,
+        kind: str | None = None,
+        looked_for: str | None = None,
     ) -> None:
         self.suggestions = suggestions or []
         self.kind = kind
         """What was looked for (program, target group, indicator, region, plan): where to
         find the full list of them."""
+        self.looked_for = looked_for
+        """The text asked for, as given: the API names the parameter that held it."""
         super().__init__(message)
 
     @property

@@ -91,6 +91,57 @@ def test_csv_parses_back_to_the_same_rows(client: TestClient) -> None:
         assert {r["main"] for r in csv_rows} <= {"true", "false"}  # as JSON spells them
 
 
+@pytest.mark.parametrize(
+    ("accept", "csv_expected"),
+    [
+        ("text/csv", True),
+        ("text/csv;q=0.1, application/json", False),
+        ("application/json;q=0.5, text/csv", True),
+        ("text/*", True),
+        ("*/*", False),
+        ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", False),  # a browser
+        ("text/csv;q=0", False),
+        ("not a media type", False),
+    ],
+)
+def test_the_accept_header_is_ranked_by_its_q_values(
+    client: TestClient, accept: str, csv_expected: bool
+) -> None:
+    response = client.get("/plans", headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv") is csv_expected
+
+
+@pytest.mark.parametrize(
+    ("url", "unknown", "taken"),
+    [
+        ("/reuse?region=重庆", ["region"], "regions"),  # a typo for regions: never every region
+        ("/plans/重庆/lineage?limit=5&ofset=2", ["limit", "ofset"], "table"),
+        ("/indicators/城镇新增就业/targets?regoins=重庆", ["regoins"], "regions"),
+    ],
+)
+def test_a_parameter_the_endpoint_does_not_take_is_a_422_naming_it(
+    client: TestClient, url: str, unknown: list[str], taken: str
+) -> None:
+    response = client.get(url)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "invalid_parameter"
+    assert [d["parameter"] for d in error["details"]] == [f"query.{n}" for n in unknown]
+    assert all(taken in d["problem"] for d in error["details"])
+
+
+def test_every_parameter_the_schema_lists_is_taken(client: TestClient) -> None:
+    """None of an endpoint's own parameters is refused: each documented one, given at once."""
+    response = client.get(
+        "/indicators/城镇新增就业/targets",
+        params={"regions": "重庆", "year": 2025, "scope": "cumulative", "limit": 5, "offset": 0},
+        headers={"Accept": "application/json"},
+    )
+    assert response.status_code == 200, response.text
+    assert client.get("/plans", params={"format": "csv", "explain": "true"}).status_code == 200
+
+
 def _as_csv(value: Any) -> str:
     """A JSON value as a CSV cell holds it: nothing empty, truth values and lists as JSON."""
     if value is None:
@@ -315,21 +366,24 @@ def test_bad_input_gets_a_clear_error_in_one_shape(
 
 
 @pytest.mark.parametrize(
-    ("url", "suggested", "listed_at"),
+    ("url", "suggested", "listed_at", "parameter"),
     [
-        ("/programs/返乡创业", "返乡入乡创业园", "/programs"),
-        ("/target-groups/高校毕业/programs", "高校毕业生", "/target-groups"),
-        ("/indicators/城镇新增/targets", "城镇新增就业", "/indicators"),
-        ("/regions/宁厦", "宁夏回族自治区", "/coverage"),
-        ("/plans/003_0dc92ecbe2a20814", "plan:", "/plans"),
+        ("/programs/返乡创业", "返乡入乡创业园", "/programs", "path.name"),
+        ("/target-groups/高校毕业/programs", "高校毕业生", "/target-groups", "path.name"),
+        ("/indicators/城镇新增/targets", "城镇新增就业", "/indicators", "path.name"),
+        ("/regions/宁厦", "宁夏回族自治区", "/coverage", "path.region"),
+        ("/plans/003_0dc92ecbe2a20814", "plan:", "/plans", "path.plan"),
+        ("/reuse?regions=重庆,宁厦", "宁夏回族自治区", "/coverage", "query.regions"),
+        ("/plans?region=宁厦", "宁夏回族自治区", "/coverage", "query.region"),
     ],
 )
-def test_unknown_names_come_with_suggestions(
-    client: TestClient, url: str, suggested: str, listed_at: str
+def test_unknown_names_come_with_suggestions_and_the_parameter_to_mend(
+    client: TestClient, url: str, suggested: str, listed_at: str, parameter: str
 ) -> None:
     details = _error(client.get(url), 404)["details"]
     assert any(suggested in s for s in details["suggestions"]), details
     assert details["listed_at"] == listed_at
+    assert details["parameter"] == parameter
 
 
 def test_a_region_without_plans_suggests_the_plans_under_it(client: TestClient) -> None:
