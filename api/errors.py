@@ -8,6 +8,7 @@ with the cause logged, never shown.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -16,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from graph.catalog import LIST_SEPARATORS
 from graph.errors import (
     InvalidInput,
     NotFound,
@@ -78,15 +80,22 @@ LISTED_AT = {
 
 
 def _parameter_holding(request: Request, text: str | None) -> str | None:
-    """The path or query parameter whose value holds ``text`` (``query.regions`` for 火星 in
-    ``regions=重庆,火星``): the one to mend."""
+    """The path or query parameter whose value is ``text``, or a list holding it (``query.regions``
+    for 火星 in ``regions=重庆,火星``): the one to mend."""
     if not text:
         return None
     given = [
-        *(("path", k, v) for k, v in request.path_params.items()),
+        *(("path", k, str(v)) for k, v in request.path_params.items()),
         *(("query", k, v) for k, v in request.query_params.multi_items()),
     ]
-    return next((f"{where}.{key}" for where, key, value in given if text in str(value)), None)
+    return next(
+        (
+            f"{where}.{key}"
+            for where, key, value in given
+            if text.strip() in (p.strip() for p in [value, *re.split(LIST_SEPARATORS, value)])
+        ),
+        None,
+    )
 
 
 def _policygraph_error(request: Request, exc: Exception) -> JSONResponse:

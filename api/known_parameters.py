@@ -32,8 +32,11 @@ def _parameters(app: FastAPI) -> dict[tuple[str, str], frozenset[str]]:
 
 
 async def reject_unknown_parameters(request: Request) -> None:
-    """A 422 naming each query parameter the endpoint does not take, and those it does. An
-    endpoint outside the schema (the Browser guide) is left alone."""
+    """A 422 naming each query parameter a GET endpoint does not take, and those it does. Only
+    reads are checked: ``POST /cypher`` takes its input in the body, and answers "not enabled"
+    before anything else when Cypher is off; a route outside the schema is left alone."""
+    if request.method != "GET":
+        return
     route = request.scope.get("route")
     known = _parameters(request.app).get((getattr(route, "path", ""), request.method))
     if known is None:

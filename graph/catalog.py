@@ -36,6 +36,10 @@ def clean(text: str) -> str:
     return normalise_fragment(text.strip())
 
 
+LIST_SEPARATORS = "[,，、]"
+"""What separates the names of a list of regions (重庆,宁夏, 重庆、宁夏)."""
+
+
 class Catalog:
     def __init__(self, store: Reader) -> None:
         self.entities = {label: store.ask(Entities(label=label)) for label in ENTITY_LABELS}
@@ -108,7 +112,7 @@ class Catalog:
         resolved, in order, once. A region the gazetteer knows with no plan loaded is in scope
         too, with ``plans`` 0: the answer's coverage lists it as not loaded instead of refusing
         the question."""
-        parts = [p for p in re.split("[,，、]", text) if p.strip(ASCII_BLANK)]
+        parts = [p for p in re.split(LIST_SEPARATORS, text) if p.strip(ASCII_BLANK)]
         if not parts:
             raise InvalidInput("no region given")
         found = {row.code: row for row in (self.region_in_scope(p) for p in parts)}

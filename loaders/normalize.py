@@ -19,7 +19,9 @@ _CJK = "\u4e00-\u9fff"
 # goes wherever it stands (a garbled copy puts some after punctuation, or loses the opening
 # parenthesis with the bytes before it: 且?guī)泳); a plain one (de, me) only right after a Han
 # character, and only in a document known to be glossed.
-_GLOSS_TONED = re.compile(rf"[(（]?[a-z]{{0,6}}[{_TONED}][a-z{_TONED}]{{0,6}}[)）]")
+_GLOSS_TONED = re.compile(
+    rf"(?:[(（]|(?<![A-Za-z{_TONED}]))[a-z]{{0,6}}[{_TONED}][a-z{_TONED}]{{0,6}}[)）]"
+)
 _GLOSS_PLAIN = re.compile(rf"(?<=[{_CJK}])[(（]([a-z]{{1,6}})[)）]")
 # A document with this many toned glosses also glosses neutral-tone syllables (de, me).
 _GLOSSED_DOCUMENT = 3
@@ -46,10 +48,11 @@ _PUNCT = str.maketrans(
         "\u2e3b": "———",
     }
 )
-_STAND_IN = re.compile(rf"(?<=[{_CJK}])\?(?=[{_CJK}A-Za-z0-9])")
-"""An ASCII ? between a Han character and a letter, digit or Han character stands for a
-character the copy's encoding could not hold (a Chinese question mark is full-width and ends
-its sentence): it becomes U+FFFD, the replacement character, and splits nothing."""
+_STAND_IN = re.compile(rf"(?<=[{_CJK}])\?(?=[{_CJK}A-Za-z0-9])|(?<=[A-Za-z0-9])\?(?=[{_CJK}])")
+"""An ASCII ? between a Han character and a letter, digit or Han character (either way round)
+stands for a character the copy's encoding could not hold (a Chinese question mark is
+full-width and ends its sentence): it becomes U+FFFD, the replacement character, and splits
+nothing."""
 _FULLWIDTH_ALNUM = {i: i - 0xFEE0 for i in range(0xFF10, 0xFF5B) if chr(i).isalnum()}
 _COLON_IN_TIME = re.compile(r"(?<=\d)：(?=\d)")
 _WIDE = rf"[{_CJK}\u3000-\u303f\uff00-\uffef“”‘’—…【】《》]"

@@ -19,7 +19,7 @@ antecedent AS (
     'other_section_path', other_section.props ->> '$.path',
     'other_text', other.props ->> '$.text'
   ) AS item,
-  own.props -> '$.ordinal' AS ordinal, link.type, coalesce(link.props -> '$.rank', 0) AS rank,
+  own.props ->> '$.ordinal' AS ordinal, link.type, coalesce(link.props ->> '$.rank', 0) AS rank,
   other.id AS other_id
   FROM covering
   JOIN json_each(covering.clause_ids) AS clause_id

@@ -20,7 +20,12 @@ PLANS = {
     "稳定和扩大就业岗位，促进高质量充分就业。\n",
     "city": "巴彦淖尔市就业促进行动实施方案\n2022年3月1日\n一、重点任务\n"
     "建设外出务工服务中心和零工市场，每个旗县区至少建成1个零工市场，强化地区间劳务对接。\n"
-    "稳定和扩大就业岗位，实施公益性零工市场全覆盖。\n",
+    "稳定和扩大就业岗位，实施公益性零工市场全覆盖。\n"
+    + "".join(
+        f"开展第{n}批职业技能提升培训，面向农牧民和新市民组织专项培训班。\n"
+        for n in "一二三四五六七八"
+    )
+    + f"{PROVINCE_CLAUSE}\n",  # restated word for word after c9: antecedents sort by number
     "other": f"甘肃省就业促进规划\n2021年12月20日\n一、重点任务\n{PROVINCE_CLAUSE}\n",
 }
 
@@ -39,6 +44,10 @@ def store(request: pytest.FixtureRequest, plans: dict[str, PlanExtraction]) -> S
     return neo4j
 
 
+def _ordinal(clause_id: str) -> int:
+    return int(clause_id.rpartition("/c")[2])
+
+
 def _adopters(store: Store, plans: dict[str, PlanExtraction]) -> dict[str, DiffusionRow]:
     names = {x.id: k for k, x in plans.items()}
     return {names[r.plan_id]: r for r in store.ask(ProgramDiffusion(program_id=GIG_MARKETS))}
@@ -51,11 +60,20 @@ def test_an_adopter_names_the_clauses_on_the_program_it_follows(
     assert list(adopters) == ["province", "other", "city"]  # by issue date
     assert adopters["province"].antecedents == []
     labels = {r.clause_id: r.label for r in store.ask(PlanLineage(plan_id=plans["city"].id))}
-    (echoed,) = adopters["city"].antecedents
-    assert echoed.relation == labels[echoed.clause_id] == "elaboration"  # adds a figure
-    assert (echoed.other_plan_id, echoed.other_region_code) == (plans["province"].id, "150000")
-    assert echoed.other_text == PROVINCE_CLAUSE and echoed.other_section_path == "1"
-    assert echoed.clause_id.startswith(plans["city"].id + "/")
+    followed = adopters["city"].antecedents
+    for antecedent in followed:
+        assert antecedent.clause_id.startswith(plans["city"].id + "/")
+        assert antecedent.relation in (labels[antecedent.clause_id], "reuse")
+        assert (antecedent.other_plan_id, antecedent.other_region_code) == (
+            plans["province"].id,
+            "150000",
+        )
+        assert antecedent.other_text == PROVINCE_CLAUSE and antecedent.other_section_path == "1"
+    echoed, *_, restated, copied = followed
+    assert echoed.relation == "elaboration"  # adds a figure
+    assert [restated.relation, copied.relation] == ["echo", "reuse"]  # echoes first, then reuse
+    ordinals = [_ordinal(a.clause_id) for a in followed]
+    assert ordinals == sorted(ordinals) and ordinals[0] < 10 <= ordinals[-1]  # c4 before c14
     (reused,) = adopters["other"].antecedents
     assert (reused.relation, reused.score) == ("reuse", 1.0)
     assert reused.other_clause_id == echoed.other_clause_id
@@ -66,9 +84,14 @@ def test_an_adopter_names_the_clauses_on_the_program_it_follows(
 def test_a_counterpart_that_does_not_name_the_program_is_no_antecedent(
     store: Store, plans: dict[str, PlanExtraction]
 ) -> None:
-    """The city's second clause names 零工市场; its counterpart, if any, does not."""
+    """The city's second clause names 零工市场; its best counterpart does not."""
     city = _adopters(store, plans)["city"]
     lineage = store.ask(PlanLineage(plan_id=plans["city"].id))
-    followed = {a.clause_id for a in city.antecedents}
-    unnamed = [r for r in lineage if r.parent_text and "零工市场" not in r.parent_text]
-    assert unnamed and not followed & {r.clause_id for r in unnamed}
+    unnamed = {
+        (r.clause_id, r.parent_clause_id)
+        for r in lineage
+        if r.rank and "零工市场" in r.text and "零工市场" not in (r.parent_text or "")
+    }
+    listed = {(a.clause_id, a.other_clause_id) for a in city.antecedents}
+    assert unnamed and not unnamed & listed
+    assert all("零工市场" in a.other_text for a in city.antecedents)

@@ -222,7 +222,7 @@ def test_only_statements_are_aligned(text: str, heading: bool, row: bool, expect
 def test_a_numbered_item_heading_nothing_is_a_statement_a_heading_over_it_is_not() -> None:
     """Under 专栏1 the outline reads 1. and 2. as headings; each heads nothing and is a sentence."""
     x = extract_text(
-        "福建省就业促进规划\n一、重点任务\n（一）扩大就业\n加快发展服务业，扩大就业容量。\n"
+        "福建省就业促进规划\n一、重点任务\n（一）扩大就业。\n加快发展服务业，扩大就业容量。\n"
         "专栏1 就业创业提升行动\n1.到2025年，省级创业孵化示范基地达到120个。\n"
         "2.每年组织台湾青年来闽实习见习3000人次以上。\n二、保障措施\n加强组织领导。\n".encode(),
         source="t.txt",
@@ -231,8 +231,8 @@ def test_a_numbered_item_heading_nothing_is_a_statement_a_heading_over_it_is_not
     assert len(items) == 2 and all(c.is_heading for c in items)
     said = [c.text for c in statements(x)]
     assert said == ["加快发展服务业，扩大就业容量。", *(c.text for c in items), "加强组织领导。"]
-    heading = is_statement("（一）扩大就业。", is_heading=True, is_table_row=False)
-    assert not heading  # a heading with something under it, even ending as a sentence
+    (heading,) = [c for c in x.clauses if c.text == "（一）扩大就业。"]
+    assert heading.is_heading  # it heads a clause, so ending as a sentence makes it no statement
 
 
 def test_near_same_clauses_of_regions_form_one_family_rooted_at_the_earliest() -> None:

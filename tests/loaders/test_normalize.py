@@ -12,12 +12,21 @@ def test_strips_pinyin_glosses_but_keeps_real_parentheses() -> None:
 
 def test_a_gloss_that_lost_its_opening_parenthesis_goes_too() -> None:
     assert strip_pinyin_glosses("且?guī)泳就業(yè)") == "且?泳就業"
+    # but an accented word in parentheses is no gloss, whole or in part
+    assert (
+        strip_pinyin_glosses("参加（Müller）培训，品牌（Café）")
+        == "参加（Müller）培训，品牌（Café）"
+    )
 
 
 def test_a_question_mark_standing_for_a_lost_character_ends_no_sentence() -> None:
     """A copy that could not encode a character writes ?; a Chinese question is full-width."""
     assert normalise("运营3年以上且?泳业人数未减少的") == "运营3年以上且\ufffd泳业人数未减少的"
     assert normalise("姓名：王?明") == "姓名：王\ufffd明"
+    assert (
+        normalise("对运营3?年以上的企业，落实A?类补贴。")
+        == "对运营3\ufffd年以上的企业，落实A\ufffd类补贴。"
+    )
     assert normalise("有哪些新举措?\n答：") == "有哪些新举措？\n答："
     # The price: an ASCII question run on into the next sentence reads as a lost character
     # (none of the 21 documents has one; their questions are full-width).
