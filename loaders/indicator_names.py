@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+
+import yaml
 
 from graph.model import INDICATOR, Entity
+from graph.settings import get_settings
 from loaders.vocabulary import Vocabulary, entity_id
 
 _TIME = (
     r"“?十四五”?(?:期间|时期|末)?|到“?十四五”?末|到?20\d{2}年(?:底|末|前)?|五年(?:间|内)?|今后五年"
 )
-_PLACE = r"全(?:省|市|区|县|州|盟|自治区|国)|我(?:省|市|区|县)|各(?:地|市|县)"
-_MANNER = r"累计|力争|确保|争取|努力|每年|年均|平均每年|每两年|其中|同时|并|共|共计|合计|实现|使|总计|推动|至少|开展|完成"
+_PLACE = r"全(?:省|市|区|县|州|盟|自治区|国(?!性))|我(?:省|市|区|县)|各(?:地|市|县)"
+_MANNER = r"要(?!素)|累计|力争|确保|争取|努力|每年|年均|平均每年|每两年|其中|同时|并|共|共计|合计|实现|使|总计|推动|至少|开展|完成"
 _EACH = r"每个[^，；。（]{0,5}(?:市|县|区|镇|乡|村|街道|社区)(?:（[^（）]*）)?"
 _DOCUMENT = r"[^《》]*《[^《》]*》(?:将|提出|明确|要求)?"
 _LEAD = re.compile(rf"^(?:{_TIME}|{_PLACE}|{_MANNER}|{_EACH}|{_DOCUMENT}|[，、：\s])+")
@@ -34,10 +37,22 @@ _TRAIL = re.compile(
 )
 _CHANGE = re.compile(r"(?:提高|提升|增长|增加|下降|降低|减少|上升)$")
 """A target written as a change (提高2个百分点, 年均增长6.5%), not the level reached."""
-_VERB_ONLY = re.compile(
-    r"^(?:建设|建成|新建|培育|打造|开展|组织|帮助|帮扶|扶持|输出|招募|评选|设立|认定|开发|举办|吸纳|带动|"
-    r"新增|发放|推动|引导|完成|提供|创建|选树|遴选|建立|孵化|培养|培训|引进|安置|转移|新认定|有组织输出|明确|配备|设置|开设)?$"
-)
+
+
+@cache
+def _verbs_only() -> re.Pattern[str]:
+    """Words before a number that are only counting verbs, each perhaps after a modifier
+    (重点扶持, 新认证, 打造培育; ``data/vocab/counting_verbs.yaml``): what is counted is the noun
+    after the number."""
+    with (get_settings().paths.vocab_dir / "counting_verbs.yaml").open(encoding="utf-8") as f:
+        lexicon = yaml.safe_load(f)
+
+    def either(words: list[str]) -> str:
+        return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+    return re.compile(rf"^(?:(?:{either(lexicon['modifiers'])})*(?:{either(lexicon['verbs'])}))*$")
+
+
 _NOTE = re.compile(
     r"（(?:五年)?累计）|（五年）|（年均）|（[^（）]{0,6}(?:万人|%|个|家|人)[^（）]{0,2}）"
 )
@@ -74,9 +89,9 @@ def indicator_name(before: str, after: str) -> NamedIndicator | None:
     before, after = before.rpartition("|")[2], after.partition("|")[0]
     change = bool(_CHANGE.search(before.rstrip(" 约近逾")))
     name = _strip(before)
-    if _VERB_ONLY.match(name):
-        noun = _strip(after)
-        name = name + noun if noun else ""
+    if _verbs_only().fullmatch(name):
+        noun = _strip(after)  # from the verb on: the words after the counted noun matter less
+        name = (name + noun)[:_MAX_NAME] if noun else ""
     name = name.removesuffix("的")
     if len(_CHINESE.findall(name)) < 2:  # 2 个, *, a row number: no name
         return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.model import PlanExtraction, Target
 from loaders.indicator_names import indicator_name
 from loaders.pipeline import extract_text
@@ -187,3 +189,23 @@ def test_an_indicator_is_named_from_its_own_table_cell_and_needs_two_characters(
     assert named is not None and named.name == "城镇新增就业"
     assert indicator_name("*", "") is None
     assert indicator_name("| 2 |", "个") is None
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "name"),
+    [
+        ("全市新认证", "家庭农牧场", "新认证家庭农牧场"),  # a counting verb after a modifier
+        ("重点扶持", "家庭农牧场、12家农民专业合作社", "重点扶持家庭农牧场、12家农民专业合作社"),
+        ("打造培育", "全国性劳务品牌", "打造培育全国性劳务品牌"),  # 全国性 is no place
+        ("要挖掘第二产业新就业岗位", "", "挖掘第二产业新就业岗位"),  # 要 is a manner word
+        ("要素市场交易额", "", "要素市场交易额"),  # but not in 要素
+        ("城镇新增就业", "", "城镇新增就业"),
+    ],
+)
+def test_a_name_of_counting_verbs_alone_takes_the_noun_after_the_number(
+    before: str, after: str, name: str
+) -> None:
+    named = indicator_name(before, after)
+    assert named is not None and named.name == name
+    long = indicator_name("指导", "高校（河套学院和内蒙古美术职业学院）建立毕业生就业跟踪机制")
+    assert long is not None and long.name.startswith("指导高校")  # cut after, not before
