@@ -91,6 +91,8 @@ def indicator_name(before: str, after: str) -> NamedIndicator | None:
     name = _strip(before)
     if _verbs_only().fullmatch(name):
         noun = _strip(after)  # from the verb on: the words after the counted noun matter less
+        if noun.count("”") > noun.count("“"):  # “家门口”就业服务站 lost its opening quote
+            noun = "“" + noun
         name = (name + noun)[:_MAX_NAME] if noun else ""
     name = name.removesuffix("的")
     if len(_CHINESE.findall(name)) < 2:  # 2 个, *, a row number: no name

@@ -197,6 +197,7 @@ def test_an_indicator_is_named_from_its_own_table_cell_and_needs_two_characters(
         ("全市新认证", "家庭农牧场", "新认证家庭农牧场"),  # a counting verb after a modifier
         ("重点扶持", "家庭农牧场、12家农民专业合作社", "重点扶持家庭农牧场、12家农民专业合作社"),
         ("打造培育", "全国性劳务品牌", "打造培育全国性劳务品牌"),  # 全国性 is no place
+        ("升级", "“家门口”就业服务站", "升级“家门口”就业服务站"),  # its quotes kept whole
         ("要挖掘第二产业新就业岗位", "", "挖掘第二产业新就业岗位"),  # 要 is a manner word
         ("要素市场交易额", "", "要素市场交易额"),  # but not in 要素
         ("城镇新增就业", "", "城镇新增就业"),
