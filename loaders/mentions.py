@@ -24,6 +24,8 @@ _SUFFIX_KIND = [
     (re.compile(r"(贷|补贴|券|基金)$"), "instrument"),
 ]
 _QUOTED = re.compile(r"“([\u4e00-\u9fff0-9a-z·+]{2,14})”")
+_PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
+"""A quoted five-year period (“十四五”就业促进专项规划) names when, never a program."""
 _AFTER_QUOTE = re.compile(r"^(品牌|工程|计划|行动|活动|项目|专项|基地|平台|系列活动|劳务品牌)")
 _BEFORE_QUOTE = re.compile(
     r"(打造|实施|开展|培育|推进|推广|擦亮|叫响|创建|建设|举办|启动|做强|做大|提升)$"
@@ -116,7 +118,7 @@ def discover_programs(
         text = clause.text
         for quoted in _QUOTED.finditer(text):
             inner, after = quoted.group(1), text[quoted.end() :]
-            if vocabulary.resolve(inner):
+            if vocabulary.resolve(inner) or _PERIOD.match(inner):
                 continue
             if suffix := _AFTER_QUOTE.match(after):
                 if suffix.group() in _BRAND_WORDS:  # “陇原工匠”品牌 is the brand 陇原工匠

@@ -33,6 +33,12 @@ def test_known_programs_money_words_and_generic_phrases_are_not_discovered() -> 
     )
 
 
+def test_a_quoted_period_is_no_program() -> None:
+    """《“十四五”就业促进专项规划》 names when it runs, not a 就业促进专项 program."""
+    assert _discovered("根据《河南省“十四五”就业促进专项规划》，实施“十四五”就业促进专项。") == {}
+    assert _discovered("实施“中原快递”专项。") == {"“中原快递”专项": ("中原快递专项",)}
+
+
 def test_box_items_are_discovered_once_with_or_without_quotes(
     extractions: dict[str, PlanExtraction],
 ) -> None:
