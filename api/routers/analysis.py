@@ -12,7 +12,7 @@ from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
 from api.models import ComparedEntity, ComparisonPublic, Page, Quote, Similarity, TargetCell
 from api.pivot import ENTITY_COLUMNS, TARGET_COLUMNS, pivot_entities, pivot_targets
 from api.routers.common import CSV_RESPONSE, NOT_ONLY_SEPARATORS
-from api.tables import csv_response, question_table, wide_csv
+from api.tables import csv_response, download_name, question_table, wide_csv
 from graph.errors import InvalidInput
 from graph.questions import IndicatorTargets, RegionMatrix
 from graph.rows import MatrixCellRow, RegionRow
@@ -111,7 +111,7 @@ def compare(
     similarity = similarities(found, programs, groups)
     searched = coverage(catalog, target_question)
     if as_csv:
-        filename = f"compare-{table_name}"
+        filename = download_name(f"compare-{table_name}", *codes)
         if table_name == "similarity":
             return csv_response(similarity, Similarity, filename, searched)
         if table_name == "targets":

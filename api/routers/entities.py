@@ -149,7 +149,7 @@ def program_regions(
         level=level,
         include_subregions=include_subregions,
     )
-    filename = download_name("regions", program.id)
+    filename = download_name("regions", program.id, relation, *([level] if level else []))
     page = question_table(question, paging, queries, as_csv=as_csv, filename=filename)
     if isinstance(page, Response):
         return page

@@ -179,7 +179,7 @@ def reuse(
     )
     searched = lineage_coverage(catalog, region_codes=codes)
     if as_csv:
-        return csv_response(matrix, ReuseCell, "reuse", searched)
+        return csv_response(matrix, ReuseCell, download_name("reuse", *(codes or [])), searched)
     return {"coverage": searched, "matrix": matrix, "explain": queries.explained}
 
 
@@ -206,7 +206,11 @@ def reuse_pairs(
     searched = lineage_coverage(catalog, region_codes=question.region_codes)
     if as_csv:
         return csv_response(
-            answer.rows, ReusePair, "reuse-pairs", searched, page_headers(answer, paging)
+            answer.rows,
+            ReusePair,
+            download_name("reuse-pairs", *(question.region_codes or [])),
+            searched,
+            page_headers(answer, paging),
         )
     return json_page(answer, paging, queries, searched)
 
@@ -222,7 +226,8 @@ def instruments(
     profile = instrument_shares(queries.ask(InstrumentProfile(region_codes=codes)))
     searched = plans_coverage(catalog, region_codes=codes)  # instruments come with the plans
     if as_csv:
-        return csv_response(profile, InstrumentShare, "instruments", searched)
+        filename = download_name("instruments", *(codes or []))
+        return csv_response(profile, InstrumentShare, filename, searched)
     return {"coverage": searched, "profile": profile, "explain": queries.explained}
 
 
@@ -242,4 +247,7 @@ def instrument_clauses(
 ) -> dict[str, object] | Response:
     """The clauses behind a COVERS or FUNDS with their policy instrument, quoted."""
     question = InstrumentClauses(region_codes=_codes(catalog, regions), policy_instrument=kind)
-    return question_table(question, paging, queries, as_csv=as_csv, filename="instrument-clauses")
+    filename = download_name(
+        "instrument-clauses", *(question.region_codes or []), *([kind] if kind else [])
+    )
+    return question_table(question, paging, queries, as_csv=as_csv, filename=filename)

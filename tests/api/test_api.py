@@ -536,13 +536,23 @@ def test_a_csv_page_says_how_many_rows_the_whole_answer_has(
             ["/indicators/城镇新增就业/targets", "/indicators/城镇调查失业率/targets"],
             ["cheng-zhen"] * 2,
         ),
+        (["/reuse?regions=重庆,宁夏", "/reuse?regions=重庆,甘肃"], ["500000-640000", "620000"]),
+        (
+            [
+                "/programs/返乡创业园/regions?relation=funds",
+                "/programs/返乡创业园/regions?relation=covers&level=province",
+            ],
+            ["-funds", "-covers-province"],
+        ),
+        (["/compare?regions=重庆,宁夏", "/compare?regions=重庆,甘肃"], ["640000", "620000"]),
     ],
 )
 def test_two_csv_downloads_of_one_kind_have_file_names_of_their_own(
     client: TestClient, urls: list[str], subjects: list[str]
 ) -> None:
     names = [
-        client.get(url, params={"format": "csv"}).headers["content-disposition"] for url in urls
+        client.get(url, headers={"Accept": "text/csv"}).headers["content-disposition"]
+        for url in urls
     ]
     assert len(set(names)) == 2
     for name, subject in zip(names, subjects, strict=True):
