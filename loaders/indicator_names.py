@@ -90,7 +90,7 @@ def indicator_name(before: str, after: str) -> NamedIndicator | None:
     change = bool(_CHANGE.search(before.rstrip(" 约近逾")))
     name = _strip(before)
     if _verbs_only().fullmatch(name):
-        noun = _strip(after)  # from the verb on: the words after the counted noun matter less
+        noun = _strip(after)  # a long one is cut at its end: the verb and what it counts stay
         if noun.count("”") > noun.count("“"):  # “家门口”就业服务站 lost its opening quote
             noun = "“" + noun
         name = (name + noun)[:_MAX_NAME] if noun else ""

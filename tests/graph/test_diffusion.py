@@ -8,6 +8,7 @@ import pytest
 
 from graph.embedded_store import EmbeddedStore
 from graph.model import PlanExtraction
+from graph.neo4j_store import Neo4jStore
 from graph.questions import PlanLineage, ProgramDiffusion, Store
 from graph.rows import DiffusionRow
 from loaders.pipeline import build_knowledge_graph, extract_text
@@ -39,8 +40,8 @@ def plans() -> dict[str, PlanExtraction]:
 def store(request: pytest.FixtureRequest, plans: dict[str, PlanExtraction]) -> Store:
     if request.param == "embedded":
         return EmbeddedStore.from_graph(build_knowledge_graph(list(plans.values())))
-    neo4j: Store = request.getfixturevalue("neo4j_store")
-    neo4j.load_plans(plan_graphs(plans.values()))  # type: ignore[attr-defined]
+    neo4j: Neo4jStore = request.getfixturevalue("neo4j_store")
+    neo4j.load_plans(plan_graphs(plans.values()))
     return neo4j
 
 
