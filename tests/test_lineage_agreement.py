@@ -12,9 +12,9 @@ PUBLISHED = {  # file → (clauses both labelled, the same label or class, κ)
     "align_foshan_pair.yaml": (38, 37, 0.96),
     "align_qiqihar_pair.yaml": (34, 34, 1.00),
     "instruments.yaml": (84, 80, 0.92),
-    "instruments_2.yaml": (54, 49, 0.84),
+    "instruments_2.yaml": (53, 48, 0.84),
     "instruments_3.yaml": (55, 55, 1.00),
-    "instruments_4.yaml": (55, 54, 0.97),
+    "instruments_4.yaml": (54, 53, 0.97),
 }
 
 
