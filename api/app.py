@@ -18,6 +18,7 @@ from fastapi_offline import FastAPIOffline
 from api.errors import install_error_handlers
 from api.known_parameters import reject_unknown_parameters
 from api.models import ErrorPublic
+from api.raw_query import RawUtf8Query
 from api.resilience import Resilience
 from api.routers import (
     analysis,
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     install_error_handlers(app)
     app.add_middleware(Resilience)
+    app.add_middleware(RawUtf8Query)
     for module in (regions, plans, entities, analysis, lineage, search, export, meta, cypher):
         app.include_router(module.router)
     return app
