@@ -33,11 +33,12 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def download_name(kind: str, *subjects: str) -> str:
+def download_name(kind: str, *subjects: str | None) -> str:
     """A CSV's file name: what it holds, then whom it is about, so two downloads of one kind
     (two programs' diffusion) do not overwrite each other: ``diffusion-ling-gong-shi-chang``,
-    ``lineage-47c35bc0ee8980e8``, from the ids' readable part (ASCII, safe in any header)."""
-    return "-".join([kind, *(subject.split(":", 1)[-1] for subject in subjects)])
+    ``lineage-47c35bc0ee8980e8``, from the ids' readable part (ASCII, safe in any header); a
+    subject not asked for (None) is left out."""
+    return "-".join([kind, *(s.split(":", 1)[-1] for s in subjects if s is not None)])
 
 
 def csv_table(

@@ -149,7 +149,7 @@ def program_regions(
         level=level,
         include_subregions=include_subregions,
     )
-    filename = download_name("regions", program.id, relation, *([level] if level else []))
+    filename = download_name("regions", program.id, relation, level)
     page = question_table(question, paging, queries, as_csv=as_csv, filename=filename)
     if isinstance(page, Response):
         return page
@@ -243,8 +243,8 @@ def indicator_targets(
         year=year,
         scope=scope,
     )
+    filename = download_name("targets", indicator.id)
     if pivot is None:
-        filename = download_name("targets", indicator.id)
         page = question_table(question, paging, queries, as_csv=as_csv, filename=filename)
         if isinstance(page, Response):
             return page
@@ -257,7 +257,6 @@ def indicator_targets(
     sheet: Answer[Any] = Answer(pivoted[paging.offset : paging.offset + paging.limit], len(pivoted))
     searched = coverage(catalog, question)
     if as_csv:
-        filename = download_name("targets", indicator.id)
         headers = page_headers(sheet, paging)
         return wide_csv(sheet.rows, TARGET_COLUMNS, TargetCell, codes, filename, searched, headers)
     return {

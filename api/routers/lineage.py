@@ -247,7 +247,5 @@ def instrument_clauses(
 ) -> dict[str, object] | Response:
     """The clauses behind a COVERS or FUNDS with their policy instrument, quoted."""
     question = InstrumentClauses(region_codes=_codes(catalog, regions), policy_instrument=kind)
-    filename = download_name(
-        "instrument-clauses", *(question.region_codes or []), *([kind] if kind else [])
-    )
+    filename = download_name("instrument-clauses", *(question.region_codes or []), kind)
     return question_table(question, paging, queries, as_csv=as_csv, filename=filename)
