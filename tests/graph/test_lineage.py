@@ -103,6 +103,21 @@ def test_clauses_are_labelled_echo_elaboration_or_local_with_their_counterpart()
             "3.5%以内的城镇调查失业率控制，全面推行企业新型学徒制。",
             ELABORATION,
         ),
+        (  # a period's first year is a date too
+            "本规划是全省就业工作的行动指引，规划期限为2021年至2025年。",
+            "本规划是全市就业工作的行动指引，规划期为2021—2025年。",
+            ECHO,
+        ),
+        (  # how the text counts its own measures is no figure
+            "提出强化创业政策支持、优化创业服务等具体措施。",
+            "提出强化创业政策支持、优化创业服务2条具体措施。",
+            ECHO,
+        ),
+        (  # but a count of what is built is
+            "建设一批粤菜师傅大师工作室，打造粤菜美食旅游精品线路。",
+            "建设一批粤菜师傅大师工作室，打造3条粤菜美食旅游精品线路。",
+            ELABORATION,
+        ),
     ],
 )
 def test_a_figure_is_added_by_its_value_and_magnitude_not_a_rows_number(
