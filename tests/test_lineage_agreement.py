@@ -8,7 +8,9 @@ import pytest
 from scripts.lineage_agreement import agreements, kappa
 
 PUBLISHED = {  # file → (clauses both labelled, the same label or class, κ)
+    "align_001_bayannur.yaml": (41, 40, 0.96),
     "align_09_suzhou.yaml": (50, 45, 0.86),
+    "align_hami_pair.yaml": (43, 42, 0.96),
     "align_foshan_pair.yaml": (38, 37, 0.96),
     "align_qiqihar_pair.yaml": (34, 34, 1.00),
     "instruments.yaml": (84, 80, 0.92),

@@ -1,7 +1,7 @@
 """Lineage quality against gold annotated by reading (tests/fixtures/lineage): clause labels of
 巴彦淖尔 (the aligner was tuned on it), 苏州 (dev: no number was fit on it, but its errors were
-read), 齐齐哈尔 (a fixture plan written for the tests; its errors were read too) and 佛山 (another,
-scored once and untouched), and policy instruments per sample and document set (each clause
+read), 齐齐哈尔 and 佛山 (fixture plans written for the tests; their errors were read too) and
+哈密 (another, scored once and untouched), and policy instruments per sample and document set (each clause
 classified by a classifier that learned from the other documents' examples only).
 The tables are printed at the end of the run; the floors stop regressions. The issue's goal
 (0.85 per label and for instruments) is reported, not asserted: the README says where it stands
@@ -17,29 +17,35 @@ import yaml
 from cli.render import alignment_table, instrument_table
 from evaluation.instruments import InstrumentScores, score_instrument_samples
 from evaluation.lineage import GOLD_LABELS, AlignmentScores, find_extraction, score_alignment
+from graph.lineage.corpus import statements
 from tests.conftest import CORPUS, FIXTURES, LINEAGE_KEY, PLANS_DIR
 
 LINEAGE_GOLD = FIXTURES / "lineage"
 ALIGNMENT_GOLD = sorted(LINEAGE_GOLD.glob("align_*.yaml"))
 FOLDERS = [PLANS_DIR, CORPUS, LINEAGE_GOLD / "plans"]
 
-# (set, label) → (precision floor, recall floor)
+BAYANNUR, SUZHOU = "001_8f54833244d202dc", "09_suzhou"
+# (child, label) → (precision floor, recall floor)
 ALIGNMENT_FLOORS = {
-    ("tuned", "echo"): (0.70, 0.60),
-    ("tuned", "elaboration"): (0.75, 0.85),
-    ("tuned", "local"): (0.65, 0.40),  # 2 of 3 found, of 5: one of 6 was a garbled half-sentence
-    ("dev", "echo"): (0.55, 0.70),
-    ("dev", "elaboration"): (0.72, 0.65),
-    ("dev", "local"): (0.50, 0.50),
-    ("dev", "skip"): (0.95, 0.90),
-    ("fixture-dev", "echo"): (0.85, 0.85),
-    ("fixture-dev", "elaboration"): (0.95, 0.85),
-    ("fixture-dev", "local"): (0.55, 0.95),
-    ("fixture-dev", "skip"): (0.95, 0.60),
-    ("fixture-blind", "echo"): (0.70, 0.65),
-    ("fixture-blind", "elaboration"): (0.85, 0.70),
-    ("fixture-blind", "local"): (0.65, 0.95),
-    ("fixture-blind", "skip"): (0.95, 0.95),
+    (BAYANNUR, "echo"): (0.70, 0.60),  # tuned
+    (BAYANNUR, "elaboration"): (0.75, 0.85),
+    (BAYANNUR, "local"): (0.65, 0.40),  # 2 of 3 found, of 5: one of 6 was a garbled half-sentence
+    (SUZHOU, "echo"): (0.55, 0.70),  # dev
+    (SUZHOU, "elaboration"): (0.72, 0.65),
+    (SUZHOU, "local"): (0.50, 0.50),
+    (SUZHOU, "skip"): (0.95, 0.90),
+    ("qiqihar_plan", "echo"): (0.85, 0.85),  # fixture-dev
+    ("qiqihar_plan", "elaboration"): (0.95, 0.85),
+    ("qiqihar_plan", "local"): (0.55, 0.95),
+    ("qiqihar_plan", "skip"): (0.95, 0.60),
+    ("foshan_plan", "echo"): (0.70, 0.70),  # fixture-dev since its errors were read
+    ("foshan_plan", "elaboration"): (0.85, 0.70),
+    ("foshan_plan", "local"): (0.65, 0.95),
+    ("foshan_plan", "skip"): (0.95, 0.95),
+    ("hami_plan", "echo"): (0.80, 0.85),  # fixture-blind: scored once, untouched
+    ("hami_plan", "elaboration"): (0.90, 0.60),
+    ("hami_plan", "local"): (0.40, 0.95),
+    ("hami_plan", "skip"): (0.95, 0.95),
 }
 # (sample, set) → class accuracy floor, each clause classified without its document's examples
 INSTRUMENT_FLOORS = {
@@ -85,7 +91,10 @@ def test_the_gold_labels_every_statement_of_the_child_once(gold_file: Path) -> N
     gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
     child = find_extraction(gold["child"], FOLDERS)
     ordinals = [item["ordinal"] for item in gold["clauses"]]
-    assert sorted(ordinals) == [c.ordinal for c in child.clauses if not c.is_heading]
+    compared = {c.id for c in statements(child)}
+    assert sorted(ordinals) == [
+        c.ordinal for c in child.clauses if not c.is_heading or c.id in compared
+    ]  # a numbered item the outline took for a heading is a statement
     assert {item["label"] for item in gold["clauses"]} <= set(GOLD_LABELS)
 
 
@@ -95,16 +104,20 @@ def test_each_city_against_its_province_has_40_labelled_clauses_or_more(
     """The issue asks 40 or more for a city against its province beside 巴彦淖尔 (whose plan
     has 42 statements, fewer than the 80 it asks: the test above holds it to all of them)."""
     paired = [s for s in alignments if s.set != "tuned"]
-    assert len(paired) == 3
+    assert len(paired) == 4
     assert [s.child for s in paired if s.confusion.total() < 40] == []
 
 
-@pytest.mark.parametrize(("set_name", "label"), sorted(ALIGNMENT_FLOORS))
+def test_every_alignment_gold_has_floors(alignments: list[AlignmentScores]) -> None:
+    assert {s.child for s in alignments} == {child for child, _ in ALIGNMENT_FLOORS}
+
+
+@pytest.mark.parametrize(("child", "label"), sorted(ALIGNMENT_FLOORS))
 def test_alignment_holds_its_floor(
-    alignments: list[AlignmentScores], set_name: str, label: str
+    alignments: list[AlignmentScores], child: str, label: str
 ) -> None:
-    precision, recall = ALIGNMENT_FLOORS[(set_name, label)]
-    (score,) = [s.score(label) for s in alignments if s.set == set_name]
+    precision, recall = ALIGNMENT_FLOORS[(child, label)]
+    (score,) = [s.score(label) for s in alignments if s.child == child]
     assert (score.precision or 0) >= precision and (score.recall or 0) >= recall, score
 
 

@@ -19,9 +19,7 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万亿|[万亿千]|%|‰|个百分点)?")
 """A number with its magnitude or percent sign: 5万 (people, yuan) is not the 5 of ≤5%."""
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年|\s*[—–\-~～至到]\s*(?:19|20)\d\d年)")
 """A year (2025年), also the first of a period (2021—2025年)."""
-_COUNT_OF_ITEMS = re.compile(
-    r"\d+(?=(?:条|项)(?:具体|重点)?(?:措施|举措|任务)|个?方面|个?部分)"
-)
+_COUNT_OF_ITEMS = re.compile(r"\d+(?=(?:条|项)(?:具体|重点)?(?:措施|举措|任务)|个?方面|个?部分)")
 """``7条具体措施``, ``三个部分``: how the text itself is organised, not a figure of policy (but
 ``3条美食旅游精品线路`` is one)."""
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}|\d+(?:\.\d+)?[%万亿千百十个人元户家所名项期次]*")

@@ -166,8 +166,8 @@ def test_evaluate_lineage_reports_both_alignment_sets_and_the_instrument_sets() 
     assert {row[0] for row in label_rows if row[2] == "echo"} == {
         "tuned", "dev", "fixture-dev", "fixture-blind"
     }  # fmt: skip
-    for plan_set in {row[0] for row in label_rows}:
-        labels = [row for row in label_rows if row[0] == plan_set]
+    for pair in {(row[0], row[1]) for row in label_rows}:  # fixture-dev has two pairs
+        labels = [row for row in label_rows if (row[0], row[1]) == pair]
         confusion = [[int(n) for n in row[7].split(" / ")] for row in labels]
         assert [sum(found) for found in confusion] == [int(row[3]) for row in labels]
         assert [sum(column) for column in zip(*confusion, strict=True)] == [
