@@ -277,10 +277,12 @@ class LineageSummaryRow(Row):
 class DiffusionAntecedent(Row):
     """A clause on a program that a plan's own clause on it follows: a parent plan's counterpart
     (``relation`` echo or elaboration, the child clause's label) or the earliest near-same clause
-    of another region (``relation`` reuse); both clauses named, the other quoted."""
+    of another region (``relation`` reuse); both clauses named and quoted."""
 
     clause_id: str
     """The adopting plan's clause."""
+    section_path: str
+    text: str
     relation: str
     score: float
     """Echo, elaboration: the share of the clause's bigram weight this counterpart covers.
@@ -294,8 +296,9 @@ class DiffusionAntecedent(Row):
 
 
 class DiffusionRow(Row):
-    """A plan that covers or funds a program, with its first clause on it and the clauses on it,
-    of other plans, that its own clauses on it follow."""
+    """A plan that covers or funds a program, with its first clause on it (of a plan that funds
+    it, its first funding clause: the evidence of ``relation`` funds) and the clauses on it, of
+    other plans, that its own clauses on it follow."""
 
     region_code: str
     region_name: str

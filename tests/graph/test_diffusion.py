@@ -16,6 +16,7 @@ from tests.conftest import plan_graphs
 
 GIG_MARKETS = "program:ling-gong-shi-chang"
 PROVINCE_CLAUSE = "建设外出务工服务中心、劳务市场或零工市场，建立劳动力状况调查和输入地输出地对接机制，强化地区间劳务对接。"
+FUNDING_CLAUSE = "对新建并通过验收的零工市场，给予每个10万元一次性建设补助。"
 PLANS = {
     "province": f"内蒙古自治区就业促进规划\n2021年11月3日\n一、重点任务\n{PROVINCE_CLAUSE}\n"
     "稳定和扩大就业岗位，促进高质量充分就业。\n",
@@ -27,7 +28,7 @@ PLANS = {
         for n in "一二三四五六七八"
     )
     + f"{PROVINCE_CLAUSE}\n",  # restated word for word after c9: antecedents sort by number
-    "other": f"甘肃省就业促进规划\n2021年12月20日\n一、重点任务\n{PROVINCE_CLAUSE}\n",
+    "other": f"甘肃省就业促进规划\n2021年12月20日\n一、重点任务\n{PROVINCE_CLAUSE}\n{FUNDING_CLAUSE}\n",
 }
 
 
@@ -61,9 +62,11 @@ def test_an_adopter_names_the_clauses_on_the_program_it_follows(
     assert list(adopters) == ["province", "other", "city"]  # by issue date
     assert adopters["province"].antecedents == []
     labels = {r.clause_id: r.label for r in store.ask(PlanLineage(plan_id=plans["city"].id))}
+    own = {c.id: c.text for c in plans["city"].clauses}
     followed = adopters["city"].antecedents
     for antecedent in followed:
-        assert antecedent.clause_id.startswith(plans["city"].id + "/")
+        assert antecedent.text == own[antecedent.clause_id]  # both sides quoted
+        assert antecedent.section_path == "1"
         assert antecedent.relation in (labels[antecedent.clause_id], "reuse")
         assert (antecedent.other_plan_id, antecedent.other_region_code) == (
             plans["province"].id,
@@ -96,3 +99,13 @@ def test_a_counterpart_that_does_not_name_the_program_is_no_antecedent(
     listed = {(a.clause_id, a.other_clause_id) for a in city.antecedents}
     assert unnamed and not unnamed & listed
     assert all("零工市场" in a.other_text for a in city.antecedents)
+
+
+def test_a_plan_that_funds_the_program_is_quoted_by_its_funding_clause(
+    store: Store, plans: dict[str, PlanExtraction]
+) -> None:
+    """Its first clause on the program (c4) commits no money: the row's relation is funds, so
+    its quote is the clause the FUNDS rests on."""
+    funding = _adopters(store, plans)["other"]
+    assert (funding.relation, funding.text) == ("funds", FUNDING_CLAUSE)
+    assert funding.clause_id == f"{plans['other'].id}/c5"
