@@ -12,8 +12,10 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from graph.errors import NotFound, PlanError, StoreUnavailable
+from graph.catalog import Catalog
+from graph.errors import AmbiguousName, NotFound, PlanError, StoreUnavailable
 from graph.neo4j_store import Neo4jStore
+from graph.rows import PlanRow
 from graph.settings import get_settings
 from loaders.pipeline import Duplicate, SameText, plan_files
 
@@ -71,7 +73,18 @@ def fail(exc: Exception, code: int = EXIT_NOTHING) -> typer.Exit:
     err.print(f"[red]error:[/] {exc}")
     if isinstance(exc, NotFound) and exc.suggestions:
         err.print("did you mean: " + "、".join(exc.suggestions))
+    if isinstance(exc, AmbiguousName):
+        err.print("one of: " + "、".join(exc.candidates))
     return typer.Exit(code)
+
+
+def plan_or_exit(catalog: Catalog, name: str) -> PlanRow:
+    """The plan ``name`` stands for, or exit 4 naming what was not found, or the regions a name
+    several bear (鼓楼区: give the code)."""
+    try:
+        return catalog.plan(name)
+    except (NotFound, AmbiguousName) as exc:
+        raise fail(exc, EXIT_NOT_FOUND) from exc
 
 
 def report(errors: list[PlanError], duplicates: list[Duplicate]) -> None:

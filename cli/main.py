@@ -32,6 +32,7 @@ from cli.common import (
     files_to_read,
     neo4j_or_exit,
     out,
+    plan_or_exit,
     progress,
     report,
 )
@@ -200,10 +201,7 @@ def explain(
         _graph_or_exit([path] if path.is_file() else None, strict=True)[0]
     )
     catalog = Catalog(store)
-    try:
-        found = catalog.plan(path.name if path.is_file() else plan)
-    except NotFound as exc:
-        raise fail(exc, EXIT_NOT_FOUND) from exc
+    found = plan_or_exit(catalog, path.name if path.is_file() else plan)
     curated = {row.id: row.curated for row in catalog.entities["Program"]}
     render.print_plan(out, store, found, curated)
 
@@ -221,10 +219,7 @@ def lineage(
     (echo, elaboration or local, with the counterpart), shares per chapter, local innovations."""
     store = _store(paths, graph_file)
     catalog = Catalog(store)
-    try:
-        found = catalog.plan(plan)
-    except NotFound as exc:
-        raise fail(exc, EXIT_NOT_FOUND) from exc
+    found = plan_or_exit(catalog, plan)
     answer = plan_report(catalog, store, found)
     if as_json:
         searched = plan_coverage(catalog, found, answer)

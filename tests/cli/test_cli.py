@@ -152,6 +152,8 @@ def test_lineage_shows_a_plans_alignment_and_its_json_the_api_report(tmp_path: P
     assert alone.exit_code == 0 and "nothing to align against" in alone.output
     missing = runner.invoke(app, ["lineage", "no-such-plan", "--graph", str(out)])
     assert missing.exit_code == 4
+    ambiguous = runner.invoke(app, ["lineage", "鼓楼区", "--graph", str(out)])  # four regions
+    assert ambiguous.exit_code == 4 and "320106" in ambiguous.output  # 南京市鼓楼区, by code
 
 
 def test_evaluate_lineage_reports_both_alignment_sets_and_the_instrument_sets() -> None:
@@ -206,6 +208,8 @@ def test_unknown_names_exit_4_with_suggestions(tmp_path: Path) -> None:
     assert "创业担保贷款" in result.output
     result = runner.invoke(app, ["explain", "no-such-plan"])
     assert result.exit_code == 4
+    result = runner.invoke(app, ["explain", "鼓楼区"])
+    assert result.exit_code == 4 and "give its code" in result.output
 
 
 def test_vocab_discovered_lists_names_beyond_the_vocabulary_with_quotes() -> None:
