@@ -57,7 +57,8 @@ class PlanLineageReport(BaseModel):
     summary: LabelCounts
     chapters: list[ChapterLineage]
     innovations: list[InnovationRow] = Field(
-        description="Programs and targets of the plan that none of its parent plans has."
+        description="Programs and targets of the plan that none of its parent plans has, nor"
+        " names in a clause."
     )
     clauses: list[LineageRow] = Field(
         description="Each aligned clause, one row per counterpart (best first), both quoted."

@@ -1,6 +1,6 @@
 -- A plan's local innovations: programs it covers and indicators it sets targets for that none of
--- its parent plans covers or sets a target for, with the clauses that name them (as
--- cypher/lineage_innovations.cypher).
+-- its parent plans covers or sets a target for, nor names in a clause, with the clauses that name
+-- them (as cypher/lineage_innovations.cypher).
 -- Parameters: :plan_id
 -- Returns: plan_id, entity_id, entity_name, entity_label, relation, clause_id, section_path,
 --          text, lineage
@@ -21,6 +21,10 @@ novel AS (
     SELECT 1 FROM edge AS theirs
     WHERE theirs.target = fact.target AND theirs.type IN ('COVERS', 'SETS_TARGET')
       AND theirs.source IN (SELECT value FROM json_each(plan.parents))
+  ) AND NOT EXISTS (
+    SELECT 1 FROM node AS theirs
+    WHERE theirs.label = 'Clause' AND theirs.plan_id IN (SELECT value FROM json_each(plan.parents))
+      AND instr(theirs.props ->> '$.text', entity.props ->> '$.name') > 0
   )
 )
 SELECT json_object(

@@ -15,7 +15,9 @@ from fastapi.testclient import TestClient
 
 from api.lineage_models import ParentPlan
 from api.lineage_tables import regions_above
+from graph.model import PlanExtraction
 from graph.rows import PlanRow
+from tests.conftest import by_prefix
 
 BAYANNUR, INNER_MONGOLIA, ORDOS, COUNTRY = "150800", "150000", "150600", "100000"
 
@@ -48,6 +50,16 @@ def test_a_plans_lineage_quotes_both_sides_and_names_what_it_searched(client: Te
     assert body["innovations"], "巴彦淖尔 names programs 内蒙古's plan does not"
     for item in body["innovations"]:
         assert item["entity_label"] in ("Program", "Indicator")
+
+
+def test_an_innovation_is_named_in_no_clause_of_the_parent_plan(
+    client: TestClient, extractions: dict[str, PlanExtraction]
+) -> None:
+    """内蒙古's plan writes 就业见习 (in 就业见习实习基地) without covering it as a program of
+    its own: 巴彦淖尔's 就业见习 is no innovation of 巴彦淖尔's."""
+    parent = [c.text for c in by_prefix(extractions, "000").clauses]
+    found = {i["entity_name"] for i in client.get("/plans/巴彦淖尔/lineage").json()["innovations"]}
+    assert found and {name for name in found if any(name in text for text in parent)} == set()
 
 
 def _lowest_aligned_score(body: dict[str, Any]) -> float:
