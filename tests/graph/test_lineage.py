@@ -228,6 +228,12 @@ def test_a_clause_naming_a_program_its_counterpart_lacks_elaborates() -> None:
         ("“十四五”时期全省就业主要预期指标（详见表1）。", False, False, False),
         ("请各单位报送征求意见表。", False, False, True),  # a form, not a pointer
         ("对各市就业工作目标责任考核，年度任务分解见附件。", False, False, True),
+        ("省人民政府办公厅关于印发江苏省“十四五”就业促进规划的通知", False, False, False),
+        ("各区县（自治县）人民政府，市政府有关部门，有关单位：", False, False, False),
+        ("各市、县人民政府，省政府各部门、各直属机构：", False, False, False),
+        ("现将《江苏省“十四五”就业促进规划》印发给你们，请认真组织实施。", False, False, False),
+        ("为确保《规划》各项目标任务落到实处，现就有关事项通知如下：", False, False, True),
+        ("各级人民政府要把就业工作摆在突出位置，纳入政府目标责任考核。", False, False, True),
     ],
 )
 def test_only_statements_are_aligned(text: str, heading: bool, row: bool, expected: bool) -> None:
