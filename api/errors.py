@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from api.routers.common import NOT_BLANK, NOT_ONLY_SEPARATORS
 from graph.catalog import LIST_SEPARATORS
 from graph.errors import (
     InvalidInput,
@@ -116,10 +117,25 @@ def _policygraph_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(status, str(exc), exc.details, code=exc.code, headers=headers)
 
 
+_PATTERN_PROBLEMS = {
+    NOT_BLANK: "is blank: give a value",
+    NOT_ONLY_SEPARATORS: "names nothing: give one or more codes or names, separated by , ， or 、",
+}
+"""What a value the parameter's pattern refuses lacks, said for a person (not the regex)."""
+
+
+def _problem(error: dict[str, Any]) -> str:
+    message = str(error["msg"])
+    if error.get("type") == "string_pattern_mismatch":
+        return _PATTERN_PROBLEMS.get(str(error.get("ctx", {}).get("pattern")), message)
+    return message
+
+
 def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     details = [
-        {"parameter": ".".join(str(p) for p in e["loc"]), "problem": e["msg"]} for e in exc.errors()
+        {"parameter": ".".join(str(p) for p in e["loc"]), "problem": _problem(e)}
+        for e in exc.errors()
     ]
     names = ", ".join(d["parameter"] for d in details)
     return error_response(422, f"invalid parameter: {names}", details)

@@ -135,6 +135,24 @@ def test_a_parameter_the_endpoint_does_not_take_is_a_422_naming_it(
     assert all(taken in d["problem"] for d in error["details"])
 
 
+@pytest.mark.parametrize(
+    ("url", "parameter", "problem"),
+    [
+        ("/reuse?regions=", "query.regions", "names nothing: give one or more codes or names"),
+        ("/reuse/pairs?regions=,，", "query.regions", "separated by , ， or 、"),
+        ("/regions/%20/lineage", "path.region", "is blank: give a value"),
+        ("/plans?region=%20", "query.region", "is blank"),
+    ],
+)
+def test_a_blank_value_is_a_422_that_says_what_it_lacks_not_a_pattern(
+    client: TestClient, url: str, parameter: str, problem: str
+) -> None:
+    response = client.get(url)
+    assert response.status_code == 422
+    (detail,) = response.json()["error"]["details"]
+    assert detail["parameter"] == parameter and problem in detail["problem"]
+
+
 def test_the_schema_lists_every_query_parameter_a_route_takes() -> None:
     """The refusal trusts the OpenAPI schema: a parameter hidden from it would be refused."""
     app = create_app(Settings())
