@@ -146,6 +146,31 @@ def plan_coverage(catalog: Catalog, plan: PlanRow, report: PlanLineageReport) ->
     )
 
 
+def region_coverage(
+    catalog: Catalog, region_code: str, listed: list[LineageSummaryRow]
+) -> LineageCoverage:
+    """What a region's lineage read: the plans it lists (the region's own and those aligned
+    against them) and the plans its own were aligned against; as not loaded, the region itself
+    when it has no plan of its own, and every region above it looked in and found no plan of."""
+    plans = {plan.id: plan for plan in catalog.plans}
+    own = [row for row in listed if row.region_code == region_code]
+    parents = [plan_id for row in own for plan_id in row.parents]
+    looked = [
+        code
+        for row in own
+        for code in regions_above(
+            plans[row.plan_id],
+            [
+                ParentPlan(plan_id=p, region_code=plans[p].region_code, title=None)
+                for p in row.parents
+            ],
+        )
+    ]
+    plan_ids = [*(row.plan_id for row in listed), *parents]
+    codes = [region_code, *(plans[plan_id].region_code for plan_id in plan_ids), *looked]
+    return lineage_coverage(catalog, plan_ids=plan_ids, region_codes=list(dict.fromkeys(codes)))
+
+
 def summary_counts(row: LineageSummaryRow) -> LabelCounts:
     """The counts and shares of a plan's summary row."""
     return shares(Counter(echo=row.echo, elaboration=row.elaboration, local=row.local))

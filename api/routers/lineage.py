@@ -26,6 +26,7 @@ from api.lineage_tables import (
     instrument_shares,
     plan_coverage,
     plan_report,
+    region_coverage,
     reuse_matrix,
     summary_counts,
 )
@@ -112,10 +113,10 @@ def region_lineage(
     depart from its parent plans (`own`); and the plans aligned against the region's plans,
     with how much of them echoes it (`child`)."""
     found = catalog.region(region)
-    under = catalog.plans_under(found.code)
-    below = {plan.region_code for plan in under}
+    below = {plan.region_code for plan in catalog.plans_under(found.code)}
     every = queries.ask(LineageSummary(region_codes=[found.code, *sorted(below)]))
     own_ids = {p.id for p in catalog.plans if p.region_code == found.code}
+    listed = [row for row in every if row.plan_id in own_ids or own_ids & set(row.parents)]
     plans = [
         PlanLineageSummary(
             role="own" if row.plan_id in own_ids else "child",
@@ -123,10 +124,9 @@ def region_lineage(
             plan_statements=row.statements,
             **summary_counts(row).model_dump(),
         )
-        for row in every
-        if row.plan_id in own_ids or own_ids & set(row.parents)
+        for row in listed
     ]
-    searched = lineage_coverage(catalog, plan_ids=[*own_ids, *(p.id for p in under)])
+    searched = region_coverage(catalog, found.code, listed)
     if as_csv:
         return csv_response(
             plans, PlanLineageSummary, download_name("region-lineage", found.code), searched

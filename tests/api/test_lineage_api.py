@@ -111,6 +111,16 @@ def test_a_regions_lineage_lists_its_plans_and_the_plans_below_aligned_with_them
     assert child["plan_statements"] == child["statements"]  # every statement aligned
     (own,) = [row for row in body["plans"] if row["role"] == "own"]
     assert own["parents"] == [] and own["statements"] == 0  # no plan above 内蒙古 is loaded
+    searched = body["coverage"]  # the plans listed, and where 内蒙古's looked for parents
+    assert searched["plans"] == len(body["plans"])
+    assert [r["code"] for r in searched["not_loaded"]] == [COUNTRY]  # as its plan's answer says
+    assert (
+        searched["not_loaded"]
+        == client.get("/plans/内蒙古/lineage").json()["coverage"]["not_loaded"]
+    )
+    nation = client.get("/regions/中国/lineage").json()  # no plan: nothing aligned against it
+    assert (nation["plans"], nation["coverage"]["plans"]) == ([], 0)
+    assert [r["code"] for r in nation["coverage"]["not_loaded"]] == [COUNTRY]
     reuse = client.get("/reuse", params={"regions": "内蒙古,巴彦淖尔"}).json()["matrix"]
     assert {cell["statements"] for cell in reuse if cell["region_code"] == INNER_MONGOLIA} == {
         own["plan_statements"]  # what it says, aligned or not
