@@ -249,7 +249,7 @@ def lineage_tables(plan: PlanRow, report: PlanLineageReport) -> list[Table | str
     if not report.parents:
         return [f"{plan.title}: {report.note}"]
     parents = "、".join(f"{p.title} ({p.region_code})" for p in report.parents)
-    chapters = Table("chapter", "heading", "clauses", "echo", "elaboration", "local",
+    chapters = Table("chapter", "heading", "statements", "echo", "elaboration", "local",
                      title=f"{plan.title} aligned against {parents}")  # fmt: skip
     for c in [*report.chapters, report.summary]:
         chapter = getattr(c, "chapter", "all")
@@ -261,14 +261,16 @@ def lineage_tables(plan: PlanRow, report: PlanLineageReport) -> list[Table | str
         )  # fmt: skip
     clauses = Table("section", "label", "score", title="clauses and their best counterpart")
     clauses.add_column("clause", overflow="fold", ratio=1)
+    clauses.add_column("parent section", overflow="fold")
     clauses.add_column(
         "counterpart in the parent plan (local: the nearest)", overflow="fold", ratio=1
     )
     for row in report.clauses:
         if row.rank in (None, 1):
             clauses.add_row(
-                row.section_path, row.label, f"{row.score:.2f}", row.text, row.parent_text or ""
-            )
+                row.section_path, row.label, f"{row.score:.2f}", row.text,
+                row.parent_section_path or "", row.parent_text or "",
+            )  # fmt: skip
     innovations = Table("what", "name", "section", title="local innovations: the parents lack")
     innovations.add_column("clause", overflow="fold", ratio=1)
     for item in report.innovations:

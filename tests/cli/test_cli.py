@@ -141,7 +141,12 @@ def test_lineage_shows_a_plans_alignment_and_its_json_the_api_report(tmp_path: P
     runner.invoke(app, ["build", str(PLANS_DIR), "--out", str(out)])
     shown = runner.invoke(app, ["lineage", "巴彦淖尔", "--graph", str(out)], env={"COLUMNS": "200"})
     assert shown.exit_code == 0, shown.output
-    for text in ("内蒙古自治区“十四五”就业促进规划", "elaboration", "local innovations"):
+    for text in (
+        "内蒙古自治区“十四五”就业促进规划",
+        "elaboration",
+        "local innovations",
+        "parent section",
+    ):
         assert text in shown.output
     as_json = runner.invoke(app, ["lineage", "巴彦淖尔", "--graph", str(out), "--json"])
     report = json.loads(as_json.output)
