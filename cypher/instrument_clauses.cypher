@@ -1,18 +1,24 @@
-// The clauses behind a COVERS or FUNDS, each with its policy instrument (class and sub-type) and
-// whether it funds: of $region_codes' plans (null for all), of one class $policy_instrument (null
-// for all).
+// The clauses behind a COVERS or FUNDS, each with its policy instrument (class and sub-type),
+// whether it funds, and what it is about (the programs and groups it covers or funds, by name):
+// of $region_codes' plans (null for all), of one class $policy_instrument (null for all).
 // Parameters: $region_codes, $policy_instrument
-// Returns: region_code, plan_id, clause_id, section_path, text, locator, policy_instrument,
-//          policy_instrument_type, funds
+// Returns: region_code, region_name, plan_id, clause_id, section_path, text, locator,
+//          policy_instrument, policy_instrument_type, funds, about
 MATCH (region:Region)-[:ISSUED]->(plan:Plan)
 WHERE $region_codes IS NULL OR region.code IN $region_codes
 MATCH (clause:Clause {plan_id: plan.id})
 WHERE clause.policy_instrument IS NOT NULL
   AND ($policy_instrument IS NULL OR clause.policy_instrument = $policy_instrument)
 MATCH (section:Section {id: clause.section_id})
-RETURN region.code AS region_code, plan.id AS plan_id, clause.id AS clause_id,
+RETURN region.code AS region_code, region.name AS region_name, plan.id AS plan_id,
+       clause.id AS clause_id,
        section.path AS section_path, clause.text AS text, clause.locator AS locator,
        clause.policy_instrument AS policy_instrument,
        clause.policy_instrument_type AS policy_instrument_type,
-       EXISTS { MATCH (plan)-[f:FUNDS]->() WHERE f.clause_id = clause.id } AS funds
+       EXISTS { MATCH (plan)-[f:FUNDS]->() WHERE f.clause_id = clause.id } AS funds,
+       COLLECT {
+         MATCH (plan)-[fact:COVERS|FUNDS]->(entity)
+         WHERE fact.clause_id = clause.id OR clause.id IN fact.clause_ids
+         RETURN DISTINCT entity.name AS name ORDER BY name
+       } AS about
 ORDER BY region_code, plan_id, clause.ordinal

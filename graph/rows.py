@@ -347,12 +347,15 @@ class InstrumentCellRow(Row):
     policy_instrument_type: str
     clauses: int
     funds: int
+    first_plan_id: str
     first_clause_id: str
+    first_section_path: str
     first_text: str
 
 
 class InstrumentClauseRow(Row):
     region_code: str
+    region_name: str
     plan_id: str
     clause_id: str
     section_path: str
@@ -361,3 +364,5 @@ class InstrumentClauseRow(Row):
     policy_instrument: str
     policy_instrument_type: str
     funds: bool
+    about: list[str]
+    """The programs and groups the clause covers or funds, by name: why it is in the profile."""

@@ -1,10 +1,11 @@
 -- The clauses behind a COVERS or FUNDS with their policy instrument (as
 -- cypher/instrument_clauses.cypher).
 -- Parameters: :region_codes, :policy_instrument
--- Returns: region_code, plan_id, clause_id, section_path, text, locator, policy_instrument,
---          policy_instrument_type, funds
+-- Returns: region_code, region_name, plan_id, clause_id, section_path, text, locator,
+--          policy_instrument, policy_instrument_type, funds, about
 SELECT json_object(
-  'region_code', region.props ->> '$.code', 'plan_id', clause.plan_id, 'clause_id', clause.id,
+  'region_code', region.props ->> '$.code', 'region_name', region.props ->> '$.name',
+  'plan_id', clause.plan_id, 'clause_id', clause.id,
   'section_path', section.props ->> '$.path', 'text', clause.props ->> '$.text',
   'locator', clause.props ->> '$.locator',
   'policy_instrument', clause.props ->> '$.policy_instrument',
@@ -13,7 +14,18 @@ SELECT json_object(
     SELECT 1 FROM edge AS funds
     WHERE funds.source = clause.plan_id AND funds.type = 'FUNDS'
       AND funds.props ->> '$.clause_id' = clause.id
-  ) THEN 'true' ELSE 'false' END)
+  ) THEN 'true' ELSE 'false' END),
+  'about', json((
+    SELECT json_group_array(name) FROM (
+      SELECT DISTINCT entity.props ->> '$.name' AS name
+      FROM edge AS fact JOIN node AS entity ON entity.id = fact.target
+      WHERE fact.source = clause.plan_id AND fact.type IN ('COVERS', 'FUNDS')
+        AND (fact.props ->> '$.clause_id' = clause.id
+             OR EXISTS (SELECT 1 FROM json_each(fact.props -> '$.clause_ids')
+                        WHERE value = clause.id))
+      ORDER BY name
+    )
+  ))
 )
 FROM node AS clause
 JOIN edge AS issued ON issued.target = clause.plan_id AND issued.type = 'ISSUED'

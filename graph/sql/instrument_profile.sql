@@ -1,12 +1,13 @@
 -- The region × policy instrument profile (as cypher/instrument_profile.cypher).
 -- Parameters: :region_codes
 -- Returns: region_code, region_name, policy_instrument, policy_instrument_type, clauses, funds,
---          first_clause_id, first_text
+--          first_plan_id, first_clause_id, first_section_path, first_text
 WITH committing AS (
   SELECT region.props ->> '$.code' AS region_code, region.props ->> '$.name' AS region_name,
          clause.props ->> '$.policy_instrument' AS policy_instrument,
          clause.props ->> '$.policy_instrument_type' AS policy_instrument_type,
-         clause.id, clause.props ->> '$.text' AS text,
+         clause.id, clause.plan_id, clause.props ->> '$.section_id' AS section_id,
+         clause.props ->> '$.text' AS text,
          EXISTS (
            SELECT 1 FROM edge AS funds
            WHERE funds.source = clause.plan_id AND funds.type = 'FUNDS'
@@ -25,12 +26,21 @@ WITH committing AS (
          OR region.props ->> '$.code' IN (SELECT value FROM json_each(:region_codes)))
 )
 SELECT json_object(
-  'region_code', region_code, 'region_name', region_name, 'policy_instrument', policy_instrument,
-  'policy_instrument_type', policy_instrument_type, 'clauses', count(*),
-  'funds', count(*) FILTER (WHERE funds),
-  'first_clause_id', max(CASE position WHEN 1 THEN id END),
-  'first_text', max(CASE position WHEN 1 THEN text END)
+  'region_code', grouped.region_code, 'region_name', grouped.region_name,
+  'policy_instrument', grouped.policy_instrument,
+  'policy_instrument_type', grouped.policy_instrument_type, 'clauses', grouped.clauses,
+  'funds', grouped.funds, 'first_plan_id', first.plan_id, 'first_clause_id', first.id,
+  'first_section_path', section.props ->> '$.path', 'first_text', first.text
 )
-FROM committing
-GROUP BY region_code, policy_instrument, policy_instrument_type
-ORDER BY region_code, policy_instrument, policy_instrument_type
+FROM (
+  SELECT region_code, region_name, policy_instrument, policy_instrument_type,
+         count(*) AS clauses, count(*) FILTER (WHERE funds) AS funds
+  FROM committing
+  GROUP BY region_code, policy_instrument, policy_instrument_type
+) AS grouped
+JOIN committing AS first
+  ON first.region_code = grouped.region_code AND first.position = 1
+  AND first.policy_instrument = grouped.policy_instrument
+  AND first.policy_instrument_type = grouped.policy_instrument_type
+JOIN node AS section ON section.id = first.section_id
+ORDER BY grouped.region_code, grouped.policy_instrument, grouped.policy_instrument_type

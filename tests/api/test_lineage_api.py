@@ -206,6 +206,16 @@ def test_the_instrument_profile_adds_up_per_region(client: TestClient) -> None:
     demand = client.get("/instruments/clauses", params={"kind": "demand", "limit": 1000}).json()
     assert demand["total"] > 0
     assert {row["policy_instrument"] for row in demand["data"]} == {"demand"}
+    clauses = {row["clause_id"]: row for row in demand["data"]}
+    for row in demand["data"]:
+        assert row["region_name"] and row["about"], row  # whose, and what it covers or funds
+    for cell in body["profile"]:  # the first clause cited as the clauses' list cites it
+        if (first := clauses.get(cell["first_clause_id"])) is not None:
+            assert (cell["first_plan_id"], cell["first_section_path"], cell["first_text"]) == (
+                first["plan_id"],
+                first["section_path"],
+                first["text"],
+            )
     rows, headers = _csv(client, "/instruments?regions=重庆")
     assert {row["region_code"] for row in rows} == {"500000"} and headers["x-plans-searched"] == "1"
 
