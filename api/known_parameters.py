@@ -1,12 +1,15 @@
 """A query parameter the endpoint does not take is refused, not ignored.
 
 A researcher who types ``/reuse?region=重庆`` for ``regions=`` would otherwise be answered for
-every region, and cite it as 重庆's. The parameters each endpoint takes are read from the app's
+every region, and cite it as 重庆's; one who gives a parameter twice (``format=csv&format=json``)
+would get one of the two, silently. Every parameter takes one value (a list is one value,
+separated by commas). The parameters each endpoint takes are read from the app's
 own OpenAPI schema (public, and what the documentation shows), once, on the first request.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -32,7 +35,8 @@ def _parameters(app: FastAPI) -> dict[tuple[str, str], frozenset[str]]:
 
 
 async def reject_unknown_parameters(request: Request) -> None:
-    """A 422 naming each query parameter a GET endpoint does not take, and those it does. Only
+    """A 422 naming each query parameter a GET endpoint does not take, and those it does, and
+    each it was given twice. Only
     reads are checked: ``POST /cypher`` takes its input in the body, and answers "not enabled"
     before anything else when Cypher is off; a route outside the schema is left alone."""
     if request.method != "GET":
@@ -42,14 +46,14 @@ async def reject_unknown_parameters(request: Request) -> None:
     if known is None:
         return
     unknown = sorted(set(request.query_params) - known)
-    if unknown:
-        takes = ", ".join(sorted(known)) or "none"
-        raise RequestValidationError(
-            [
-                {
-                    "loc": ("query", name),
-                    "msg": f"not a parameter of this endpoint (it takes: {takes})",
-                }
-                for name in unknown
-            ]
-        )
+    given = Counter(name for name, _ in request.query_params.multi_items())
+    repeated = sorted(name for name, times in given.items() if times > 1 and name in known)
+    takes = ", ".join(sorted(known)) or "none"
+    problems = [
+        *({"loc": ("query", name), "msg": f"not a parameter of this endpoint (it takes: {takes})"}
+          for name in unknown),
+        *({"loc": ("query", name), "msg": "given more than once: give it once (a list as one "
+           "value, separated by , ， or 、)"} for name in repeated),
+    ]  # fmt: skip
+    if problems:
+        raise RequestValidationError(problems)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
+from fastapi.exceptions import RequestValidationError
 
 from api.coverage import lineage_coverage, plans_coverage
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
@@ -45,7 +46,7 @@ from graph.questions import (
     ReuseMatrix,
     ReusePairs,
 )
-from graph.rows import DiffusionRow, InnovationRow, InstrumentClauseRow, LineageRow
+from graph.rows import DiffusionRow, InnovationRow, InstrumentClauseRow, LineageRow, RegionRow
 
 router = APIRouter(tags=["lineage"])
 
@@ -63,6 +64,25 @@ RegionsQuery = Annotated[
 
 def _codes(catalog: Catalog, regions: str | None) -> list[str] | None:
     return [r.code for r in catalog.scope(regions)] if regions else None
+
+
+def _between(catalog: Catalog, regions: str | None) -> list[RegionRow] | None:
+    """The regions reuse is asked between: two or more, or None for all. One region shares
+    nothing with itself (reuse is between regions), so it is refused, not answered empty."""
+    if not regions:
+        return None
+    scope = catalog.scope(regions)
+    if len(scope) < 2:
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("query", "regions"),
+                    "msg": f"names one region ({scope[0].name}): reuse is between regions, "
+                    "give two or more, or none for all",
+                }
+            ]
+        )
+    return scope
 
 
 @router.get("/plans/{plan}/lineage", response_model=PlanLineagePublic, responses=CSV_RESPONSE)
@@ -170,10 +190,10 @@ def reuse(
     """The region × region reuse matrix: for each ordered pair, the share of the first region's
     statement clauses that are near-same (trigram Jaccard ≥ 0.6, or through a chain of such
     clauses: a family) as a clause of the second's."""
-    scope = catalog.scope(regions) if regions else catalog.regions
-    codes = [r.code for r in scope] if regions else None
+    scope = _between(catalog, regions)
+    codes = None if scope is None else [r.code for r in scope]
     matrix = reuse_matrix(
-        list(scope),
+        catalog.regions if scope is None else scope,
         queries.ask(LineageSummary(region_codes=codes)),
         queries.ask(ReuseMatrix(region_codes=codes)),
     )
@@ -194,7 +214,8 @@ def reuse_pairs(
     """The pairs `/reuse` counts: each statement clause of a family of near-same clauses with,
     for each other region holding a clause of the family, that region's earliest such clause;
     both quoted, with their similarity; with `regions`, both sides among those regions."""
-    question = ReusePairs(region_codes=_codes(catalog, regions))
+    scope = _between(catalog, regions)
+    question = ReusePairs(region_codes=None if scope is None else [r.code for r in scope])
     found = queries.page(question, paging)
     answer = Answer(
         [

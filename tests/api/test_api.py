@@ -135,6 +135,13 @@ def test_a_parameter_the_endpoint_does_not_take_is_a_422_naming_it(
     assert all(taken in d["problem"] for d in error["details"])
 
 
+def test_a_parameter_given_twice_is_a_422_not_one_of_the_two(client: TestClient) -> None:
+    response = client.get("/plans/巴彦淖尔/lineage?table=clauses&table=chapters&format=csv")
+    assert response.status_code == 422
+    (detail,) = response.json()["error"]["details"]
+    assert detail["parameter"] == "query.table" and "more than once" in detail["problem"]
+
+
 @pytest.mark.parametrize(
     ("url", "parameter", "problem"),
     [

@@ -193,6 +193,9 @@ def test_the_reuse_matrix_is_shares_of_each_regions_statements(client: TestClien
     scoped = client.get("/reuse", params={"regions": "内蒙古,四川"}).json()
     assert scoped["matrix"] == []
     assert [r["code"] for r in scoped["coverage"]["not_loaded"]] == ["510000"]
+    for url in ("/reuse", "/reuse/pairs"):  # one region, however written, shares nothing
+        alone = client.get(url, params={"regions": "重庆,500000"})
+        assert alone.status_code == 422 and "names one region (重庆市)" in alone.text
 
 
 def test_the_instrument_profile_adds_up_per_region(client: TestClient) -> None:
