@@ -1,6 +1,7 @@
 // How a program spread: every plan that covers it (relation funds when the plan also funds it),
 // ordered by issue date (undated last), then level (country first) and region; with the plan's
-// first clause on it (of a plan that funds it: its first funding clause, the FUNDS evidence), and
+// first clause on it (its first statement naming it, a heading or metadata line only when no
+// statement does; of a plan that funds it: its first funding clause, the FUNDS evidence), and
 // the clauses on the program that its own clauses on it follow (both quoted): a parent
 // plan's counterpart (ECHOES; relation echo or elaboration) or the family root of another region
 // (REUSES; relation reuse), by the plan's clause order, echoes first, then rank.
@@ -12,8 +13,13 @@ WITH region, plan, covers, program, COLLECT {
   MATCH (plan)-[funds:FUNDS]->(program)
   MATCH (funding:Clause {id: funds.clause_id})
   RETURN funding ORDER BY funding.ordinal LIMIT 1
-} AS funding
-MATCH (clause:Clause {id: coalesce(funding[0].id, covers.clause_ids[0])})
+} AS funding, COLLECT {
+  UNWIND covers.clause_ids AS clause_id
+  MATCH (stated:Clause {id: clause_id})
+  WHERE stated.statement
+  RETURN stated.id ORDER BY stated.ordinal LIMIT 1
+} AS stated
+MATCH (clause:Clause {id: coalesce(funding[0].id, stated[0], covers.clause_ids[0])})
 MATCH (section:Section {id: clause.section_id})
 CALL (program, covers) {
   UNWIND covers.clause_ids AS clause_id

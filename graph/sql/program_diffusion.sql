@@ -1,6 +1,7 @@
 -- How a program spread: the plans covering it, by issue date, level and region, with the first
--- clause on it (of a plan that funds it, its first funding clause) and the clauses on it, of other
--- plans, that its own clauses on it follow (as cypher/program_diffusion.cypher).
+-- clause on it (its first statement naming it; of a plan that funds it, its first funding clause)
+-- and the clauses on it, of other plans, that its own clauses on it follow (as
+-- cypher/program_diffusion.cypher).
 -- Parameters: :program_id
 -- Returns: region_code, region_name, level, plan_id, plan_title, issued_on, period_start,
 --          relation, clause_id, section_path, text, locator, antecedents
@@ -9,7 +10,11 @@ WITH covering AS (
     (SELECT funding.id FROM edge AS funds
      JOIN node AS funding ON funding.id = funds.props ->> '$.clause_id'
      WHERE funds.source = covers.source AND funds.type = 'FUNDS' AND funds.target = :program_id
-     ORDER BY funding.props ->> '$.ordinal' LIMIT 1) AS funding_id
+     ORDER BY funding.props ->> '$.ordinal' LIMIT 1) AS funding_id,
+    (SELECT stated.id FROM json_each(covers.props -> '$.clause_ids') AS clause_id
+     JOIN node AS stated ON stated.id = clause_id.value
+     WHERE stated.props ->> '$.statement'
+     ORDER BY stated.props ->> '$.ordinal' LIMIT 1) AS stated_id
   FROM edge AS covers WHERE covers.target = :program_id AND covers.type = 'COVERS'
 ),
 antecedent AS (
@@ -56,7 +61,8 @@ FROM covering
 JOIN node AS plan ON plan.id = covering.plan_id
 JOIN edge AS issued ON issued.target = plan.id AND issued.type = 'ISSUED'
 JOIN node AS region ON region.id = issued.source
-JOIN node AS clause ON clause.id = coalesce(covering.funding_id, covering.clause_ids ->> '$[0]')
+JOIN node AS clause
+  ON clause.id = coalesce(covering.funding_id, covering.stated_id, covering.clause_ids ->> '$[0]')
 JOIN node AS section ON section.id = clause.props ->> '$.section_id'
 ORDER BY coalesce(plan.props ->> '$.issued_on', '9999'),
          CASE region.props ->> '$.level' WHEN 'country' THEN 0 WHEN 'province' THEN 1

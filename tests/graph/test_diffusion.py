@@ -18,7 +18,7 @@ GIG_MARKETS = "program:ling-gong-shi-chang"
 PROVINCE_CLAUSE = "建设外出务工服务中心、劳务市场或零工市场，建立劳动力状况调查和输入地输出地对接机制，强化地区间劳务对接。"
 FUNDING_CLAUSE = "对新建并通过验收的零工市场，给予每个10万元一次性建设补助。"
 PLANS = {
-    "province": f"内蒙古自治区就业促进规划\n2021年11月3日\n一、重点任务\n{PROVINCE_CLAUSE}\n"
+    "province": f"内蒙古自治区就业促进规划\n2021年11月3日\n一、建设零工市场\n{PROVINCE_CLAUSE}\n"
     "稳定和扩大就业岗位，促进高质量充分就业。\n",
     "city": "巴彦淖尔市就业促进行动实施方案\n2022年3月1日\n一、重点任务\n"
     "建设外出务工服务中心和零工市场，每个旗县区至少建成1个零工市场，强化地区间劳务对接。\n"
@@ -61,6 +61,7 @@ def test_an_adopter_names_the_clauses_on_the_program_it_follows(
     adopters = _adopters(store, plans)
     assert list(adopters) == ["province", "other", "city"]  # by issue date
     assert adopters["province"].antecedents == []
+    assert adopters["province"].text == PROVINCE_CLAUSE  # its first statement, not the heading
     labels = {r.clause_id: r.label for r in store.ask(PlanLineage(plan_id=plans["city"].id))}
     own = {c.id: c.text for c in plans["city"].clauses}
     followed = adopters["city"].antecedents
