@@ -3,8 +3,8 @@
 A researcher who types ``/reuse?region=重庆`` for ``regions=`` would otherwise be answered for
 every region, and cite it as 重庆's; one who gives a parameter twice (``format=csv&format=json``)
 would get one of the two, silently. Every parameter takes one value (a list is one value,
-separated by commas). The parameters each endpoint takes are read from the app's
-own OpenAPI schema (public, and what the documentation shows), once, on the first request.
+separated by commas). The parameters each endpoint takes are read from the app's own OpenAPI
+schema (public, and what the documentation shows), once, on the first request.
 """
 
 from __future__ import annotations
@@ -35,10 +35,10 @@ def _parameters(app: FastAPI) -> dict[tuple[str, str], frozenset[str]]:
 
 
 async def reject_unknown_parameters(request: Request) -> None:
-    """A 422 naming each query parameter a GET endpoint does not take, and those it does, and
-    each it was given twice. Only
-    reads are checked: ``POST /cypher`` takes its input in the body, and answers "not enabled"
-    before anything else when Cypher is off; a route outside the schema is left alone."""
+    """A 422 naming each query parameter a GET endpoint does not take (and those it does), and
+    each it was given twice. Only reads are checked: ``POST /cypher`` takes its input in the
+    body, and answers "not enabled" before anything else when Cypher is off; a route outside the
+    schema is left alone."""
     if request.method != "GET":
         return
     route = request.scope.get("route")

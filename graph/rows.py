@@ -296,9 +296,9 @@ class DiffusionAntecedent(Row):
 
 
 class DiffusionRow(Row):
-    """A plan that covers or funds a program, with its first clause on it (of a plan that funds
-    it, its first funding clause: the evidence of ``relation`` funds) and the clauses on it, of
-    other plans, that its own clauses on it follow."""
+    """A plan that covers or funds a program, with its first statement on it (of a plan that
+    funds it, its first funding clause: the evidence of ``relation`` funds) and the clauses on
+    it, of other plans, that its own clauses on it follow."""
 
     region_code: str
     region_name: str

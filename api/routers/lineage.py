@@ -164,9 +164,10 @@ def program_diffusion(
     name: ProgramPath, catalog: CatalogDep, queries: QueriesDep, as_csv: CsvDep
 ) -> dict[str, object] | Response:
     """How a program spread: every plan that covers or funds it, by issue date and level, with
-    its first clause on the program and its `antecedents`: each clause on the program, of a
-    parent plan (`relation` echo or elaboration) or of another region's earlier plan (reuse),
-    that one of its own clauses on it follows; both clauses cited, the other quoted."""
+    its first statement on the program (of a plan that funds it, its first funding clause) and
+    its `antecedents`: each clause on the program, of a parent plan (`relation` echo or
+    elaboration) or of another region's earlier plan (reuse), that one of its own clauses on it
+    follows; both clauses cited and quoted."""
     program = catalog.entity("Program", name)
     adopters = queries.ask(ProgramDiffusion(program_id=program.id))
     searched = lineage_coverage(catalog)
