@@ -150,9 +150,12 @@ def region_coverage(
     catalog: Catalog, region_code: str, listed: list[LineageSummaryRow]
 ) -> LineageCoverage:
     """What a region's lineage read: the plans it lists (the region's own and those aligned
-    against them) and the plans its own were aligned against; as not loaded, the region itself
-    when it has no plan of its own, and every region above it looked in and found no plan of."""
+    against them), the plans its own were aligned against, and the plans below it whose lineage
+    is pending (not listed: which plans they align against is not known yet); as not loaded, the
+    region itself when it has no plan of its own, and every region above it looked in and found
+    no plan of."""
     plans = {plan.id: plan for plan in catalog.plans}
+    pending = [plan.id for plan in catalog.plans_under(region_code) if plan.lineage_pending]
     own = [row for row in listed if row.region_code == region_code]
     parents = [plan_id for row in own for plan_id in row.parents]
     looked = [
@@ -166,7 +169,7 @@ def region_coverage(
             ],
         )
     ]
-    plan_ids = [*(row.plan_id for row in listed), *parents]
+    plan_ids = [*(row.plan_id for row in listed), *parents, *pending]
     codes = [region_code, *(plans[plan_id].region_code for plan_id in plan_ids), *looked]
     return lineage_coverage(catalog, plan_ids=plan_ids, region_codes=list(dict.fromkeys(codes)))
 

@@ -10,15 +10,15 @@ MATCH (clause:Clause {plan_id: plan.id})
 WHERE clause.policy_instrument IS NOT NULL
   AND ($policy_instrument IS NULL OR clause.policy_instrument = $policy_instrument)
 MATCH (section:Section {id: clause.section_id})
+WITH region, plan, clause, section, COLLECT {
+  MATCH (plan)-[fact:COVERS|FUNDS]->(entity)
+  WHERE fact.clause_id = clause.id OR clause.id IN fact.clause_ids
+  RETURN DISTINCT entity.name AS name ORDER BY name
+} AS about
 RETURN region.code AS region_code, region.name AS region_name, plan.id AS plan_id,
        clause.id AS clause_id,
        section.path AS section_path, clause.text AS text, clause.locator AS locator,
        clause.policy_instrument AS policy_instrument,
        clause.policy_instrument_type AS policy_instrument_type,
-       EXISTS { MATCH (plan)-[f:FUNDS]->() WHERE f.clause_id = clause.id } AS funds,
-       COLLECT {
-         MATCH (plan)-[fact:COVERS|FUNDS]->(entity)
-         WHERE fact.clause_id = clause.id OR clause.id IN fact.clause_ids
-         RETURN DISTINCT entity.name AS name ORDER BY name
-       } AS about
+       EXISTS { MATCH (plan)-[f:FUNDS]->() WHERE f.clause_id = clause.id } AS funds, about
 ORDER BY region_code, plan_id, clause.ordinal
