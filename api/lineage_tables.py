@@ -4,7 +4,7 @@ per chapter, the region × region reuse matrix, instrument shares per region."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from itertools import permutations
 from typing import Protocol
 
@@ -123,14 +123,14 @@ def plan_report(catalog: Catalog, reader: Asks, plan: PlanRow) -> PlanLineageRep
     )
 
 
-def regions_above(plan: PlanRow, parents: list[ParentPlan]) -> list[str]:
-    """The regions above ``plan``'s its lineage looked in for parent plans, nearest first: up to
-    the nearest with a plan loaded (its parents'), or every one when none has any."""
-    found = {parent.region_code for parent in parents}
+def regions_above(region_code: str, parent_regions: Collection[str]) -> list[str]:
+    """The regions above ``region_code`` a plan's lineage looked in for parent plans, nearest
+    first: up to the nearest with a plan loaded (``parent_regions``, its parents'), or every one
+    when none has any."""
     looked: list[str] = []
-    for region in default_gazetteer().ancestors(plan.region_code)[1:]:
+    for region in default_gazetteer().ancestors(region_code)[1:]:
         looked.append(region.code)
-        if region.code in found:
+        if region.code in parent_regions:
             break
     return looked
 
@@ -139,10 +139,11 @@ def plan_coverage(catalog: Catalog, plan: PlanRow, report: PlanLineageReport) ->
     """What a plan's lineage read: the plan and its parents; and, as not loaded, every region
     it looked in above the plan's and found no plan of (a city's prefecture skipped on the way
     to its province, or the country when no national plan is loaded)."""
+    parents = {parent.region_code for parent in report.parents}
     return lineage_coverage(
         catalog,
         plan_ids=[plan.id, *(parent.plan_id for parent in report.parents)],
-        region_codes=[plan.region_code, *regions_above(plan, report.parents)],
+        region_codes=[plan.region_code, *regions_above(plan.region_code, parents)],
     )
 
 
@@ -153,25 +154,20 @@ def region_coverage(
     against them), the plans its own were aligned against, and the plans below it whose lineage
     is pending (not listed: which plans they align against is not known yet); as not loaded, the
     region itself when it has no plan of its own, and every region above it looked in and found
-    no plan of."""
+    no plan of. A parent a load has replaced, still named until the load ends, is gone."""
     plans = {plan.id: plan for plan in catalog.plans}
-    pending = [plan.id for plan in catalog.plans_under(region_code) if plan.lineage_pending]
-    own = [row for row in listed if row.region_code == region_code]
-    parents = [plan_id for row in own for plan_id in row.parents]
-    looked = [
-        code
-        for row in own
-        for code in regions_above(
-            plans[row.plan_id],
-            [
-                ParentPlan(plan_id=p, region_code=plans[p].region_code, title=None)
-                for p in row.parents
-            ],
-        )
-    ]
-    plan_ids = [*(row.plan_id for row in listed), *parents, *pending]
-    codes = [region_code, *(plans[plan_id].region_code for plan_id in plan_ids), *looked]
-    return lineage_coverage(catalog, plan_ids=plan_ids, region_codes=list(dict.fromkeys(codes)))
+    pending = [plan for plan in catalog.plans_under(region_code) if plan.lineage_pending]
+    read = [*(plans[row.plan_id] for row in listed if row.plan_id in plans), *pending]
+    looked: list[str] = []
+    for row in listed:
+        if row.region_code == region_code:
+            parents = [plans[plan_id] for plan_id in row.parents if plan_id in plans]
+            read += parents
+            looked += regions_above(region_code, {parent.region_code for parent in parents})
+    codes = [region_code, *(plan.region_code for plan in read), *looked]
+    return lineage_coverage(
+        catalog, plan_ids=[plan.id for plan in read], region_codes=list(dict.fromkeys(codes))
+    )
 
 
 def summary_counts(row: LineageSummaryRow) -> LabelCounts:

@@ -151,6 +151,10 @@ def test_a_chunk_replacing_a_parent_leaves_its_children_pending_until_the_load_e
         assert csv.headers["x-lineage-pending"] == bayannur.id
         region = client.get("/regions/内蒙古/lineage").json()
         assert sorted(region["coverage"]["lineage_pending"]) == sorted(pending)
+        child = client.get("/regions/巴彦淖尔/lineage")  # names a parent the chunk replaced
+        assert child.status_code == 200 and child.json()["coverage"]["lineage_pending"] == [
+            bayannur.id
+        ]
         pairs = client.get("/reuse/pairs").json()
         assert sorted(pairs["coverage"]["lineage_pending"]) == sorted(pending)
 
