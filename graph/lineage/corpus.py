@@ -15,7 +15,7 @@ from typing import Any
 from graph.lineage.text import han_count
 from graph.model import Clause, PlanExtraction
 
-STATEMENT_RULES = 7
+STATEMENT_RULES = 8
 """The version of ``is_statement``, raised whenever it changes: a store records the rules its
 clauses were told apart by, and one written under other rules is refused (its lineage would
 compare other clauses)."""
@@ -42,24 +42,42 @@ what it points to is compared, not the pointer. One clause only: a comma before 
 sentence says something first (年度任务分解见附件 after a duty); 意见表 is a form, not a pointer."""
 
 
-_NOTICE_TITLE = re.compile(r"^[^。；]*关于[^。；]*的通知$")
-"""A covering notice's title (安徽省人民政府办公厅关于印发…的通知): it names the plan it sends."""
-_ADDRESSEE = re.compile(r"^(?:[^，、,。；：:]{1,14}[，、,])*[^，、,。；：:]{1,14}[：:]$")
-_BODY = re.compile(r"(?:政府|部门|单位|机构|管委会|公署|委员会)[，、,：:]")
-"""A notice's addressees (各区县（自治县）人民政府，市政府有关部门，有关单位：): short names of
-bodies, one of them a government, a department or a unit, and a colon; no sentence (a lead-in
-such as 为确保…落到实处，现就有关事项通知如下： has longer parts)."""
-_TRANSMITTAL = re.compile(r"《[^》]+》[^。；《》]{0,40}印发给你们")
+_NOTICE_TITLE = re.compile(
+    r"^(?:[^，。；：:]*?(?:政府|办公厅|办公室|委员会|厅|局|部|委))?关于[^。；]*的通知$"
+)
+"""A covering notice's title (安徽省人民政府办公厅关于印发…的通知): it names the plan it sends;
+before 关于, its issuer only (认真贯彻落实国务院办公厅关于…的通知 cites a notice: see
+``_CITING``)."""
+_CITING = re.compile(r"贯彻|落实|根据|按照|依据|执行|学习")
+_BODY_PART = re.compile(
+    r"^(?:各|有关)?[^，、,。；：:]{0,12}"
+    r"(?:政府|部门|单位|机构|管委会|公署|委员会|企业|委|办|厅|局|厅（局）)$"
+    r"|^各?(?:省|自治区|直辖市|市|县|区|州|盟|旗)(?:（[^（）]{1,3}）)?$"
+)
+"""One addressee of a notice: a body (…人民政府, 市直各委, 办, 事业单位, …厅（局）) or a kind of
+region standing for its governments (各市, 自治区, 县（区）)."""
+_TRANSMITTAL = re.compile(r"《[^》]+》[^。；《》]{0,40}印发给?你们")
 """现将《…规划》印发给你们，请认真组织实施。: the notice sending the plan, not a measure of it."""
+
+
+def _addressees(text: str) -> bool:
+    """``各区县（自治县）人民政府，市政府有关部门，有关单位：``: every part a body, then a
+    colon (a lead-in that names bodies in passing, 对招用…的企业、社会组织…，按以下标准给予…：,
+    has parts that are none)."""
+    if not text.endswith(("：", ":")):
+        return False
+    parts = re.split(r"[，、,]", text[:-1])
+    return all(_BODY_PART.match(part) for part in parts)
 
 
 def _notice_line(text: str) -> bool:
     """A line of the covering notice the plan came under: its title, addressees or the sentence
     that sends the plan (the same formula in every region's notice, so it would echo and reuse
     across plans that share nothing else)."""
+    title = _NOTICE_TITLE.match(text)
     return bool(
-        _NOTICE_TITLE.match(text)
-        or (_ADDRESSEE.match(text) and _BODY.search(text))
+        (title and not _CITING.search(text.partition("关于")[0]))
+        or _addressees(text)
         or _TRANSMITTAL.search(text)
     )
 
@@ -69,9 +87,9 @@ def is_statement(
 ) -> bool:
     """Whether lineage compares this clause: a sentence, an item or a table row that says
     something, not a heading, a metadata field, a line of web-page chrome or of the covering
-    notice. A heading that
-    ``heads_nothing`` (no clause or section under it) and ends as a sentence is a numbered item
-    the outline took for a heading (专栏1's 1.到2025年，…达到120个。): a statement."""
+    notice. A heading that ``heads_nothing`` (no clause or section under it) and ends as a
+    sentence is a numbered item the outline took for a heading (专栏1's 1.到2025年，…达到120个。):
+    a statement."""
     stripped = text.strip()
     sentence = bool(_SENTENCE_END.search(stripped))
     if (is_heading and not (heads_nothing and sentence)) or (_FIELD.match(text) and not sentence):

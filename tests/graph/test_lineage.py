@@ -234,6 +234,22 @@ def test_a_clause_naming_a_program_its_counterpart_lacks_elaborates() -> None:
         ("现将《江苏省“十四五”就业促进规划》印发给你们，请认真组织实施。", False, False, False),
         ("为确保《规划》各项目标任务落到实处，现就有关事项通知如下：", False, False, True),
         ("各级人民政府要把就业工作摆在突出位置，纳入政府目标责任考核。", False, False, True),
+        (
+            "盟行政公署、市人民政府，自治区各委、办、厅、局，各大企业、事业单位：",
+            False,
+            False,
+            False,
+        ),
+        ("各省、自治区、直辖市人力资源社会保障厅（局）：", False, False, False),
+        ("《吉林省就业促进规划》已经省政府同意，现印发你们，请认真贯彻执行。", False, False, False),
+        (  # a lead-in that names bodies in passing says something
+            "对招用就业困难人员、高校毕业生的企业、社会组织、机关事业单位，按以下标准给予社会保险补贴：",
+            False,
+            False,
+            True,
+        ),
+        ("各级政府、各部门、各单位要强化责任担当，确保以下目标完成：", False, False, True),
+        ("认真贯彻落实国务院办公厅关于进一步做好稳就业工作的通知", False, False, True),  # cites
     ],
 )
 def test_only_statements_are_aligned(text: str, heading: bool, row: bool, expected: bool) -> None:
