@@ -1,6 +1,7 @@
 // The clauses behind a COVERS or FUNDS, each with its policy instrument (class and sub-type),
-// whether it funds, and what it is about (the programs and groups it covers or funds, by name):
-// of $region_codes' plans (null for all), of one class $policy_instrument (null for all).
+// whether it funds, and what it is about (the programs and groups it names or funds, by name:
+// those the plan COVERS by it): of $region_codes' plans (null for all), of one class
+// $policy_instrument (null for all).
 // Parameters: $region_codes, $policy_instrument
 // Returns: region_code, region_name, plan_id, clause_id, section_path, text, locator,
 //          policy_instrument, policy_instrument_type, funds, about
@@ -11,9 +12,16 @@ WHERE clause.policy_instrument IS NOT NULL
   AND ($policy_instrument IS NULL OR clause.policy_instrument = $policy_instrument)
 MATCH (section:Section {id: clause.section_id})
 WITH region, plan, clause, section, COLLECT {
-  MATCH (plan)-[fact:COVERS|FUNDS]->(entity)
-  WHERE fact.clause_id = clause.id OR clause.id IN fact.clause_ids
-  RETURN DISTINCT entity.name AS name ORDER BY name
+  CALL (plan, clause) {
+    MATCH (clause)-[:MENTIONS]->(entity)
+    WHERE entity:Program OR entity:TargetGroup
+    RETURN entity.name AS name
+    UNION
+    MATCH (plan)-[funds:FUNDS]->(entity)
+    WHERE funds.clause_id = clause.id
+    RETURN entity.name AS name
+  }
+  RETURN name ORDER BY name
 } AS about
 RETURN region.code AS region_code, region.name AS region_name, plan.id AS plan_id,
        clause.id AS clause_id,

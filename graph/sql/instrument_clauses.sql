@@ -17,12 +17,15 @@ SELECT json_object(
   ) THEN 'true' ELSE 'false' END),
   'about', json((
     SELECT json_group_array(name) FROM (
-      SELECT DISTINCT entity.props ->> '$.name' AS name
-      FROM edge AS fact JOIN node AS entity ON entity.id = fact.target
-      WHERE fact.source = clause.plan_id AND fact.type IN ('COVERS', 'FUNDS')
-        AND (fact.props ->> '$.clause_id' = clause.id
-             OR EXISTS (SELECT 1 FROM json_each(fact.props -> '$.clause_ids')
-                        WHERE value = clause.id))
+      SELECT entity.props ->> '$.name' AS name
+      FROM edge AS mention JOIN node AS entity ON entity.id = mention.target
+      WHERE mention.source = clause.id AND mention.type = 'MENTIONS'
+        AND entity.label IN ('Program', 'TargetGroup')
+      UNION
+      SELECT entity.props ->> '$.name'
+      FROM edge AS funds JOIN node AS entity ON entity.id = funds.target
+      WHERE funds.source = clause.plan_id AND funds.type = 'FUNDS'
+        AND funds.props ->> '$.clause_id' = clause.id
       ORDER BY name
     )
   ))
