@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from api.routers.common import NOT_BLANK, NOT_ONLY_SEPARATORS
+from api.patterns import NOT_BLANK, NOT_ONLY_SEPARATORS
 from graph.catalog import LIST_SEPARATORS
 from graph.errors import (
     InvalidInput,

@@ -10,8 +10,9 @@ from fastapi import APIRouter, Query, Response
 from api.coverage import coverage
 from api.deps import CatalogDep, CsvDep, PagingDep, QueriesDep
 from api.models import ComparedEntity, ComparisonPublic, Page, Quote, Similarity, TargetCell
+from api.patterns import NOT_ONLY_SEPARATORS
 from api.pivot import ENTITY_COLUMNS, TARGET_COLUMNS, pivot_entities, pivot_targets
-from api.routers.common import CSV_RESPONSE, NOT_ONLY_SEPARATORS
+from api.routers.common import CSV_RESPONSE
 from api.tables import csv_response, download_name, question_table, wide_csv
 from graph.errors import InvalidInput
 from graph.questions import IndicatorTargets, RegionMatrix

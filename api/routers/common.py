@@ -6,14 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import Path, Query
 
-from graph.catalog import LIST_SEPARATORS
-
-NOT_BLANK = r"[^ \t\n\r\f\v]"
-r"""A character other than ASCII white space, spelled out: ``\S`` differs between Python's regex
-and the JSON Schema (ECMAScript) one the OpenAPI page promises (U+0085 is white space to one and
-not the other), and a value the schema allows must never be a 422."""
-NOT_ONLY_SEPARATORS = rf"[^{LIST_SEPARATORS[1:-1]} \t\n\r\f\v]"
-"""A list of regions names one: a character other than blank and the separators (, ， 、)."""
+from api.patterns import NOT_BLANK
 
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {

@@ -16,8 +16,9 @@ from api.models import (
     ProgramRegionsPage,
     TargetCell,
 )
+from api.patterns import NOT_BLANK
 from api.pivot import TARGET_COLUMNS, pivot_targets
-from api.routers.common import CSV_RESPONSE, NOT_BLANK, RegionQuery
+from api.routers.common import CSV_RESPONSE, RegionQuery
 from api.tables import download_name, json_page, page_headers, question_table, wide_csv
 from graph.catalog import Catalog, clean
 from graph.questions import (

@@ -32,7 +32,8 @@ from api.lineage_tables import (
     summary_counts,
 )
 from api.models import Page
-from api.routers.common import CSV_RESPONSE, NOT_ONLY_SEPARATORS, PlanPath, RegionPath
+from api.patterns import NOT_ONLY_SEPARATORS
+from api.routers.common import CSV_RESPONSE, PlanPath, RegionPath
 from api.routers.entities import ProgramPath
 from api.tables import csv_response, download_name, json_page, page_headers, question_table
 from graph.catalog import Catalog

@@ -17,8 +17,9 @@ from loaders.word_boundaries import tokenizer
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万亿|[万亿千]|%|‰|个百分点)?")
 """A number with its magnitude or percent sign: 5万 (people, yuan) is not the 5 of ≤5%."""
-_YEAR = re.compile(r"(?:19|20)\d\d(?=年|\s*[—–\-~～至到]\s*(?:19|20)\d\d年)")
-"""A year (2025年), also the first of a period (2021—2025年)."""
+_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+_PERIOD = re.compile(r"(?P<first>(?:19|20)\d\d)\s*[—–\-~～至到]\s*(?P<last>(?:19|20)\d\d)")
+"""A period (2021—2025年, （2021-2025）): both its years are dates."""
 _COUNT_OF_ITEMS = re.compile(r"\d+(?=(?:条|项)(?:具体|重点)?(?:措施|举措|任务)|个?方面|个?部分)")
 """``7条具体措施``, ``三个部分``: how the text itself is organised, not a figure of policy (but
 ``3条美食旅游精品线路`` is one)."""
@@ -38,6 +39,7 @@ def figures(text: str) -> set[str]:
     """The figures a clause states (with magnitude: ``5万``, ``5%``), less years (2025年: a date
     is not a figure it adds) and counts of the text's own items."""
     left_out = {m.start() for pattern in (_YEAR, _COUNT_OF_ITEMS) for m in pattern.finditer(text)}
+    left_out |= {m.start(year) for m in _PERIOD.finditer(text) for year in ("first", "last")}
     return {m.group() for m in _FIGURE.finditer(text) if m.start() not in left_out}
 
 

@@ -208,13 +208,15 @@ def test_the_instrument_profile_adds_up_per_region(client: TestClient) -> None:
     clauses = {row["clause_id"]: row for row in demand["data"]}
     for row in demand["data"]:
         assert row["region_name"] and row["about"], row  # whose, and what it covers or funds
-    for cell in body["profile"]:  # the first clause cited as the clauses' list cites it
-        if (first := clauses.get(cell["first_clause_id"])) is not None:
-            assert (cell["first_plan_id"], cell["first_section_path"], cell["first_text"]) == (
-                first["plan_id"],
-                first["section_path"],
-                first["text"],
-            )
+    compared = [cell for cell in body["profile"] if cell["first_clause_id"] in clauses]
+    assert compared  # the demand cells' first clauses are among the demand clauses
+    for cell in compared:  # the first clause cited as the clauses' list cites it
+        first = clauses[cell["first_clause_id"]]
+        assert (cell["first_plan_id"], cell["first_section_path"], cell["first_text"]) == (
+            first["plan_id"],
+            first["section_path"],
+            first["text"],
+        )
     rows, headers = _csv(client, "/instruments?regions=重庆")
     assert {row["region_code"] for row in rows} == {"500000"} and headers["x-plans-searched"] == "1"
 

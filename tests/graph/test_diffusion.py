@@ -28,7 +28,10 @@ PLANS = {
         for n in "一二三四五六七八"
     )
     + f"{PROVINCE_CLAUSE}\n",  # restated word for word after c9: antecedents sort by number
-    "other": f"甘肃省就业促进规划\n2021年12月20日\n一、重点任务\n{PROVINCE_CLAUSE}\n{FUNDING_CLAUSE}\n",
+    "other": f"甘肃省就业促进规划\n2021年12月20日\n一、重点任务\n{PROVINCE_CLAUSE}\n{FUNDING_CLAUSE}\n"
+    "对运营满一年的零工市场，再给予每个5万元运营补助。\n",  # a second funding clause, after
+    "heading": "宁夏回族自治区就业促进规划\n2021年12月25日\n一、零工市场\n"
+    "加快发展劳务市场，为灵活就业人员提供服务。\n",  # only its heading names the program
 }
 
 
@@ -59,7 +62,8 @@ def test_an_adopter_names_the_clauses_on_the_program_it_follows(
     store: Store, plans: dict[str, PlanExtraction]
 ) -> None:
     adopters = _adopters(store, plans)
-    assert list(adopters) == ["province", "other", "city"]  # by issue date
+    assert list(adopters) == ["province", "other", "heading", "city"]  # by issue date
+    assert adopters["heading"].text == "一、零工市场"  # no statement names it: its heading
     assert adopters["province"].antecedents == []
     assert adopters["province"].text == PROVINCE_CLAUSE  # its first statement, not the heading
     labels = {r.clause_id: r.label for r in store.ask(PlanLineage(plan_id=plans["city"].id))}

@@ -108,6 +108,11 @@ def test_clauses_are_labelled_echo_elaboration_or_local_with_their_counterpart()
             "本规划是全市就业工作的行动指引，规划期为2021—2025年。",
             ECHO,
         ),
+        (  # nor is a period without 年
+            "本规划是全省就业工作的行动指引，明确总体思路。",
+            "本规划是全市就业工作的行动指引（2021—2025），明确总体思路。",
+            ECHO,
+        ),
         (  # how the text counts its own measures is no figure
             "提出强化创业政策支持、优化创业服务等具体措施。",
             "提出强化创业政策支持、优化创业服务2条具体措施。",
