@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 import cn2an
 
 from loaders.vocabulary import Unit
+from loaders.word_boundaries import ends_a_word
 
 _PRE = {
     "不低于": ">=", "不少于": ">=", "≥": ">=", "≧": ">=", ">=": ">=",
@@ -143,10 +144,21 @@ def _is_quantity(match: re.Match[str]) -> bool:
     return True
 
 
+def _unit_ends_a_word(text: str, match: re.Match[str]) -> bool:
+    """A person unit that runs into the word after it counts no persons: 100万人才 is a million
+    talents (人才), not a million people (人) and then 才."""
+    unit = match["unit"]
+    return not unit.endswith(("人", "名")) or ends_a_word(text, match.end("unit"))
+
+
 def quantities(text: str) -> Iterator[tuple[int, int, Quantity]]:
     """Numbers with a unit in a stretch of prose, in order, with their spans."""
     for match in QUANTITY.finditer(text):
-        if _is_quantity(match) and (quantity := _from_match(match)):
+        if (
+            _is_quantity(match)
+            and _unit_ends_a_word(text, match)
+            and (quantity := _from_match(match))
+        ):
             yield match.start(), match.end(), quantity
 
 

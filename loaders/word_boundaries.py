@@ -48,3 +48,11 @@ def on_word_boundaries(text: str, start: int, end: int) -> bool:
     lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
     cuts = _cuts(text[lo:hi])
     return start - lo in cuts and end - lo in cuts
+
+
+def ends_a_word(text: str, end: int) -> bool:
+    """Whether a word ends at ``end`` (100万人才: 人 does not end one; 人才 does)."""
+    if not (_is_han(text, end - 1) and _is_han(text, end)):
+        return True
+    lo, hi = max(0, end - _WINDOW), min(len(text), end + _WINDOW)
+    return end - lo in _cuts(text[lo:hi])

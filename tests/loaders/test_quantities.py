@@ -58,8 +58,11 @@ def test_ranges_give_low_and_high(text: str, low: float, high: float, unit: str)
 
 @pytest.mark.parametrize(
     "text",
-    ["第十四个五年规划", "锚定“两个确保”", "实行“一户一档”", "五年来", "较2020年", "连续三年"],
-)
+    [
+        "第十四个五年规划", "锚定“两个确保”", "实行“一户一档”", "五年来", "较2020年", "连续三年",
+        "辐射带动100万人才参赛",  # a million talents (人才), not a million people (人) and 才
+    ],
+)  # fmt: skip
 def test_words_and_years_are_not_quantities(text: str) -> None:
     assert first_quantity(text) is None
 
