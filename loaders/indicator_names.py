@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 import yaml
 
+from graph.errors import VocabularyError
 from graph.model import INDICATOR, Entity
 from graph.settings import get_settings
-from loaders.vocabulary import Vocabulary, entity_id
+from loaders.vocabulary import Vocabulary, entity_id, word_list
 
 _TIME = (
     r"“?十四五”?(?:期间|时期|末)?|到“?十四五”?末|到?20\d{2}年(?:底|末|前)?|五年(?:间|内)?|今后五年"
@@ -39,18 +41,30 @@ _CHANGE = re.compile(r"(?:提高|提升|增长|增加|下降|降低|减少|上�
 """A target written as a change (提高2个百分点, 年均增长6.5%), not the level reached."""
 
 
-@cache
-def _verbs_only() -> re.Pattern[str]:
+COUNTING_VERBS = "counting_verbs.yaml"
+
+
+def load_counting_verbs(path: Path) -> re.Pattern[str]:
     """Words before a number that are only counting verbs, each perhaps after a modifier
     (重点扶持, 新认证, 打造培育; ``data/vocab/counting_verbs.yaml``): what is counted is the noun
     after the number."""
-    with (get_settings().paths.vocab_dir / "counting_verbs.yaml").open(encoding="utf-8") as f:
-        lexicon = yaml.safe_load(f)
+    try:
+        lexicon = yaml.safe_load(path.read_text(encoding="utf-8"))
+        verbs, modifiers = (
+            word_list(lexicon, key, required=True) for key in ("verbs", "modifiers")
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        raise VocabularyError(f"cannot read counting verbs: {exc}", source=str(path)) from exc
 
-    def either(words: list[str]) -> str:
+    def either(words: tuple[str, ...]) -> str:
         return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
-    return re.compile(rf"^(?:(?:{either(lexicon['modifiers'])})*(?:{either(lexicon['verbs'])}))*$")
+    return re.compile(rf"^(?:(?:{either(modifiers)})*(?:{either(verbs)}))*$")
+
+
+@cache
+def _verbs_only() -> re.Pattern[str]:
+    return load_counting_verbs(get_settings().paths.vocab_dir / COUNTING_VERBS)
 
 
 _NOTE = re.compile(

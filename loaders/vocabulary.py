@@ -105,6 +105,17 @@ def _read_yaml(path: Path) -> list[dict[str, object]]:
     return data
 
 
+def word_list(data: dict[str, object], key: str, *, required: bool) -> tuple[str, ...]:
+    """``data[key]``, a list of words (a string would be read as its characters); a ValueError
+    saying what is wrong otherwise, for the caller to report with its file."""
+    value = data[key] if required else data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise ValueError(f"{key} must be a list of words")
+    if required and not value:
+        raise ValueError(f"{key} needs one word or more")
+    return tuple(value)
+
+
 def _entity(label: str, row: dict[str, object], source: str) -> Entity:
     name = row.get("name")
     if not isinstance(name, str) or not name:

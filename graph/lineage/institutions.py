@@ -11,6 +11,7 @@ import yaml
 
 from graph.errors import VocabularyError
 from graph.settings import get_settings
+from loaders.vocabulary import word_list
 
 FILE = "institutions.yaml"
 _LISTS = (("kinds", True), ("not_kinds", False), ("not_between", False))
@@ -41,7 +42,9 @@ class InstitutionNames:
 def load_institution_names(path: Path) -> InstitutionNames:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        kinds, not_kinds, not_between = (_words(data, key, required) for key, required in _LISTS)
+        kinds, not_kinds, not_between = (
+            word_list(data, key, required=required) for key, required in _LISTS
+        )
         between, joining = data["max_between"], data.get("joining") or ""
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise VocabularyError(f"cannot read institution names: {exc}", source=str(path)) from exc
@@ -58,16 +61,6 @@ def load_institution_names(path: Path) -> InstitutionNames:
         rf"(?P<kind>{'|'.join(map(re.escape, by_length))})"
     )
     return InstitutionNames(re.compile(pattern), not_kinds, not_between)
-
-
-def _words(data: dict[str, object], key: str, required: bool) -> tuple[str, ...]:
-    """``data[key]``, a list of words (a string would be read as its characters)."""
-    value = data[key] if required else data.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
-        raise ValueError(f"{key} must be a list of words")
-    if required and not value:
-        raise ValueError(f"{key} needs one word or more")
-    return tuple(value)
 
 
 @cache

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from graph.errors import VocabularyError
 from graph.model import PlanExtraction, Target
-from loaders.indicator_names import indicator_name
+from loaders.indicator_names import indicator_name, load_counting_verbs
 from loaders.pipeline import extract_text
 from tests.conftest import by_prefix
 
@@ -210,3 +213,30 @@ def test_a_name_of_counting_verbs_alone_takes_the_noun_after_the_number(
     assert named is not None and named.name == name
     long = indicator_name("指导", "高校（河套学院和内蒙古美术职业学院）建立毕业生就业跟踪机制")
     assert long is not None and long.name.startswith("指导高校")  # cut after, not before
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "verbs: [建设]\n",  # no modifiers
+        "verbs: 建设\nmodifiers: [重点]\n",  # a string, not a list of words
+        "verbs: []\nmodifiers: [重点]\n",
+        "[1",
+    ],
+)
+def test_an_unreadable_counting_verb_list_is_an_error_naming_its_file(
+    tmp_path: Path, content: str
+) -> None:
+    path = tmp_path / "counting_verbs.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(VocabularyError) as caught:
+        load_counting_verbs(path)
+    assert str(path) in str(caught.value)
+
+
+def test_the_counting_verbs_read_take_modifiers_before_each_verb(tmp_path: Path) -> None:
+    path = tmp_path / "counting_verbs.yaml"
+    path.write_text("verbs: [建设, 认证]\nmodifiers: [重点, 新]\n", encoding="utf-8")
+    verbs_only = load_counting_verbs(path)
+    assert verbs_only.fullmatch("重点建设") and verbs_only.fullmatch("新认证建设")
+    assert not verbs_only.fullmatch("重点") and not verbs_only.fullmatch("建设园区")
