@@ -10,7 +10,14 @@ from datasketch import MinHashLSH
 from networkx.utils import UnionFind
 
 from graph.embedded_store import EmbeddedStore
-from graph.lineage.align import ECHO, ELABORATION, LOCAL, align_plan
+from graph.lineage.align import (
+    ECHO,
+    ELABORATION,
+    LOCAL,
+    LOCAL_FACTOR,
+    LOCAL_NEVER_ABOVE,
+    align_plan,
+)
 from graph.lineage.corpus import LineageClause, LineagePlan, is_statement, statements
 from graph.lineage.reuse import NUM_PERM, THRESHOLD, _join, reuse_families, signed_clauses
 from graph.lineage.vertical import parent_plans, stale
@@ -165,8 +172,10 @@ def test_a_place_its_counterpart_names_otherwise_is_no_addition(
     assert aligned.label == ECHO
 
 
-LOOSE = "建设零工市场，推动本地就业服务向乡村延伸，打造十五分钟就业服务圈。"
-"""Shares 零工市场 and 就业服务 with PARENT[0], and little else."""
+LOOSE = "在乡镇设立零工驿站，打造十五分钟就业服务圈，方便群众就近求职。"
+"""Shares 零工市场's 零工 and 就业服务 with PARENT[0], and little else: about a tenth of its weight."""
+REWORDED = "建设零工市场，推动本地就业服务向乡村延伸，打造十五分钟就业服务圈。"
+"""Shares 建设零工市场 and 就业服务 with PARENT[0]: about a fifth of its weight."""
 
 
 def test_how_much_a_counterpart_must_share_depends_on_how_closely_the_plan_follows() -> None:
@@ -176,6 +185,13 @@ def test_how_much_a_counterpart_must_share_depends_on_how_closely_the_plan_follo
     assert align_plan(copying, [parent])[-1].label == LOCAL
     loose = align_plan(paraphrasing, [parent])[0]
     assert loose.label == ECHO and loose.counterparts[0].clause.id == "plan:p/c0"
+
+
+def test_a_plan_that_copies_does_not_raise_its_floor_above_a_reworded_echo() -> None:
+    parent = _plan("plan:p", PROVINCE, *PARENT)
+    reworded = align_plan(_plan("plan:m", CITY, *PARENT, REWORDED), [parent])[-1]
+    assert LOCAL_NEVER_ABOVE <= reworded.score < LOCAL_FACTOR
+    assert reworded.label == ECHO and reworded.counterparts[0].clause.id == "plan:p/c0"
 
 
 def test_a_plan_of_local_clauses_does_not_lower_its_floor_to_a_shared_word() -> None:
