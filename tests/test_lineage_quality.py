@@ -44,8 +44,11 @@ ALIGNMENT_FLOORS = {
     ("foshan_plan", "skip"): (0.95, 0.95),
     ("hami_plan", "echo"): (0.75, 0.90),  # fixture-dev since its shares were read
     ("hami_plan", "elaboration"): (0.95, 0.70),
-    ("hami_plan", "local"): (0.60, 0.85),
+    ("hami_plan", "local"): (0.55, 0.85),
     ("hami_plan", "skip"): (0.95, 0.95),
+    ("qujing_plan", "echo"): (0.80, 0.90),  # fixture-blind: scored once, untouched
+    ("qujing_plan", "elaboration"): (0.90, 0.75),
+    ("qujing_plan", "local"): (0.70, 0.80),
 }
 # (sample, set) → class accuracy floor, each clause classified without its document's examples
 INSTRUMENT_FLOORS = {
@@ -104,7 +107,7 @@ def test_each_city_against_its_province_has_40_labelled_clauses_or_more(
     """The issue asks 40 or more for a city against its province beside 巴彦淖尔 (whose plan
     has 42 statements, fewer than the 80 it asks: the test above holds it to all of them)."""
     paired = [s for s in alignments if s.set != "tuned"]
-    assert len(paired) == 4
+    assert len(paired) == 5
     assert [s.child for s in paired if s.confusion.total() < 40] == []
 
 

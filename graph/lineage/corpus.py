@@ -14,8 +14,9 @@ from typing import Any
 
 from graph.lineage.text import han_count
 from graph.model import Clause, PlanExtraction
+from loaders.quantities import quantities
 
-STATEMENT_RULES = 8
+STATEMENT_RULES = 9
 """The version of ``is_statement``, raised whenever it changes: a store records the rules its
 clauses were told apart by, and one written under other rules is refused (its lineage would
 compare other clauses)."""
@@ -27,7 +28,11 @@ _LONG_HAN = 20
 _SHORT_SENTENCE_HAN = 5
 """A full sentence this long says something however short (就业是民生之本。)."""
 _FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
-"""``发布机构：…``, ``索引号：…``: a metadata field, unless it ends as a sentence does (主要目标：…。)."""
+"""``发布机构：…``, ``索引号：…``: a metadata field, unless it ends as a sentence does (主要目标：…。)
+or states a quantity (创业领航：创业培训7万人次左右／年)."""
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|（[一二三四五六七八九十\d]+）|[（(]\d+[)）])")
+_ITEM_LABEL = re.compile(r"^[^：:，。；]{1,14}[：:]")
+"""The label of a list item, before what it says: ``2.专场招聘工程：每年组织…``."""
 _REFERENCE = re.compile(
     r"^(?:\d+[.．、])?《?[^，。；《》]+》?（[^（）]*[〔\[［﹝]\d{4}[〕\]］﹞]\s*\d+\s*号）[；。]?$"
 )
@@ -87,19 +92,42 @@ def is_statement(
 ) -> bool:
     """Whether lineage compares this clause: a sentence, an item or a table row that says
     something, not a heading, a metadata field, a line of web-page chrome or of the covering
-    notice. A heading that ``heads_nothing`` (no clause or section under it) and ends as a
-    sentence is a numbered item the outline took for a heading (专栏1's 1.到2025年，…达到120个。):
-    a statement."""
+    notice. A numbered item the outline took for a heading, being short, is a statement: one
+    that heads nothing and ends as a sentence (专栏1's 1.到2025年，…达到120个。), or one that
+    counts or says something after its label (``_listed_item``)."""
     stripped = text.strip()
     sentence = bool(_SENTENCE_END.search(stripped))
-    if (is_heading and not (heads_nothing and sentence)) or (_FIELD.match(text) and not sentence):
+    counts = _states_quantity(stripped)
+    listed = is_heading and _listed_item(stripped)
+    if is_heading and not ((heads_nothing and sentence) or listed):
+        return False
+    if _FIELD.match(text) and not (sentence or counts):
         return False
     if _REFERENCE.match(stripped) or _POINTER.match(stripped) or _notice_line(stripped):
         return False
     han = han_count(text)
     if han < (_SHORT_SENTENCE_HAN if sentence else _MIN_HAN) and not is_table_row:
         return False
-    return is_table_row or han >= _LONG_HAN or sentence
+    return is_table_row or han >= _LONG_HAN or sentence or counts or listed
+
+
+def _states_quantity(text: str) -> bool:
+    """Whether the text states a number with its unit (5万元, 1万人次): a short line that
+    does (对新认定的市级劳务品牌给予5万元奖励, the tail of an item cut at its ；) says
+    something, where a label, a date or a menu does not."""
+    return any(True for _ in quantities(text))
+
+
+def _listed_item(text: str) -> bool:
+    """A numbered list item rather than a heading: it states a quantity
+    (1.每年组织高校毕业生就业见习1万人以上。) or says something after a label
+    (5.就业监测工程：建立…监测系统，实现…按月更新). A heading names a topic and does neither."""
+    number = _ITEM_NUMBER.match(text)
+    if number is None:
+        return False
+    body = text[number.end() :]
+    label = _ITEM_LABEL.match(body)
+    return _states_quantity(body) or bool(label and han_count(body[label.end() :]) >= _MIN_HAN)
 
 
 def statements(x: PlanExtraction) -> list[Clause]:

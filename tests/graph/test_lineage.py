@@ -271,6 +271,19 @@ def test_a_clause_naming_a_program_its_counterpart_lacks_elaborates() -> None:
         ),
         ("各级政府、各部门、各单位要强化责任担当，确保以下目标完成：", False, False, True),
         ("认真贯彻落实国务院办公厅关于进一步做好稳就业工作的通知", False, False, True),  # cites
+        # a short line that counts says something; a date, a number without a unit does not
+        ("对新认定的市级劳务品牌给予5万元奖励", False, False, True),
+        ("创业领航：创业培训7万人次左右／年", False, False, True),
+        ("成文日期：2021年12月20日", False, False, False),
+        ("浏览次数：2876", False, False, False),
+        # a numbered item the outline took for a heading: it counts, or says something after a label
+        ("1.每年组织高校毕业生就业见习1万人以上。", True, False, True),
+        ("2.专场招聘工程：每年组织劳务输出专场招聘活动", True, False, True),
+        ("（3）平台建设：建设影视行业人才公共服务平台", True, False, True),
+        ("1.推行终身职业技能培训制度。", True, False, False),
+        ("（一）部署启动阶段（2022年3月—6月）。", True, False, False),
+        ("2.平台建设：", True, False, False),
+        ("3.3.1推行终身职业技能培训制度", True, False, False),
     ],
 )
 def test_only_statements_are_aligned(text: str, heading: bool, row: bool, expected: bool) -> None:
