@@ -18,9 +18,9 @@ import numpy as np
 from scipy import sparse
 
 from graph.lineage.corpus import LineageClause, LineagePlan
-from graph.lineage.text import added_words, figures, han_bigrams, named_places
+from graph.lineage.text import added_words, figures, han_bigrams, places_added
 
-ALIGNMENT_RULES = 8
+ALIGNMENT_RULES = 9
 """The version of how clauses are aligned and labelled, raised with every change to it: a store
 records the rules its lineage was computed under. A Neo4j database aligned under others reads as
 pending and is aligned again by the next load; a graph file of others is refused (build it again)."""
@@ -96,7 +96,7 @@ def _figures(text: str) -> set[str]:
 
 def _adds(clause: LineageClause, counterparts: list[LineageClause], region_code: str) -> bool:
     """Whether the child adds a concrete item: a program, group or indicator, a figure, money,
-    a place of its own or an institution."""
+    a place (one of its own or a partner) or an institution."""
     theirs = frozenset().union(*(c.entities for c in counterparts))
     if clause.entities - theirs:
         return True
@@ -104,13 +104,7 @@ def _adds(clause: LineageClause, counterparts: list[LineageClause], region_code:
         return True
     if clause.funds and not any(c.funds for c in counterparts):
         return True
-    places = named_places(clause.text, region_code)
-    if not places:
-        return False
-    named = set().union(*(named_places(c.text, region_code) for c in counterparts))
-    return any(
-        place not in named and not any(place in c.text for c in counterparts) for place in places
-    )
+    return bool(places_added(clause.text, [c.text for c in counterparts], region_code))
 
 
 def align_plan(child: LineagePlan, parents: list[LineagePlan]) -> list[ClauseLineage]:

@@ -23,6 +23,8 @@ _PERIOD = re.compile(r"(?P<first>(?:19|20)\d\d)\s*[—–\-~～至到]\s*(?P<las
 _COUNT_OF_ITEMS = re.compile(r"\d+(?=(?:条|项)(?:具体|重点)?(?:措施|举措|任务)|个?方面|个?部分)")
 """``7条具体措施``, ``三个部分``: how the text itself is organised, not a figure of policy (but
 ``3条美食旅游精品线路`` is one)."""
+_DOCUMENT_NUMBER = re.compile(r"[〔\[［﹝]\s*(?:19|20)\d\d\s*[〕\]］﹞]\s*\d+\s*号")
+"""A document's number (新政发〔2021〕92号): it cites, it states no figure."""
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}|\d+(?:\.\d+)?[%万亿千百十个人元户家所名项期次]*")
 
 
@@ -37,26 +39,51 @@ def han_count(text: str) -> int:
 
 def figures(text: str) -> set[str]:
     """The figures a clause states (with magnitude: ``5万``, ``5%``), less years (2025年: a date
-    is not a figure it adds) and counts of the text's own items."""
+    is not a figure it adds), document numbers and counts of the text's own items."""
+    text = _DOCUMENT_NUMBER.sub(" ", text)
     left_out = {m.start() for pattern in (_YEAR, _COUNT_OF_ITEMS) for m in pattern.finditer(text)}
     left_out |= {m.start(year) for m in _PERIOD.finditer(text) for year in ("first", "last")}
     return {m.group() for m in _FIGURE.finditer(text) if m.start() not in left_out}
 
 
 def named_places(text: str, region_code: str) -> set[str]:
-    """The places a clause names that count as a concrete item of its own: the regions below
-    its plan's region, by their full name (讷河市 in 齐齐哈尔's plan, 苏州 as 苏州市 in
-    江苏's; the plan's own name and those above it only reword 全省), and institutions and parks
-    by their own name, as written."""
+    """The places a clause names that can be a concrete item of its own: regions other than its
+    plan's and those above it, by their full name (a county of its own, 讷河市 in 齐齐哈尔's plan;
+    a partner, 河南省 in 哈密's; 苏州 as 苏州市 in 江苏's; the plan's own name and those above it
+    only reword 全省), and institutions and parks by their own name, as written."""
+    spans = default_gazetteer().spans(text)
+    return {region.name for region in _other_regions(spans, region_code)} | named_institutions(
+        text, spans
+    )
+
+
+def places_added(text: str, counterparts: list[str], region_code: str) -> set[str]:
+    """The places ``text`` names (``named_places``) that its counterparts name neither as written
+    nor by a region holding them: 广州市 where the province wrote 广东 narrows a partner, it adds
+    none."""
     gazetteer = default_gazetteer()
+    own = _own_chain(region_code)
+    theirs = {region.code for c in counterparts for _, _, region in gazetteer.spans(c)} - own
     spans = gazetteer.spans(text)
-    below = {
+    regions = {
         region.name
-        for _, _, region in spans
-        if region.code != region_code
-        and region_code in {above.code for above in gazetteer.ancestors(region.code)}
+        for region in _other_regions(spans, region_code)
+        if not theirs & {above.code for above in gazetteer.ancestors(region.code)}
     }
-    return below | named_institutions(text, spans)
+    return {
+        place
+        for place in regions | named_institutions(text, spans)
+        if not any(place in c for c in counterparts)
+    }
+
+
+def _own_chain(region_code: str) -> set[str]:
+    return {region_code} | {above.code for above in default_gazetteer().ancestors(region_code)}
+
+
+def _other_regions(spans: list[tuple[int, int, Region]], region_code: str) -> list[Region]:
+    own = _own_chain(region_code)
+    return [region for _, _, region in spans if region.code not in own]
 
 
 def named_institutions(text: str, spans: list[tuple[int, int, Region]]) -> set[str]:

@@ -120,6 +120,11 @@ def test_clauses_are_labelled_echo_elaboration_or_local_with_their_counterpart()
             "本规划是全市就业工作的行动指引（2021—2025），明确总体思路。",
             ECHO,
         ),
+        (  # a document's number cites, it states no figure
+            "根据《就业促进规划》，结合全省实际，制定本方案。",
+            "根据《就业促进规划》（黑政办发〔2021〕48号），结合全市实际，制定本方案。",
+            ECHO,
+        ),
         (  # how the text counts its own measures is no figure
             "提出强化创业政策支持、优化创业服务等具体措施。",
             "提出强化创业政策支持、优化创业服务2条具体措施。",
@@ -150,9 +155,10 @@ def test_a_figure_is_added_by_its_value_and_magnitude_not_a_rows_number(
         ("支持巴彦淖尔建设产业园区，推行企业新型学徒制，深化产教融合。", ECHO),  # parks of its own
         ("在巴彦淖尔市推行企业新型学徒制，深化产教融合。", ECHO),  # its own name: 全市
         ("面向内蒙古大学生推行企业新型学徒制，深化产教融合。", ECHO),  # students, not a university
+        ("与宁夏回族自治区推行企业新型学徒制，深化产教融合。", ELABORATION),  # a partner
     ],
 )
-def test_a_place_of_its_own_or_an_institution_is_a_concrete_item(
+def test_a_place_or_an_institution_is_a_concrete_item(
     child_text: str, label: str
 ) -> None:
     parent = _plan("plan:p", PROVINCE, "全面推行企业新型学徒制，深化产教融合。")

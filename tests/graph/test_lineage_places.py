@@ -8,9 +8,9 @@ import pytest
 
 from graph.errors import VocabularyError
 from graph.lineage.institutions import load_institution_names
-from graph.lineage.text import named_places
+from graph.lineage.text import named_places, places_added
 
-BAYANNUR, JIANGSU, QIQIHAR = "150800", "320000", "230200"
+BAYANNUR, JIANGSU, QIQIHAR, HAMI = "150800", "320000", "230200", "650500"
 
 
 @pytest.mark.parametrize(
@@ -27,12 +27,31 @@ BAYANNUR, JIANGSU, QIQIHAR = "150800", "320000", "230200"
         ("铁锋区和齐齐哈尔高新区", QIQIHAR, {"铁锋区", "齐齐哈尔高新区"}),  # two, not one
         ("面向齐齐哈尔大学生和大学毕业生", QIQIHAR, set()),  # students
         ("依托技师学院和各类产业园区", QIQIHAR, set()),  # kinds, no names
+        ("加强与河南省、江苏省的劳务协作", HAMI, {"河南省", "江苏省"}),  # partners
+        ("推动哈密与新疆各地州劳务协作", HAMI, set()),  # itself and its province
     ],
 )
-def test_a_clause_names_places_below_its_region_and_institutions_by_their_name(
+def test_a_clause_names_places_other_than_its_regions_and_institutions_by_their_name(
     text: str, region_code: str, places: set[str]
 ) -> None:
     assert named_places(text, region_code) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart", "region_code", "added"),
+    [
+        ("深化与河南省的劳务协作", "深化与援疆省市的劳务协作", HAMI, {"河南省"}),
+        ("深化与广州市对口合作", "推动黑龙江与广东对口合作", QIQIHAR, set()),  # within the partner
+        ("在五原县、磴口县推行", "在各旗县推行", BAYANNUR, {"五原县", "磴口县"}),
+        ("在五原县推行", "在内蒙古、五原县推行", BAYANNUR, set()),
+        ("在五原县推行", "在内蒙古各地推行", BAYANNUR, {"五原县"}),  # its own province holds all
+        ("依托巴彦淖尔应用技师学院", "依托巴彦淖尔应用技师学院开展培训", BAYANNUR, set()),
+    ],
+)
+def test_a_place_adds_only_when_its_counterparts_name_neither_it_nor_a_region_holding_it(
+    text: str, counterpart: str, region_code: str, added: set[str]
+) -> None:
+    assert places_added(text, [counterpart], region_code) == added
 
 
 @pytest.mark.parametrize(
