@@ -92,8 +92,11 @@ class _Builder:
     def open_section(self, style: str, heading: str, line: int, *, lead: bool = False) -> None:
         """Open a section; ``lead`` marks one headed by a paragraph's lead sentence."""
         if style == "box":
-            # A box belongs to the section around it, not to a paragraph or box before it.
-            while self.stack and (self.stack[-1][1] == "box" or self.stack[-1][0].id in self.leads):
+            # A box belongs to the section around it, not to a paragraph, a box before it or
+            # one of that box's numbered items (专栏2 after 专栏1's 3.技能提升：…).
+            while any(open_style == "box" for _, open_style in self.stack):
+                self.stack.pop()
+            while self.stack and self.stack[-1][0].id in self.leads:
                 self.stack.pop()
             level = (self.stack[-1][0].level if self.stack else 0) + 1
         else:

@@ -113,3 +113,26 @@ def test_numbered_lead_sentences_head_their_paragraph_and_box_items_stay_in_the_
     ]
     body = [c.text for c in outline.clauses if not c.is_heading]
     assert body == ["把稳就业作为优先目标。", "每年开发岗位2000个。", "建设园区。"]
+
+
+def test_a_box_after_a_box_is_its_sibling_not_one_of_its_items() -> None:
+    text = "\n".join(
+        [
+            "一、主要任务",
+            "专栏1 转移就业工程",
+            "1.产业带动：新建产业园区10个。",
+            "2.技能提升：每个县至少建设1个培训基地。",
+            "专栏2 劳务协作行动",
+            "1.每年发布岗位信息10万个以上。",
+        ]
+    )
+    outline = build_outline("plan:x", text)
+    shown = [(s.path, s.heading) for s in outline.sections[1:]]
+    assert shown == [
+        ("1", "一、主要任务"),
+        ("1.1", "专栏1 转移就业工程"),
+        ("1.1.1", "1.产业带动：新建产业园区10个。"),
+        ("1.1.2", "2.技能提升：每个县至少建设1个培训基地。"),
+        ("1.2", "专栏2 劳务协作行动"),
+        ("1.2.1", "1.每年发布岗位信息10万个以上。"),
+    ]
