@@ -15,14 +15,19 @@ class Starter:
 
 
 def read_starters(path: Path) -> list[Starter]:
-    """The file's blocks (separated by blank lines) that hold a query: a ``//`` title line,
-    then the query; the file's opening comment, a block with no query, is skipped."""
+    """The file's blocks (separated by blank lines) that hold a query: ``//`` title lines (a
+    title may run over several), then the query; a block of comments alone, such as the file's
+    opening one, is skipped."""
     starters: list[Starter] = []
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         lines = [line for line in block.strip().splitlines() if line.strip()]
-        if len(lines) < 2 or not lines[0].startswith("//") or lines[1].startswith("//"):
+        titled = 0
+        while titled < len(lines) and lines[titled].startswith("//"):
+            titled += 1
+        if titled == 0 or titled == len(lines):
             continue
-        starters.append(Starter(lines[0].removeprefix("//").strip(), "\n".join(lines[1:])))
+        title = " ".join(line.removeprefix("//").strip() for line in lines[:titled])
+        starters.append(Starter(title, "\n".join(lines[titled:])))
     return starters
 
 

@@ -53,10 +53,16 @@ MATCH (b:Region)-[:ISSUED]->(:Plan {id: o.plan_id})
 RETURN a.name AS region, b.name AS other_region, u.score AS score, c.text AS clause, o.text AS other
 ORDER BY score DESC LIMIT 25
 
-// How 零工市场 spread: the plans covering it, oldest first, with their first clause on it and
-// the clauses on it of a parent plan (echo, elaboration) or another region (reuse) they follow
+// How 零工市场 spread: the plans covering it, oldest first, with the clause /programs/…/diffusion
+// quotes (a plan that funds it: its first funding clause; else its first statement naming it)
+// and the clauses on it of a parent plan (echo, elaboration) or another region (reuse) they follow
 MATCH (r:Region)-[:ISSUED]->(p:Plan)-[c:COVERS]->(program:Program {name: '零工市场'})
-MATCH (first:Clause {id: c.clause_ids[0]})
+WITH r, p, c, program, COLLECT {
+  MATCH (p)-[f:FUNDS]->(program) MATCH (x:Clause {id: f.clause_id}) RETURN x ORDER BY x.ordinal
+} + COLLECT {
+  UNWIND c.clause_ids AS id MATCH (x:Clause {id: id}) WHERE x.statement RETURN x ORDER BY x.ordinal
+} + COLLECT { MATCH (x:Clause {id: c.clause_ids[0]}) RETURN x } AS quoted
+WITH r, p, c, program, quoted[0] AS first
 OPTIONAL MATCH (own:Clause)-[link:ECHOES|REUSES]->(other:Clause)-[:MENTIONS]->(program)
 WHERE own.id IN c.clause_ids
 RETURN p.issued_on AS issued_on, r.level AS level, r.name AS region, first.text AS clause,
