@@ -20,7 +20,7 @@ from scipy import sparse
 from graph.lineage.corpus import LineageClause, LineagePlan
 from graph.lineage.text import added_words, figures, han_bigrams, places_added
 
-ALIGNMENT_RULES = 9
+ALIGNMENT_RULES = 10
 """The version of how clauses are aligned and labelled, raised with every change to it: a store
 records the rules its lineage was computed under. A Neo4j database aligned under others reads as
 pending and is aligned again by the next load; a graph file of others is refused (build it again)."""

@@ -16,7 +16,7 @@ from graph.lineage.text import han_count
 from graph.model import Clause, PlanExtraction
 from loaders.quantities import quantities
 
-STATEMENT_RULES = 9
+STATEMENT_RULES = 10
 """The version of ``is_statement``, raised whenever it changes: a store records the rules its
 clauses were told apart by, and one written under other rules is refused (its lineage would
 compare other clauses)."""
@@ -88,16 +88,23 @@ def _notice_line(text: str) -> bool:
 
 
 def is_statement(
-    text: str, *, is_heading: bool, is_table_row: bool, heads_nothing: bool = False
+    text: str,
+    *,
+    is_heading: bool,
+    is_table_row: bool,
+    heads_nothing: bool = False,
+    in_box: bool = False,
 ) -> bool:
     """Whether lineage compares this clause: a sentence, an item or a table row that says
     something, not a heading, a metadata field, a line of web-page chrome or of the covering
     notice. A numbered item the outline took for a heading, being short, is a statement: one
     that heads nothing and ends as a sentence (专栏1's 1.到2025年，…达到120个。), or one that
-    counts or says something after its label (``_listed_item``)."""
+    counts or says something after its label (``_listed_item``). In a box (专栏, 延伸阅读), a
+    short line that states a quantity is one too (创业领航：创业培训7万人次左右／年); outside,
+    such a line is as likely page chrome (本页已被访问：12345人次)."""
     stripped = text.strip()
     sentence = bool(_SENTENCE_END.search(stripped))
-    counts = _states_quantity(stripped)
+    counts = in_box and _states_quantity(stripped)
     listed = is_heading and _listed_item(stripped)
     if is_heading and not ((heads_nothing and sentence) or listed):
         return False
@@ -112,8 +119,8 @@ def is_statement(
 
 
 def _states_quantity(text: str) -> bool:
-    """Whether the text states a number with its unit (5万元, 1万人次): a short line that
-    does (对新认定的市级劳务品牌给予5万元奖励, the tail of an item cut at its ；) says
+    """Whether the text states a number with its unit (5万元, 1万人次): a short line of a box
+    that does (对新认定的市级劳务品牌给予5万元奖励, the tail of an item cut at its ；) says
     something, where a label, a date or a menu does not."""
     return any(True for _ in quantities(text))
 
@@ -134,6 +141,7 @@ def statements(x: PlanExtraction) -> list[Clause]:
     """The clauses of ``x`` that are statements (``is_statement``), in document order."""
     headed = {c.section_id for c in x.clauses if not c.is_heading}
     headed |= {s.parent_id for s in x.sections if s.parent_id}
+    boxed = _boxed_sections(x)
     return [
         c
         for c in x.clauses
@@ -142,8 +150,23 @@ def statements(x: PlanExtraction) -> list[Clause]:
             is_heading=c.is_heading,
             is_table_row=bool(c.cells),
             heads_nothing=c.section_id not in headed,
+            in_box=c.section_id in boxed,
         )
     ]
+
+
+def _boxed_sections(x: PlanExtraction) -> set[str]:
+    """The boxes of ``x`` and the sections inside them (a 专栏's numbered items)."""
+    parents = {s.id: s.parent_id for s in x.sections}
+    boxes = {s.id for s in x.sections if s.kind == "box"}
+    boxed: set[str] = set()
+    for section_id in parents:
+        at: str | None = section_id
+        while at is not None and at not in boxes:
+            at = parents.get(at)
+        if at is not None:
+            boxed.add(section_id)
+    return boxed
 
 
 @dataclass(frozen=True)

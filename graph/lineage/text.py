@@ -12,7 +12,7 @@ import re
 from graph.lineage.institutions import default_institution_names
 from graph.model import Region
 from loaders.gazetteer import default_gazetteer
-from loaders.word_boundaries import tokenizer
+from loaders.word_boundaries import on_word_boundaries, tokenizer
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万亿|[万亿千]|%|‰|个百分点)?")
@@ -23,8 +23,11 @@ _PERIOD = re.compile(r"(?P<first>(?:19|20)\d\d)\s*[—–\-~～至到]\s*(?P<las
 _COUNT_OF_ITEMS = re.compile(r"\d+(?=(?:条|项)(?:具体|重点)?(?:措施|举措|任务)|个?方面|个?部分)")
 """``7条具体措施``, ``三个部分``: how the text itself is organised, not a figure of policy (but
 ``3条美食旅游精品线路`` is one)."""
-_DOCUMENT_NUMBER = re.compile(r"[〔\[［﹝]\s*(?:19|20)\d\d\s*[〕\]］﹞]\s*\d+\s*号")
-"""A document's number (新政发〔2021〕92号): it cites, it states no figure."""
+_DOCUMENT_NUMBER = re.compile(
+    r"[〔\[［﹝（(]\s*(?:19|20)\d\d\s*[〕\]］﹞）)]\s*第?\s*\d+\s*号"
+)
+"""A document's number (新政发〔2021〕92号, 曲政办发（2021）48号, 〔2021〕第14号): it cites, it
+states no figure."""
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}|\d+(?:\.\d+)?[%万亿千百十个人元户家所名项期次]*")
 
 
@@ -52,8 +55,8 @@ def named_places(text: str, region_code: str) -> set[str]:
     a partner, 河南省 in 哈密's; 苏州 as 苏州市 in 江苏's; the plan's own name and those above it
     only reword 全省), and institutions and parks by their own name, as written."""
     spans = default_gazetteer().spans(text)
-    return {region.name for region in _other_regions(spans, region_code)} | named_institutions(
-        text, spans
+    return {region.name for region in _other_regions(text, spans, region_code)} | (
+        named_institutions(text, spans)
     )
 
 
@@ -62,28 +65,36 @@ def places_added(text: str, counterparts: list[str], region_code: str) -> set[st
     nor by a region holding them: 广州市 where the province wrote 广东 narrows a partner, it adds
     none."""
     gazetteer = default_gazetteer()
-    own = _own_chain(region_code)
-    theirs = {region.code for c in counterparts for _, _, region in gazetteer.spans(c)} - own
     spans = gazetteer.spans(text)
-    regions = {
+    regions = _other_regions(text, spans, region_code)
+    institutions = named_institutions(text, spans)
+    if not regions and not institutions:
+        return set()
+    theirs = {region.code for c in counterparts for _, _, region in gazetteer.spans(c)}
+    theirs -= _own_chain(region_code)
+    held = {
         region.name
-        for region in _other_regions(spans, region_code)
+        for region in regions
         if not theirs & {above.code for above in gazetteer.ancestors(region.code)}
     }
-    return {
-        place
-        for place in regions | named_institutions(text, spans)
-        if not any(place in c for c in counterparts)
-    }
+    return {place for place in held | institutions if not any(place in c for c in counterparts)}
 
 
 def _own_chain(region_code: str) -> set[str]:
     return {region_code} | {above.code for above in default_gazetteer().ancestors(region_code)}
 
 
-def _other_regions(spans: list[tuple[int, int, Region]], region_code: str) -> list[Region]:
+def _other_regions(
+    text: str, spans: list[tuple[int, int, Region]], region_code: str
+) -> list[Region]:
+    """The regions named as words (和县 is no county in 和县域, nor 长治市 in 长治久安) other than
+    the plan's own and those above it."""
     own = _own_chain(region_code)
-    return [region for _, _, region in spans if region.code not in own]
+    return [
+        region
+        for start, end, region in spans
+        if region.code not in own and on_word_boundaries(text, start, end)
+    ]
 
 
 def named_institutions(text: str, spans: list[tuple[int, int, Region]]) -> set[str]:

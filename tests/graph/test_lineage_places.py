@@ -29,6 +29,10 @@ BAYANNUR, JIANGSU, QIQIHAR, HAMI = "150800", "320000", "230200", "650500"
         ("依托技师学院和各类产业园区", QIQIHAR, set()),  # kinds, no names
         ("加强与河南省、江苏省的劳务协作", HAMI, {"河南省", "江苏省"}),  # partners
         ("推动哈密与新疆各地州劳务协作", HAMI, set()),  # itself and its province
+        ("推动产业和县域经济协调发展", HAMI, set()),  # 和县 inside two words
+        ("确保社会长治久安", HAMI, set()),  # 长治市's name inside an idiom
+        ("建设一批创业示范县", HAMI, set()),
+        ("支持省级以上海峡两岸青年创业基地", HAMI, set()),
     ],
 )
 def test_a_clause_names_places_other_than_its_regions_and_institutions_by_their_name(

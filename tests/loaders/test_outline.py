@@ -116,6 +116,7 @@ def test_numbered_lead_sentences_head_their_paragraph_and_box_items_stay_in_the_
 
 
 def test_a_box_after_a_box_is_its_sibling_not_one_of_its_items() -> None:
+    """A box has no end mark: the next box or table (表2) starts after it, under the section."""
     text = "\n".join(
         [
             "一、主要任务",
@@ -124,6 +125,7 @@ def test_a_box_after_a_box_is_its_sibling_not_one_of_its_items() -> None:
             "2.技能提升：每个县至少建设1个培训基地。",
             "专栏2 劳务协作行动",
             "1.每年发布岗位信息10万个以上。",
+            "表2 协作任务",
         ]
     )
     outline = build_outline("plan:x", text)
@@ -135,4 +137,5 @@ def test_a_box_after_a_box_is_its_sibling_not_one_of_its_items() -> None:
         ("1.1.2", "2.技能提升：每个县至少建设1个培训基地。"),
         ("1.2", "专栏2 劳务协作行动"),
         ("1.2.1", "1.每年发布岗位信息10万个以上。"),
+        ("1.3", "表2 协作任务"),
     ]
