@@ -18,7 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from graph.lineage.corpus import LineageClause, LineagePlan
-from graph.lineage.text import added_words, figures, han_bigrams, places_added
+from graph.lineage.text import added_words, figures, han_bigrams, places_added, words
 
 ALIGNMENT_RULES = 10
 """The version of how clauses are aligned and labelled, raised with every change to it: a store
@@ -174,12 +174,13 @@ def _matched(
         covered_weight += gain
     score = round(min(covered_weight, 1.0), 4)
     matched = [pool[j][1] for j in chosen]
+    own_words = words(clause.text)
     counterparts = tuple(
         Counterpart(
             clause=pool[j][1],
             plan_id=pool[j][0],
             score=round(float(overlap[j] / total), 4),
-            added=tuple(added_words(clause.text, [pool[j][1].text])),
+            added=added_words(own_words, pool[j][1].text),
         )
         for j in chosen
     )
