@@ -23,9 +23,7 @@ _PERIOD = re.compile(r"(?P<first>(?:19|20)\d\d)\s*[—–\-~～至到]\s*(?P<las
 _COUNT_OF_ITEMS = re.compile(r"\d+(?=(?:条|项)(?:具体|重点)?(?:措施|举措|任务)|个?方面|个?部分)")
 """``7条具体措施``, ``三个部分``: how the text itself is organised, not a figure of policy (but
 ``3条美食旅游精品线路`` is one)."""
-_DOCUMENT_NUMBER = re.compile(
-    r"[〔\[［﹝（(]\s*(?:19|20)\d\d\s*[〕\]］﹞）)]\s*第?\s*\d+\s*号"
-)
+_DOCUMENT_NUMBER = re.compile(r"[〔\[［﹝（(]\s*(?:19|20)\d\d\s*[〕\]］﹞）)]\s*第?\s*\d+\s*号")
 """A document's number (新政发〔2021〕92号, 曲政办发（2021）48号, 〔2021〕第14号): it cites, it
 states no figure."""
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}|\d+(?:\.\d+)?[%万亿千百十个人元户家所名项期次]*")

@@ -159,9 +159,7 @@ def test_a_figure_is_added_by_its_value_and_magnitude_not_a_rows_number(
         ("与宁夏回族自治区推行企业新型学徒制，深化产教融合。", ELABORATION),  # a partner
     ],
 )
-def test_a_place_or_an_institution_is_a_concrete_item(
-    child_text: str, label: str
-) -> None:
+def test_a_place_or_an_institution_is_a_concrete_item(child_text: str, label: str) -> None:
     parent = _plan("plan:p", PROVINCE, "全面推行企业新型学徒制，深化产教融合。")
     (aligned,) = align_plan(_plan("plan:m", CITY, child_text), [parent])
     assert aligned.label == label
