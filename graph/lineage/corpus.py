@@ -29,7 +29,7 @@ _SHORT_SENTENCE_HAN = 5
 """A full sentence this long says something however short (就业是民生之本。)."""
 _FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 """``发布机构：…``, ``索引号：…``: a metadata field, unless it ends as a sentence does (主要目标：…。)
-or states a quantity (创业领航：创业培训7万人次左右／年)."""
+or, in a box, states a quantity (创业领航：创业培训7万人次左右／年)."""
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|（[一二三四五六七八九十\d]+）|[（(]\d+[)）])")
 _ITEM_LABEL = re.compile(r"^[^：:，。；]{1,14}[：:]")
 """The label of a list item, before what it says: ``2.专场招聘工程：每年组织…``."""
