@@ -156,16 +156,12 @@ def statements(x: PlanExtraction) -> list[Clause]:
 
 
 def _boxed_sections(x: PlanExtraction) -> set[str]:
-    """The boxes of ``x`` and the sections inside them (a 专栏's numbered items)."""
-    parents = {s.id: s.parent_id for s in x.sections}
-    boxes = {s.id for s in x.sections if s.kind == "box"}
+    """The boxes of ``x`` and the sections inside them (a 专栏's numbered items): sections come
+    in document order, each after the section holding it."""
     boxed: set[str] = set()
-    for section_id in parents:
-        at: str | None = section_id
-        while at is not None and at not in boxes:
-            at = parents.get(at)
-        if at is not None:
-            boxed.add(section_id)
+    for s in x.sections:
+        if s.kind == "box" or s.parent_id in boxed:
+            boxed.add(s.id)
     return boxed
 
 

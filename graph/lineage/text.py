@@ -53,7 +53,8 @@ def named_places(text: str, region_code: str) -> set[str]:
     a partner, 河南省 in 哈密's; 苏州 as 苏州市 in 江苏's; the plan's own name and those above it
     only reword 全省), and institutions and parks by their own name, as written."""
     spans = default_gazetteer().spans(text)
-    return {region.name for region in _other_regions(text, spans, region_code)} | (
+    own = _own_chain(region_code)
+    return {region.name for region in _other_regions(text, spans, own)} | (
         named_institutions(text, spans)
     )
 
@@ -64,12 +65,12 @@ def places_added(text: str, counterparts: list[str], region_code: str) -> set[st
     none."""
     gazetteer = default_gazetteer()
     spans = gazetteer.spans(text)
-    regions = _other_regions(text, spans, region_code)
+    own = _own_chain(region_code)
+    regions = _other_regions(text, spans, own)
     institutions = named_institutions(text, spans)
     if not regions and not institutions:
         return set()
-    theirs = {region.code for c in counterparts for _, _, region in gazetteer.spans(c)}
-    theirs -= _own_chain(region_code)
+    theirs = {region.code for c in counterparts for _, _, region in gazetteer.spans(c)} - own
     held = {
         region.name
         for region in regions
@@ -82,12 +83,9 @@ def _own_chain(region_code: str) -> set[str]:
     return {region_code} | {above.code for above in default_gazetteer().ancestors(region_code)}
 
 
-def _other_regions(
-    text: str, spans: list[tuple[int, int, Region]], region_code: str
-) -> list[Region]:
+def _other_regions(text: str, spans: list[tuple[int, int, Region]], own: set[str]) -> list[Region]:
     """The regions named as words (和县 is no county in 和县域, nor 长治市 in 长治久安) other than
-    the plan's own and those above it."""
-    own = _own_chain(region_code)
+    ``own``, the plan's region and those above it (``_own_chain``)."""
     return [
         region
         for start, end, region in spans
